@@ -1,0 +1,24 @@
+import { commonMessages } from "./common";
+
+/**
+ * The one message catalogue: every text a user reads comes from here, Swedish first, English
+ * second. Each area keeps its own file; this index merges them so keys stay unique.
+ */
+export const messages = {
+  ...commonMessages,
+} as const;
+
+export type MessageKey = keyof typeof messages;
+export type Locale = "sv" | "en";
+
+export function t(
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+  locale: Locale = "sv",
+): string {
+  const template: string = messages[key][locale];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
