@@ -1,4 +1,10 @@
+import { apiMessages } from "./api";
+import { cliMessages } from "./cli";
 import { commonMessages } from "./common";
+import { dashboardMessages } from "./dashboard";
+import { demoMessages } from "./demo";
+import { disclosureMessages } from "./disclosure";
+import { importMessages } from "./import";
 
 /**
  * The one message catalogue: every text a user reads comes from here, Swedish first, English
@@ -6,6 +12,12 @@ import { commonMessages } from "./common";
  */
 export const messages = {
   ...commonMessages,
+  ...importMessages,
+  ...disclosureMessages,
+  ...apiMessages,
+  ...cliMessages,
+  ...dashboardMessages,
+  ...demoMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

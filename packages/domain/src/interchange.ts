@@ -1,0 +1,394 @@
+import { z } from "zod";
+import { consentValues, type EventType, eventTypes, participationValues, sipValues } from "./case";
+import { defaultTargetGroups, type Municipality, stockholmsLan } from "./catalogues";
+import {
+  type AgeGroup,
+  ageGroup,
+  type IsoDate,
+  type MunicipalityCode,
+  type OrganisationCode,
+  organisationCode,
+  type PrincipalType,
+  type ProcessCode,
+  principalType,
+  type TargetGroupCode,
+  type UnitCode,
+  unitCode,
+} from "./codes";
+import { defaultProcessModels } from "./process-models";
+import { containsIdentifier } from "./screen-identifiers";
+import { isRealDate, parseOccurredAt } from "./time";
+
+/**
+ * The interchange format of SPEC ("Interchange format"): three CSV files, their exact header rows,
+ * and one zod schema per row. Pure: the importer in packages/db streams the files, feeds each
+ * record (column → text) to these schemas, and checks what needs other rows or the database
+ * (unknown case, unknown unit, step of the case's process) in SQL.
+ */
+export const interchangeFiles = ["units", "cases", "events"] as const;
+export type InterchangeFile = (typeof interchangeFiles)[number];
+
+export const interchangeFileNames: Readonly<Record<InterchangeFile, string>> = {
+  units: "units.csv",
+  cases: "cases.csv",
+  events: "events.csv",
+};
+
+export const interchangeColumns = {
+  units: [
+    "unit_code",
+    "unit_name",
+    "organisation_code",
+    "organisation_name",
+    "principal_type",
+    "municipality_code",
+  ],
+  cases: [
+    "case_ref",
+    "process",
+    "target_group",
+    "age_group",
+    "municipality_code",
+    "opened_on",
+    "initiating_unit",
+  ],
+  events: ["case_ref", "occurred_at", "type", "step", "unit_code", "value"],
+} as const satisfies Record<InterchangeFile, readonly string[]>;
+
+/** Why a row, a file or a reference was rejected; each has a message `import.error.<code>`. */
+export const importErrorCodes = [
+  "missingFile",
+  "badHeader",
+  "malformedCsv",
+  "columnCount",
+  "required",
+  "tooLong",
+  "identifier",
+  "badCode",
+  "unknownCode",
+  "badDate",
+  "badTimestamp",
+  "badStep",
+  "mustBeEmpty",
+  "badValue",
+  "unknownCase",
+  "unknownUnit",
+  "stepNotInProcess",
+  "conflictingCase",
+  "conflictingUnit",
+  "conflictingOrganisation",
+] as const;
+export type ImportErrorCode = (typeof importErrorCodes)[number];
+
+/** The catalogues a row is checked against: what is stored (counties edit them), not the defaults. */
+export interface InterchangeCatalogue {
+  /** Process code → its step numbers. */
+  readonly processSteps: ReadonlyMap<string, ReadonlySet<number>>;
+  readonly targetGroups: ReadonlySet<string>;
+  readonly municipalities: ReadonlySet<string>;
+}
+
+export function catalogueOf(
+  processes: readonly { readonly code: string; readonly steps: readonly { number: number }[] }[],
+  targetGroups: readonly { readonly code: string }[],
+  municipalities: readonly Pick<Municipality, "code">[],
+): InterchangeCatalogue {
+  return {
+    processSteps: new Map(processes.map((p) => [p.code, new Set(p.steps.map((s) => s.number))])),
+    targetGroups: new Set(targetGroups.map((g) => g.code)),
+    municipalities: new Set(municipalities.map((m) => m.code)),
+  };
+}
+
+export const defaultInterchangeCatalogue: InterchangeCatalogue = catalogueOf(
+  defaultProcessModels,
+  defaultTargetGroups,
+  stockholmsLan,
+);
+
+export interface UnitRow {
+  readonly unitCode: UnitCode;
+  readonly unitName: string;
+  readonly organisationCode: OrganisationCode;
+  readonly organisationName: string;
+  readonly principalType: PrincipalType;
+  readonly municipalityCode: MunicipalityCode | null;
+}
+
+export interface CaseRow {
+  /** The source system's ref: hashed by the importer, never stored. */
+  readonly caseRef: string;
+  readonly process: ProcessCode;
+  readonly targetGroup: TargetGroupCode;
+  readonly ageGroup: AgeGroup;
+  readonly municipalityCode: MunicipalityCode;
+  readonly openedOn: IsoDate;
+  readonly initiatingUnit: UnitCode;
+}
+
+export interface EventRow {
+  readonly caseRef: string;
+  /** Epoch milliseconds; a date-only value is 00:00 Europe/Stockholm. */
+  readonly occurredAt: number;
+  readonly type: EventType;
+  readonly step: number | null;
+  readonly unitCode: UnitCode | null;
+  readonly value: string | null;
+}
+
+/** One rejected column of a row; `params` fill the message, they never hold the rejected value. */
+export interface RowIssue {
+  readonly column: string;
+  readonly code: ImportErrorCode;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export function rowIssues(error: z.ZodError): RowIssue[] {
+  return error.issues.map((issue) => ({
+    column: String(issue.path[0] ?? ""),
+    // Every issue comes from `columnReader`, whose message is a code; the fallback is a guard.
+    code: importErrorCodes.find((c) => c === issue.message) ?? "badValue",
+    params: "params" in issue && isParams(issue.params) ? issue.params : {},
+  }));
+}
+
+function isParams(x: unknown): x is Record<string, string | number> {
+  return typeof x === "object" && x !== null;
+}
+
+export function unitRowSchema(catalogue: InterchangeCatalogue) {
+  const municipality = municipalityIn(catalogue);
+  const requiredMunicipality = required(municipality);
+  const optionalMunicipality = optional(municipality);
+  return rawRow(interchangeColumns.units).transform((raw, ctx): UnitRow => {
+    const read = columnReader(raw, ctx);
+    const type = read("principal_type", parsers.principalType);
+    // SPEC: an organisation has a municipality when it is a kommun or a skola.
+    const needsMunicipality = type === "kommun" || type === "skola";
+    const row = {
+      unitCode: read("unit_code", parsers.unitCode),
+      unitName: read("unit_name", parsers.name),
+      organisationCode: read("organisation_code", parsers.organisationCode),
+      organisationName: read("organisation_name", parsers.name),
+      principalType: type,
+      municipalityCode: read(
+        "municipality_code",
+        needsMunicipality ? requiredMunicipality : optionalMunicipality,
+      ),
+    };
+    return complete(row);
+  });
+}
+
+export function caseRowSchema(catalogue: InterchangeCatalogue) {
+  const process = required(member(catalogue.processSteps) as Parser<ProcessCode>);
+  const targetGroup = required(member(catalogue.targetGroups) as Parser<TargetGroupCode>);
+  const municipality = required(municipalityIn(catalogue));
+  return rawRow(interchangeColumns.cases).transform((raw, ctx): CaseRow => {
+    const read = columnReader(raw, ctx);
+    const row = {
+      caseRef: read("case_ref", parsers.caseRef),
+      process: read("process", process),
+      targetGroup: read("target_group", targetGroup),
+      ageGroup: read("age_group", parsers.ageGroup),
+      municipalityCode: read("municipality_code", municipality),
+      openedOn: read("opened_on", parsers.date),
+      initiatingUnit: read("initiating_unit", parsers.unitCode),
+    };
+    return complete(row);
+  });
+}
+
+/**
+ * An event row. Which of `step`, `unit_code` and `value` a type carries is SPEC's table; the others
+ * must be empty, so that the same event always has the same identity on re-import. Whether the
+ * step belongs to the case's process needs the case, so the importer checks that in SQL.
+ */
+export function eventRowSchema() {
+  return rawRow(interchangeColumns.events).transform((raw, ctx): EventRow => {
+    const read = columnReader(raw, ctx);
+    const type = read("type", parsers.eventType);
+    const shape = type === undefined ? undefined : eventShapes[type];
+    const row = {
+      caseRef: read("case_ref", parsers.caseRef),
+      occurredAt: read("occurred_at", parsers.occurredAt),
+      type,
+      step: shape === undefined ? null : read("step", shape.step),
+      unitCode: shape === undefined ? null : read("unit_code", shape.unitCode),
+      value: shape === undefined ? null : read("value", shape.value),
+    };
+    return complete(row);
+  });
+}
+
+/** Built once: a schema parses a million rows, and building parsers per row is what costs. */
+const parsers = {
+  unitCode: required(code(unitCode)),
+  organisationCode: required(code(organisationCode)),
+  name: required(text(200)),
+  caseRef: required(text(128)),
+  principalType: required(oneOf(principalType)),
+  ageGroup: required(oneOf(ageGroup)),
+  eventType: required(oneOf(z.enum(eventTypes))),
+  date: required(date),
+  occurredAt: required(timestamp),
+};
+
+interface EventShape {
+  readonly step: Parser<number | null>;
+  readonly unitCode: Parser<UnitCode | null>;
+  readonly value: Parser<string | null>;
+}
+
+const none = empty();
+
+const eventShapes: Readonly<Record<EventType, EventShape>> = {
+  step: { step: required(stepNumber), unitCode: none, value: none },
+  lead: { step: none, unitCode: parsers.unitCode, value: none },
+  join: { step: none, unitCode: parsers.unitCode, value: none },
+  leave: { step: none, unitCode: parsers.unitCode, value: none },
+  consent: { step: none, unitCode: none, value: required(oneOfValues(consentValues)) },
+  sip: { step: none, unitCode: none, value: required(oneOfValues(sipValues)) },
+  participation: {
+    step: required(stepNumber),
+    unitCode: none,
+    value: required(oneOfValues(participationValues)),
+  },
+  // A close reason is free text: any non-empty text, screened like every other.
+  close: { step: none, unitCode: none, value: required(text(500)) },
+  reopen: { step: none, unitCode: none, value: none },
+};
+
+// ---- column parsers -------------------------------------------------------------------------
+
+interface Rejection {
+  readonly reject: ImportErrorCode;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** Parses one non-empty, already screened column text; `undefined` when the column is empty. */
+type Parser<T> = (text: string | undefined) => T | Rejection;
+
+function isRejection(x: unknown): x is Rejection {
+  return typeof x === "object" && x !== null && "reject" in x;
+}
+
+function rawRow<const C extends readonly string[]>(columns: C) {
+  return z.object(
+    Object.fromEntries(columns.map((c) => [c, z.string()])) as { [K in C[number]]: z.ZodString },
+  );
+}
+
+type Reader = <T>(column: string, parse: Parser<T>) => T | undefined;
+
+/**
+ * Every form of a personnummer or samordningsnummer starts with six digits in a row (YYMMDD),
+ * so text without such a run needs no full screening: a fast path for millions of rows.
+ */
+function holdsIdentifier(text: string): boolean {
+  return /\d{6}/.test(text) && containsIdentifier(text);
+}
+
+/**
+ * Reads columns of one raw row, adding an issue per rejected column. Every column is screened
+ * for personnummer and samordningsnummer before anything else looks at it (SPEC "Privacy").
+ */
+function columnReader(raw: Readonly<Record<string, string>>, ctx: z.RefinementCtx): Reader {
+  return (column, parse) => {
+    const text = raw[column] ?? "";
+    const result = holdsIdentifier(text)
+      ? { reject: "identifier" as const }
+      : parse(text === "" ? undefined : text);
+    if (!isRejection(result)) return result;
+    ctx.addIssue({ code: "custom", path: [column], message: result.reject, params: result.params });
+    return undefined;
+  };
+}
+
+/**
+ * The row once every column parsed. A column is undefined only when `columnReader` added an issue
+ * for it, and zod discards a transform's value when it has issues, so no undefined escapes.
+ */
+function complete<T>(row: { [K in keyof T]: T[K] | undefined }): T {
+  return row as T;
+}
+
+function required<T>(parse: Parser<T>): Parser<T> {
+  return (text) => (text === undefined ? { reject: "required" } : parse(text));
+}
+
+function optional<T>(parse: Parser<T>): Parser<T | null> {
+  return (text) => (text === undefined ? null : parse(text));
+}
+
+function empty(): Parser<null> {
+  return (text) => (text === undefined ? null : { reject: "mustBeEmpty" });
+}
+
+function text(max: number): Parser<string> {
+  return (value = "") => {
+    if (value.trim() === "") return { reject: "required" };
+    if (value.length > max) return { reject: "tooLong", params: { max } };
+    // PostgreSQL text cannot hold NUL; reject it here rather than fail the whole import later.
+    return value.includes("\u0000") ? { reject: "badValue" } : value;
+  };
+}
+
+/** What `code` and `oneOf` need of a zod schema; keeps a branded output type in inference. */
+interface SafeParser<T> {
+  safeParse(value: string): z.ZodSafeParseResult<T>;
+}
+
+function code<T>(schema: SafeParser<T>): Parser<T> {
+  return (value = "") => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : { reject: "badCode" };
+  };
+}
+
+function oneOf<T>(schema: SafeParser<T>): Parser<T> {
+  return (value = "") => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : { reject: "unknownCode" };
+  };
+}
+
+function member(codes: ReadonlySet<string> | ReadonlyMap<string, unknown>): Parser<string> {
+  return (value = "") => (codes.has(value) ? value : { reject: "unknownCode" });
+}
+
+function municipalityIn(catalogue: InterchangeCatalogue): Parser<MunicipalityCode> {
+  return member(catalogue.municipalities) as Parser<MunicipalityCode>;
+}
+
+function oneOfValues(values: readonly string[]): Parser<string> {
+  return (value = "") => (values.includes(value) ? value : { reject: "badValue" });
+}
+
+function date(value = ""): IsoDate | Rejection {
+  return isRealDate(value) ? (value as IsoDate) : { reject: "badDate" };
+}
+
+/**
+ * Date-only values repeat across a file (a few thousand days in millions of rows), and their
+ * Stockholm midnight is the costly case to compute, so those are remembered, within bounds.
+ */
+const midnights = new Map<string, number | undefined>();
+
+function timestamp(value = ""): number | Rejection {
+  let instant: number | undefined;
+  if (value.length === 10) {
+    instant = midnights.has(value) ? midnights.get(value) : parseOccurredAt(value);
+    if (midnights.size > 20_000) midnights.clear();
+    midnights.set(value, instant);
+  } else {
+    instant = parseOccurredAt(value);
+  }
+  return instant ?? { reject: "badTimestamp" };
+}
+
+/** Step numbers are stored as smallint. */
+function stepNumber(value = ""): number | Rejection {
+  const n = /^\d{1,5}$/.test(value) ? Number(value) : 0;
+  return n >= 1 && n <= 32767 ? n : { reject: "badStep" };
+}

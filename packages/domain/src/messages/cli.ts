@@ -1,0 +1,80 @@
+export const cliMessages = {
+  "cli.usage": {
+    sv: `Användning: samsyn <kommando> [flaggor]
+
+Kommandon:
+  serve                                      API och dashboard på en port (PORT, standard 3000)
+  start                                      migrera, ladda demolänet om databasen är tom, och starta
+  migrate                                    kör databasmigreringar
+  demo-data --out KATALOG [--seed N] [--cases N]
+                                             skriv ett syntetiskt län i utbytesformatet
+  import --dir KATALOG                       importera units.csv, cases.csv och events.csv
+  token --role ROLL [--org KOD ...] [--sub NAMN]
+                                             skriv ut en token för en lokal användare (AUTH_MODE=dev)`,
+    en: `Usage: samsyn <command> [options]
+
+Commands:
+  serve                                      API and dashboard on one port (PORT, default 3000)
+  start                                      migrate, load the demo county when the database is empty, and serve
+  migrate                                    apply database migrations
+  demo-data --out DIR [--seed N] [--cases N] write a synthetic county in the interchange format
+  import --dir DIR                           import units.csv, cases.csv and events.csv
+  token --role ROLE [--org CODE ...] [--sub NAME]
+                                             print a bearer token for a local user (AUTH_MODE=dev)`,
+  },
+  "cli.unknown_command": { sv: "Okänt kommando: {command}", en: "Unknown command: {command}" },
+  "cli.bad_option": { sv: "Felaktig flagga: {message}", en: "Bad option: {message}" },
+  "cli.missing_option": {
+    sv: "Flaggan --{option} krävs.",
+    en: "The option --{option} is required.",
+  },
+  "cli.not_a_number": {
+    sv: "--{option} ska vara ett positivt heltal.",
+    en: "--{option} must be a positive whole number.",
+  },
+  "cli.migrated": {
+    sv: "Databasen är migrerad ({kind}).",
+    en: "The database is migrated ({kind}).",
+  },
+  "cli.demo_written": {
+    sv: "Demolänet skrivet till {dir}: {units} enheter, {cases} ärenden, {events} händelser ({seconds} s).",
+    en: "Demo county written to {dir}: {units} units, {cases} cases, {events} events ({seconds} s).",
+  },
+  "cli.demo_generating": {
+    sv: "Skapar demolänet ({cases} ärenden)…",
+    en: "Generating the demo county ({cases} cases)…",
+  },
+  "cli.demo_loading": {
+    sv: "Databasen är tom: laddar demolänet ({cases} ärenden)…",
+    en: "The database is empty: loading the demo county ({cases} cases)…",
+  },
+  "cli.import_done": {
+    sv: "Importen klar: {units} enheter, {cases} ärenden och {events} händelser tillagda; {skipped} rader fanns redan ({seconds} s).",
+    en: "Import done: {units} units, {cases} cases and {events} events added; {skipped} rows were already there ({seconds} s).",
+  },
+  "cli.import_failed": {
+    sv: "Importen avbröts: {count} fel. Ingenting har sparats.",
+    en: "The import was aborted: {count} errors. Nothing was saved.",
+  },
+  "cli.import_more_errors": {
+    sv: "… och {count} fel till.",
+    en: "… and {count} more errors.",
+  },
+  "cli.progress": {
+    sv: "{file}: {rows} rader, {rate} rader/s{percent}",
+    en: "{file}: {rows} rows, {rate} rows/s{percent}",
+  },
+  "cli.serving": {
+    sv: "Samsyn körs på {url} ({kind}; {cases} ärenden).",
+    en: "Samsyn is running at {url} ({kind}; {cases} cases).",
+  },
+  "cli.no_dashboard": {
+    sv: "Dashboarden är inte byggd ({dir} saknas): bara API:t serveras. Kör `pnpm build`.",
+    en: "The dashboard is not built ({dir} is missing): serving the API only. Run `pnpm build`.",
+  },
+  "cli.token_not_yet": {
+    sv: "Kommandot token kommer med inloggningen (AUTH_MODE=dev) och finns inte än.",
+    en: "The token command comes with sign-in (AUTH_MODE=dev) and does not exist yet.",
+  },
+  "cli.failed": { sv: "Fel: {message}", en: "Error: {message}" },
+} as const;

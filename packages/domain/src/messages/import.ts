@@ -1,0 +1,86 @@
+import type { Label } from "../catalogues";
+import type { ImportErrorCode } from "../interchange";
+
+/**
+ * Import reasons (SPEC "Interchange format"). A reason names the problem and the rule, never the
+ * rejected value: the value may be a personnummer.
+ */
+export const importMessages = {
+  "import.error.missingFile": {
+    sv: "Filen saknas. Importen kräver alla tre filerna units.csv, cases.csv och events.csv, även om en av dem bara har rubrikraden.",
+    en: "The file is missing. An import needs all three files units.csv, cases.csv and events.csv, even if one of them holds only the header row.",
+  },
+  "import.error.badHeader": {
+    sv: "Rubrikraden stämmer inte. Den ska vara exakt: {columns}",
+    en: "The header row does not match. It must be exactly: {columns}",
+  },
+  "import.error.malformedCsv": {
+    sv: "Filen går inte att läsa som CSV (RFC 4180) från den här raden, till exempel ett citattecken som inte avslutas.",
+    en: "The file cannot be read as CSV (RFC 4180) from this line, for example an unterminated quote.",
+  },
+  "import.error.columnCount": {
+    sv: "Fel antal kolumner: {expected} ska finnas, raden har {actual}.",
+    en: "Wrong number of columns: {expected} expected, the row has {actual}.",
+  },
+  "import.error.required": { sv: "Värde saknas.", en: "A value is required." },
+  "import.error.tooLong": {
+    sv: "Värdet är för långt (högst {max} tecken).",
+    en: "The value is too long (at most {max} characters).",
+  },
+  "import.error.identifier": {
+    sv: "Kolumnen innehåller ett personnummer eller samordningsnummer. Sådana uppgifter får inte lagras i Samsyn, och värdet visas därför inte.",
+    en: "The column contains a personal identity or coordination number. Samsyn must not store such data, so the value is not shown.",
+  },
+  "import.error.badCode": {
+    sv: "Ogiltig kod: endast bokstäver, siffror och _ . : - är tillåtna (högst 64 tecken).",
+    en: "Invalid code: only letters, digits and _ . : - are allowed (at most 64 characters).",
+  },
+  "import.error.unknownCode": {
+    sv: "Okänd kod: den finns inte i katalogen.",
+    en: "Unknown code: it is not in the catalogue.",
+  },
+  "import.error.badDate": {
+    sv: "Ogiltigt datum: skriv ett datum som finns, ÅÅÅÅ-MM-DD.",
+    en: "Invalid date: write a date that exists, YYYY-MM-DD.",
+  },
+  "import.error.badTimestamp": {
+    sv: "Ogiltig tidpunkt: skriv ett datum ÅÅÅÅ-MM-DD eller en tidpunkt enligt ISO 8601.",
+    en: "Invalid time: write a date YYYY-MM-DD or an ISO 8601 timestamp.",
+  },
+  "import.error.badStep": {
+    sv: "Ogiltigt steg: skriv stegets nummer, ett heltal från 1.",
+    en: "Invalid step: write the step's number, a whole number from 1.",
+  },
+  "import.error.mustBeEmpty": {
+    sv: "Kolumnen ska vara tom för den här händelsetypen.",
+    en: "The column must be empty for this event type.",
+  },
+  "import.error.badValue": {
+    sv: "Ogiltigt värde för den här händelsetypen.",
+    en: "Invalid value for this event type.",
+  },
+  "import.error.unknownCase": {
+    sv: "Okänt ärende: case_ref finns varken i cases.csv eller i databasen.",
+    en: "Unknown case: the case_ref is neither in cases.csv nor in the database.",
+  },
+  "import.error.unknownUnit": {
+    sv: "Okänd enhet: enhetskoden finns varken i units.csv eller i databasen.",
+    en: "Unknown unit: the unit code is neither in units.csv nor in the database.",
+  },
+  "import.error.stepNotInProcess": {
+    sv: "Steget finns inte i ärendets processkarta.",
+    en: "The step is not part of the case's process model.",
+  },
+  "import.error.conflictingCase": {
+    sv: "Samma case_ref finns redan med andra uppgifter (i filen eller i databasen).",
+    en: "The same case_ref already exists with different attributes (in the file or in the database).",
+  },
+  "import.error.conflictingUnit": {
+    sv: "Samma enhetskod finns redan med andra uppgifter eller en annan organisation.",
+    en: "The same unit code already exists with different attributes or another organisation.",
+  },
+  "import.error.conflictingOrganisation": {
+    sv: "Samma organisationskod finns redan med annan huvudmannatyp, kommun eller annat namn.",
+    en: "The same organisation code already exists with another principal type, municipality or name.",
+  },
+} as const satisfies Record<`import.error.${ImportErrorCode}`, Label>;

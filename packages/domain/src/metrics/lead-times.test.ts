@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { deriveCaseState } from "../case-state";
+import type { IsoDate } from "../codes";
+import { aCase, caseLog } from "../testing/builders";
+import { exampleUnitPrincipals, processkartaCase } from "../testing/examples";
+import type { LeadTimeSteps } from "./lead-times";
+import { caseLeadTime, referenceLeadTimes } from "./lead-times";
+import type { MetricQuery } from "./query";
+
+const d = (date: string) => date as IsoDate;
+
+describe("caseLeadTime on the processkarta case (seed 004)", () => {
+  const { case: c, events } = processkartaCase();
+  const entries = (asOf: string) => deriveCaseState(c, events, d(asOf))?.stepEntries ?? [];
+  const all = entries("2025-12-31");
+
+  it("runs from step 1 to the joint meeting in step 3 in seven days", () => {
+    expect(caseLeadTime(all, 1, 3)).toEqual({ status: "done", days: 7 });
+  });
+
+  it("measures to the first b after the first a, so a back-step is not a negative time", () => {
+    // The first step 6 (10 June) comes before the first step 8 (24 June); the back-step from
+    // step 10 enters step 6 again on 28 October.
+    expect(caseLeadTime(all, 8, 6)).toEqual({ status: "done", days: 126 });
+    // The first step 7 is 17 June; the first after step 10 (21 October) is 4 November.
+    expect(caseLeadTime(all, 10, 7)).toEqual({ status: "done", days: 14 });
+    expect(caseLeadTime(all, 6, 9)).toEqual({ status: "done", days: 113 });
+  });
+
+  it("is pending until step b follows, and not started without step a", () => {
+    expect(caseLeadTime(entries("2024-10-27"), 10, 6)).toEqual({ status: "pending" });
+    expect(caseLeadTime(entries("2024-10-28"), 10, 6)).toEqual({ status: "done", days: 7 });
+    expect(caseLeadTime(entries("2024-03-10"), 3, 4)).toEqual({ status: "not_started" });
+  });
+
+  it("counts calendar days in Stockholm across the spring DST change", () => {
+    const { case: dst, events: dstEvents } = aCase()
+      .openedOn("2024-03-30")
+      .step(1, "2024-03-30T23:30")
+      .step(2, "2024-03-31T00:30")
+      .step(3, "2024-04-29T23:59")
+      .build();
+    const steps = deriveCaseState(dst, dstEvents, d("2024-12-31"))?.stepEntries ?? [];
+    expect(caseLeadTime(steps, 1, 2)).toEqual({ status: "done", days: 1 });
+    expect(caseLeadTime(steps, 1, 3)).toEqual({ status: "done", days: 30 });
+  });
+});
+
+/** Lead times 1→3 in intern_samsjuklighet: samsjuklighet 7, 14, 30, 20 and one pending; missbruk 3 and one pending. */
+function county() {
+  return caseLog([
+    processkartaCase(),
+    aCase().openedOn("2024-02-01").step(1).step(3, "2024-02-15").build(),
+    aCase().openedOn("2024-03-30").step(1, "2024-03-30T23:30").step(3, "2024-04-29").build(),
+    aCase().openedOn("2024-05-01").withSteps(1, 2).build(),
+    aCase().openedOn("2024-01-10").step(3).step(1, "2024-01-20").step(3, "2024-02-09").build(),
+    aCase()
+      .targetGroup("missbruk_beroende")
+      .openedOn("2024-04-01")
+      .step(1)
+      .step(3, "2024-04-04")
+      .build(),
+    aCase()
+      .targetGroup("missbruk_beroende")
+      .openedOn("2024-09-01")
+      .step(1)
+      .step(3, "2025-01-10")
+      .build(),
+    aCase().targetGroup("missbruk_beroende").openedOn("2024-09-01").withSteps(2, 3).build(),
+    aCase().inProcess("sip").openedOn("2024-02-01").withSteps(1, 2, 3).build(),
+  ]);
+}
+
+const steps: LeadTimeSteps = { process: "intern_samsjuklighet", fromStep: 1, toStep: 3 };
+const base: MetricQuery = { from: d("2024-01-01"), to: d("2024-12-31"), asOf: d("2024-12-31") };
+
+function leadTimes(query: Partial<MetricQuery>) {
+  const { cases, eventsByCase } = county();
+  return referenceLeadTimes(
+    cases,
+    eventsByCase,
+    { ...base, ...query },
+    steps,
+    exampleUnitPrincipals,
+  );
+}
+
+describe("referenceLeadTimes", () => {
+  it("gives n, median, p90 (percentile_cont) and pending for the whole population", () => {
+    expect(leadTimes({})).toEqual([{ n: 5, median: 14, p90: 26, pending: 2 }]);
+  });
+
+  it("groups by target group", () => {
+    expect(leadTimes({ groupBy: ["targetGroup"] })).toEqual([
+      { targetGroup: "missbruk_beroende", n: 1, median: 3, p90: 3, pending: 1 },
+      { targetGroup: "samsjuklighet", n: 4, median: 17, p90: 27, pending: 1 },
+    ]);
+  });
+
+  it("as of earlier dates counts unfinished cases as pending, and n = 0 has no median", () => {
+    expect(leadTimes({ asOf: d("2024-03-01"), groupBy: ["targetGroup"] })).toEqual([
+      { targetGroup: "samsjuklighet", n: 2, median: 17, p90: 19.4, pending: 0 },
+    ]);
+    expect(leadTimes({ asOf: d("2024-02-10"), groupBy: ["targetGroup"] })).toEqual([
+      { targetGroup: "samsjuklighet", n: 1, median: 20, p90: 20, pending: 1 },
+    ]);
+    expect(leadTimes({ asOf: d("2024-02-01") })).toEqual([
+      { n: 0, median: null, p90: null, pending: 2 },
+    ]);
+  });
+
+  it("takes the population's status and filters; none of another process", () => {
+    expect(leadTimes({ status: "closed", asOf: d("2025-03-01"), to: d("2025-03-01") })).toEqual([
+      { n: 1, median: 7, p90: 7, pending: 0 },
+    ]);
+    expect(leadTimes({ process: ["sip"] })).toEqual([]);
+    expect(leadTimes({ municipality: ["0182"] })).toEqual([]);
+  });
+});

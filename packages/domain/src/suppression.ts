@@ -1,0 +1,186 @@
+import type { Coordinate } from "./coordinates";
+import { compareCoordinates } from "./coordinates";
+
+export interface CountCell {
+  /** One value per grouping dimension, in the same order for every cell of a table. */
+  readonly coordinates: readonly Coordinate[];
+  /** The true number of distinct cases. */
+  readonly count: number;
+}
+
+/**
+ * A line of a table: cells (indices into `cells`) whose total a user can get from a coarser
+ * query. `total` is that query's count, which is the sum of the cells for case counts but need
+ * not be for tables where one case falls into several cells (network, flow).
+ */
+export interface Line {
+  readonly cells: readonly number[];
+  readonly total: number;
+}
+
+export interface CountTable {
+  readonly cells: readonly CountCell[];
+  readonly lines: readonly Line[];
+  /** The grand total the response publishes beside the cells. */
+  readonly total: number;
+}
+
+export interface SuppressedCell {
+  readonly coordinates: readonly Coordinate[];
+  readonly count: number | null;
+  readonly suppressed: boolean;
+}
+
+export interface SuppressedTable {
+  /** The input's cells, in the input's order. */
+  readonly cells: readonly SuppressedCell[];
+  readonly total: number | null;
+  readonly totalSuppressed: boolean;
+}
+
+/** SPEC: k is configurable but never below 3. */
+export const MIN_K = 3;
+export const DEFAULT_K = 5;
+
+export function assertValidK(k: number): void {
+  if (!Number.isInteger(k) || k < MIN_K) {
+    throw new RangeError(`k must be an integer of at least ${MIN_K}: ${k}`);
+  }
+}
+
+/** The primary rule for one count: 1..k−1 never leaves the API; 0 and ≥ k do. */
+export function isSuppressedCount(count: number, k: number): boolean {
+  return count > 0 && count < k;
+}
+
+export function suppressCount(count: number, k: number): number | null {
+  assertValidK(k);
+  return isSuppressedCount(count, k) ? null : count;
+}
+
+/** Statistics (median, p90, medianDaysToSip, medianDaysOver) are published only when n ≥ k. */
+export function suppressStatistic<T>(value: T | null, n: number, k: number): T | null {
+  assertValidK(k);
+  return n >= k ? value : null;
+}
+
+/**
+ * The table whose lines are the grid's: for every dimension, the cells that agree on all other
+ * dimensions (rows, columns, …), and the grand total. Totals are sums of the cells, which holds
+ * when every case falls into exactly one cell (case counts, lead times, SIP, stuck).
+ */
+export function gridTable(cells: readonly CountCell[]): CountTable {
+  const total = sum(cells.map((c) => c.count));
+  const dimensionCount = cells[0]?.coordinates.length ?? 0;
+  // Rows and columns first, the grand total last: fixing the rows and columns nearly always
+  // fixes the grand total too, while fixing it first would hide the table's smallest cell anywhere.
+  const lines = new Map<string, readonly number[]>();
+  for (let d = 0; d < dimensionCount; d++) {
+    for (const line of linesAlong(cells, d)) lines.set(signature(line), line);
+  }
+  const all = cells.map((_, i) => i);
+  lines.set(signature(all), all);
+  const withTotals = [...lines.values()].map((line) => ({
+    cells: line,
+    total: sum(line.map((i) => cells[i]?.count ?? 0)),
+  }));
+  return { cells, lines: withTotals, total };
+}
+
+/**
+ * SPEC "Privacy and disclosure control". Primary: counts 1..k−1 become null. Secondary: while a
+ * line whose total is published (≥ k) holds exactly one suppressed cell — which its total would
+ * give away by subtraction — suppress one more cell on it, the smallest, and look again. Greedy
+ * (see docs/adr/0002): it hides little, not provably least.
+ */
+export function suppress(table: CountTable, k: number): SuppressedTable {
+  assertValidK(k);
+  const suppressed = table.cells.map((c) => isSuppressedCount(c.count, k));
+  const revealed = revealedByTheirLine(table, k);
+  for (let next = nextSecondary(table, suppressed, revealed, k); next !== undefined; ) {
+    suppressed[next] = true;
+    next = nextSecondary(table, suppressed, revealed, k);
+  }
+  const totalSuppressed = isSuppressedCount(table.total, k);
+  return {
+    cells: table.cells.map((c, i) => {
+      const hidden = suppressed[i] === true;
+      return { coordinates: c.coordinates, count: hidden ? null : c.count, suppressed: hidden };
+    }),
+    total: totalSuppressed ? null : table.total,
+    totalSuppressed,
+  };
+}
+
+/** The cell to suppress next, or undefined when every line that can be helped is satisfied. */
+function nextSecondary(
+  table: CountTable,
+  suppressed: readonly boolean[],
+  revealed: ReadonlySet<number>,
+  k: number,
+): number | undefined {
+  for (const line of table.lines) {
+    if (line.total < k) continue;
+    if (line.cells.filter((i) => suppressed[i]).length !== 1) continue;
+    const candidate = smallestCandidate(table, line, suppressed, revealed);
+    if (candidate !== undefined) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * The smallest published non-zero cell of the line. Cells whose value another published line
+ * gives away (they are its only non-zero cell) come last: hiding them protects nothing. Ties go
+ * to the first cell by coordinates, so the result does not depend on the order of the input.
+ */
+function smallestCandidate(
+  table: CountTable,
+  line: Line,
+  suppressed: readonly boolean[],
+  revealed: ReadonlySet<number>,
+): number | undefined {
+  const countOf = (i: number) => table.cells[i]?.count ?? 0;
+  const rank = (i: number) => (revealed.has(i) ? 1 : 0);
+  return line.cells
+    .filter((i) => !suppressed[i] && countOf(i) > 0)
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        countOf(a) - countOf(b) ||
+        compareCoordinates(table.cells[a]?.coordinates ?? [], table.cells[b]?.coordinates ?? []),
+    )[0];
+}
+
+/** Cells that are the only non-zero cell of a line whose total is published. */
+function revealedByTheirLine(table: CountTable, k: number): Set<number> {
+  const revealed = new Set<number>();
+  for (const line of table.lines) {
+    const nonZero = line.cells.filter((i) => (table.cells[i]?.count ?? 0) > 0);
+    const only = nonZero[0];
+    if (line.total >= k && nonZero.length === 1 && only !== undefined) revealed.add(only);
+  }
+  return revealed;
+}
+
+/** The lines along one dimension, ordered by their other coordinates, not by input order. */
+function linesAlong(cells: readonly CountCell[], dimension: number): number[][] {
+  const lines = new Map<string, { others: readonly Coordinate[]; cells: number[] }>();
+  cells.forEach((cell, i) => {
+    const others = cell.coordinates.filter((_, d) => d !== dimension);
+    const key = JSON.stringify(others);
+    const line = lines.get(key);
+    if (line === undefined) lines.set(key, { others, cells: [i] });
+    else line.cells.push(i);
+  });
+  return [...lines.values()]
+    .sort((a, b) => compareCoordinates(a.others, b.others))
+    .map((line) => line.cells);
+}
+
+function signature(line: readonly number[]): string {
+  return [...line].sort((x, y) => x - y).join(",");
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,3 @@
+export * from "./arbitraries";
+export * from "./builders";
+export * from "./examples";
