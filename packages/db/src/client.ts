@@ -1,0 +1,66 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { readDbEnv } from "./env";
+import { connectWithoutDelay } from "./postgres-socket";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+
+/** The drizzle database of either driver: query functions take this and work on both. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+interface DatabaseBase {
+  readonly db: Db;
+  close(): Promise<void>;
+}
+
+/**
+ * An open database. The raw client is exposed for what drizzle does not do (bulk COPY in the
+ * importer); everything else goes through `db`.
+ */
+export type Database =
+  | (DatabaseBase & { readonly kind: "postgres"; readonly client: postgres.Sql })
+  | (DatabaseBase & { readonly kind: "pglite"; readonly client: PGlite });
+
+export interface CreateDbOptions {
+  /** PostgreSQL URL; default `DATABASE_URL`. When absent, PGlite is used. */
+  readonly databaseUrl?: string;
+  /** PGlite's data lives in `<dataDir>/pglite`; `"memory://"` for an in-memory database. */
+  readonly dataDir?: string;
+}
+
+/**
+ * Opens the database: an explicit `databaseUrl` wins, then an explicit `dataDir` (PGlite, even
+ * when DATABASE_URL is set: tests ask for in-memory PGlite this way), then DATABASE_URL, then
+ * PGlite in SAMSYN_DATA_DIR.
+ */
+export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
+  if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl);
+  if (options.dataDir !== undefined) return openPglite(options.dataDir);
+  const env = readDbEnv();
+  return env.databaseUrl !== undefined ? openPostgres(env.databaseUrl) : openPglite(env.dataDir);
+}
+
+function openPostgres(url: string): Database {
+  const options = {
+    // Notices ("already exists, skipping") are noise for a CLI and a test run.
+    onnotice: () => {},
+    socket: connectWithoutDelay,
+  };
+  const client = postgres(url, options);
+  const db: Db = drizzlePostgres({ client, schema });
+  return { kind: "postgres", db, client, close: () => client.end({ timeout: 5 }) };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const location = dataDir === "memory://" ? dataDir : join(dataDir, "pglite");
+  if (location !== "memory://") await mkdir(location, { recursive: true });
+  const client = await PGlite.create(location);
+  const db: Db = drizzlePglite({ client, schema });
+  return { kind: "pglite", db, client, close: () => client.close() };
+}

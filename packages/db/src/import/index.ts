@@ -1,0 +1,6 @@
+export type { ImportError } from "./errors";
+export { maxReportedErrors } from "./errors";
+export type { ImportCounts, ImportOptions, ImportReport } from "./import-directory";
+export { importDirectory } from "./import-directory";
+export { hashCaseRef } from "./ref-hash";
+export type { ImportProgress, ProgressListener } from "./stage-file";

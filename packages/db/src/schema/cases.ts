@@ -1,0 +1,89 @@
+import type {
+  AgeGroup,
+  EventType,
+  IsoDate,
+  MunicipalityCode,
+  ProcessCode,
+  TargetGroupCode,
+  UnitCode,
+} from "@samsyn/domain";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
+import { bytea } from "./bytea";
+import { municipalities, processModels, targetGroups } from "./catalogues";
+import { units } from "./organisations";
+
+export const cases = pgTable(
+  "cases",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    /**
+     * HMAC-SHA-256 of the source system's ref with the installation secret. The ref itself is
+     * never stored (SPEC "Privacy"): a case is found again only by hashing the ref once more.
+     */
+    refHash: bytea("ref_hash").notNull().unique("cases_ref_hash_key"),
+    process: text("process")
+      .$type<ProcessCode>()
+      .notNull()
+      .references(() => processModels.code),
+    targetGroup: text("target_group")
+      .$type<TargetGroupCode>()
+      .notNull()
+      .references(() => targetGroups.code),
+    ageGroup: text("age_group").$type<AgeGroup>().notNull(),
+    municipalityCode: text("municipality_code")
+      .$type<MunicipalityCode>()
+      .notNull()
+      .references(() => municipalities.code),
+    openedOn: date("opened_on", { mode: "string" }).$type<IsoDate>().notNull(),
+    initiatingUnit: text("initiating_unit")
+      .$type<UnitCode>()
+      .notNull()
+      .references(() => units.code),
+  },
+  // Every metric's population starts with "opened_on in [from, to] and on or before asOf".
+  (t) => [index("cases_opened_on_idx").on(t.openedOn)],
+);
+
+export const caseEvents = pgTable(
+  "case_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    /** Recorded order (row order of an import, order of writes): breaks ties in occurred_at. */
+    seq: bigint("seq", { mode: "number" }).notNull().unique("case_events_seq_key"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, mode: "date" }).notNull(),
+    type: text("type").$type<EventType>().notNull(),
+    step: smallint("step"),
+    unitCode: text("unit_code")
+      .$type<UnitCode>()
+      .references(() => units.code),
+    value: text("value"),
+    /**
+     * 1 for the first of identical rows of a case (same instant, type, step, unit and value),
+     * 2 for the second …: SPEC identifies an event by its columns and this number, which makes
+     * a re-import idempotent while keeping genuine repeats.
+     */
+    occurrence: smallint("occurrence").notNull(),
+  },
+  (t) => [
+    // The event identity of SPEC "Interchange format"; NULLS NOT DISTINCT because an event
+    // without a step or unit is still the same event on re-import (PostgreSQL 15+).
+    unique("case_events_identity_key")
+      .on(t.caseId, t.occurredAt, t.type, t.step, t.unitCode, t.value, t.occurrence)
+      .nullsNotDistinct(),
+    // Event order within a case: the as-of fold reads a case's events by this index.
+    index("case_events_as_of_idx").on(t.caseId, t.occurredAt, t.seq),
+  ],
+);

@@ -1,0 +1,5 @@
+export * from "./audit";
+export * from "./cases";
+export * from "./catalogues";
+export * from "./imports";
+export * from "./organisations";

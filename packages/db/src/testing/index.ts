@@ -1,0 +1,3 @@
+export * from "./databases";
+export * from "./interchange-builders";
+export { resetData } from "./reset";
