@@ -1,0 +1,213 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { serve } from "@hono/node-server";
+import { countSummary, createDb, type Database, importDirectory, migrate } from "@samsyn/db";
+import { t } from "@samsyn/domain";
+import { createApp } from "../app";
+import { generateDemoCounty } from "../demo-data";
+import { type Env, readEnv, userPath } from "../env";
+import { resolveSecret } from "../secret";
+import { createProgressReporter } from "./progress";
+
+/** `samsyn <command>`: one entry point for the commands of SPEC "Command line". */
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const env = readEnv();
+  switch (command) {
+    case "migrate":
+      return withDatabase(env, async (database) => {
+        await migrate(database);
+        console.log(t("cli.migrated", { kind: database.kind }));
+        return 0;
+      });
+    case "demo-data":
+      return demoData(env, rest);
+    case "import":
+      return importCommand(env, rest);
+    case "serve":
+      return serveCommand(env, { loadDemoIfEmpty: false });
+    case "start":
+      return serveCommand(env, { loadDemoIfEmpty: true });
+    case "token":
+      console.error(t("cli.token_not_yet"));
+      return 2;
+    case undefined:
+    case "help":
+    case "--help":
+      console.log(t("cli.usage"));
+      return command === undefined ? 2 : 0;
+    default:
+      console.error(t("cli.unknown_command", { command }));
+      console.error(t("cli.usage"));
+      return 2;
+  }
+}
+
+async function demoData(env: Env, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { out: { type: "string" }, seed: { type: "string" }, cases: { type: "string" } },
+  });
+  if (values.out === undefined) throw new CliError(t("cli.missing_option", { option: "out" }));
+  const outDir = userPath(env, values.out);
+  const cases = positiveInt(values.cases, "cases") ?? env.SAMSYN_DEMO_CASES;
+  const seed = positiveInt(values.seed, "seed") ?? 1;
+  await writeDemo(outDir, seed, cases);
+  return 0;
+}
+
+async function writeDemo(outDir: string, seed: number, cases: number): Promise<void> {
+  const startedAt = Date.now();
+  console.error(t("cli.demo_generating", { cases: cases.toLocaleString("sv-SE") }));
+  const progress = createProgressReporter();
+  const written = await generateDemoCounty({
+    outDir,
+    seed,
+    cases,
+    onProgress: (done) => progress.update({ file: "cases", rows: done }),
+  });
+  progress.done();
+  console.error(
+    t("cli.demo_written", {
+      dir: outDir,
+      units: written.units,
+      cases: written.cases,
+      events: written.events,
+      seconds: ((Date.now() - startedAt) / 1000).toFixed(1),
+    }),
+  );
+}
+
+async function importCommand(env: Env, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { dir: { type: "string" } } });
+  if (values.dir === undefined) throw new CliError(t("cli.missing_option", { option: "dir" }));
+  const dir = userPath(env, values.dir);
+  return withDatabase(env, async (database) => {
+    await migrate(database);
+    return (await runImport(env, database, dir)) ? 0 : 1;
+  });
+}
+
+async function runImport(env: Env, database: Database, dir: string): Promise<boolean> {
+  const startedAt = Date.now();
+  const progress = createProgressReporter();
+  const report = await importDirectory(database, {
+    dir,
+    secret: secretFor(env),
+    onProgress: (update) => progress.update(update),
+  });
+  progress.done();
+  if (!report.ok) {
+    for (const e of report.errors) console.error(`${e.file}:${e.line}:${e.column}: ${e.reason}`);
+    const more = report.errorCount - report.errors.length;
+    if (more > 0) console.error(t("cli.import_more_errors", { count: more }));
+    console.error(t("cli.import_failed", { count: report.errorCount }));
+    return false;
+  }
+  const skipped = report.skipped.units + report.skipped.cases + report.skipped.events;
+  console.error(
+    t("cli.import_done", {
+      units: report.added.units,
+      cases: report.added.cases,
+      events: report.added.events,
+      skipped,
+      seconds: ((Date.now() - startedAt) / 1000).toFixed(1),
+    }),
+  );
+  return true;
+}
+
+async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Promise<number> {
+  const database = await openDatabase(env);
+  if (options.loadDemoIfEmpty) {
+    await migrate(database);
+    if ((await countSummary(database.db)).cases === 0) await loadDemo(env, database);
+  }
+  const dashboardDir = env.SAMSYN_DASHBOARD_DIR
+    ? userPath(env, env.SAMSYN_DASHBOARD_DIR)
+    : fileURLToPath(new URL("../../../dashboard/dist", import.meta.url));
+  const app = createApp({ database }, { dashboardDir });
+  const counts = await countSummary(database.db);
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    const url = `http://localhost:${info.port}`;
+    console.log(
+      t("cli.serving", { url, kind: database.kind, cases: counts.cases.toLocaleString("sv-SE") }),
+    );
+  });
+  await new Promise<void>((resolveStop) => {
+    const stop = () => server.close(() => resolveStop());
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await database.close();
+  return 0;
+}
+
+async function loadDemo(env: Env, database: Database): Promise<void> {
+  console.error(t("cli.demo_loading", { cases: env.SAMSYN_DEMO_CASES.toLocaleString("sv-SE") }));
+  const dir = await mkdtemp(join(tmpdir(), "samsyn-demo-"));
+  try {
+    await writeDemo(dir, 1, env.SAMSYN_DEMO_CASES);
+    if (!(await runImport(env, database, dir))) throw new Error("demo import failed");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function withDatabase(
+  env: Env,
+  work: (database: Database) => Promise<number>,
+): Promise<number> {
+  const database = await openDatabase(env);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function openDatabase(env: Env): Promise<Database> {
+  return createDb(
+    env.DATABASE_URL !== undefined
+      ? { databaseUrl: env.DATABASE_URL }
+      : { dataDir: userPath(env, env.SAMSYN_DATA_DIR) },
+  );
+}
+
+function secretFor(env: Env): string {
+  return resolveSecret({
+    secret: env.SAMSYN_SECRET,
+    dataDir: userPath(env, env.SAMSYN_DATA_DIR),
+    production: env.NODE_ENV === "production",
+  });
+}
+
+function positiveInt(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new CliError(t("cli.not_a_number", { option }));
+  return Number(value);
+}
+
+/** A mistake of the user's: printed as one line, no stack. */
+class CliError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
+      console.error(t("cli.bad_option", { message }));
+      process.exitCode = 2;
+      return;
+    }
+    console.error(t("cli.failed", { message }));
+    process.exitCode = err instanceof CliError ? 2 : 1;
+  },
+);

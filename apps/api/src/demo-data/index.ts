@@ -1,0 +1,9 @@
+export {
+  DEFAULT_DEMO_AS_OF,
+  DEFAULT_DEMO_CASES,
+  DEFAULT_DEMO_SEED,
+  type DemoCountyOptions,
+  type DemoCountySummary,
+  generateDemoCounty,
+  MAX_DEMO_CASES,
+} from "./generate-demo-county";

@@ -1,0 +1,62 @@
+import { testDatabases, useMigratedDatabase } from "@samsyn/db/testing";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../app";
+
+describe.each(testDatabases())("GET /api/v1/health on $name", (target) => {
+  const database = useMigratedDatabase(target);
+
+  it("answers ok with the database kind and what it holds, without a token", async () => {
+    const app = createApp({ database: database() });
+    const res = await app.request("/api/v1/health");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      status: string;
+      database: string;
+      counts: Record<string, unknown>;
+    };
+    expect(body).toEqual({
+      status: "ok",
+      database: target.name,
+      counts: { organisations: 0, units: 0, cases: 0, events: 0 },
+    });
+  });
+
+  it("sets secure headers", async () => {
+    const res = await createApp({ database: database() }).request("/api/v1/health");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+  });
+
+  it("answers unknown API paths with 404 in the error shape", async () => {
+    const res = await createApp({ database: database() }).request("/api/v1/does-not-exist");
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as {
+      error: { code: string; message: string; details: unknown[] };
+    };
+    expect(body.error.code).toBe("not_found");
+    expect(body.error.message).toMatch(/ingen sådan resurs/);
+    expect(body.error.details).toEqual([]);
+  });
+
+  it("describes itself in the OpenAPI document", async () => {
+    const res = await createApp({ database: database() }).request("/api/v1/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toContain("/api/v1/health");
+  });
+});
+
+describe("when the database is gone", () => {
+  it("answers 503 with Retry-After and no stack trace", async () => {
+    const [target] = testDatabases();
+    if (target === undefined) throw new Error("no test database");
+    const database = await target.open();
+    await database.close();
+    const res = await createApp({ database }).request("/api/v1/health");
+    const text = await res.text();
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("10");
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+    expect(JSON.parse(text)).toHaveProperty("error.code");
+  });
+});
