@@ -1,0 +1,76 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, launchBrowser } from "../support/browser";
+import { type RunningSamsyn, startSamsyn } from "../support/samsyn-process";
+
+/**
+ * The README's first command, in miniature: `samsyn start` on an empty embedded database
+ * migrates, loads the demo county and serves API + dashboard on one port.
+ */
+describe("samsyn start on an empty embedded database", () => {
+  let dataDir: string;
+  let samsyn: RunningSamsyn;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "samsyn-start-"));
+    samsyn = await startSamsyn("start", {
+      DATABASE_URL: undefined,
+      SAMSYN_DATA_DIR: dataDir,
+      SAMSYN_DEMO_CASES: "400",
+      SAMSYN_SECRET: undefined,
+    });
+  });
+
+  afterAll(async () => {
+    await samsyn?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("answers health with the demo county loaded", async () => {
+    const res = await fetch(`${samsyn.url}/api/v1/health`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      status: string;
+      database: string;
+      counts: Record<string, number>;
+    };
+    expect(body.status).toBe("ok");
+    expect(body.database).toBe("pglite");
+    expect(body.counts.cases).toBe(400);
+    expect(body.counts.events).toBeGreaterThan(400);
+    expect(body.counts.organisations).toBeGreaterThanOrEqual(26 + 3);
+  });
+
+  it("prints the URL it serves", () => {
+    expect(samsyn.output()).toMatch(/http:\/\/localhost:\d+/);
+  });
+
+  it("answers unknown API paths with the error shape, not HTML", async () => {
+    const res = await fetch(`${samsyn.url}/api/v1/no-such-thing`);
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("not_found");
+  });
+
+  it.skipIf(!browserAvailable)(
+    "shows the dashboard shell in Swedish with the county's figures",
+    async () => {
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.context.newPage();
+        await page.goto(`${samsyn.url}/`);
+        await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("sv");
+        await page.getByRole("heading", { name: "Översikt" }).waitFor();
+        const cases = await page.getByTestId("case-count").textContent();
+        expect(cases?.replace(/\s/g, "")).toBe("400");
+        // A client-side route loads the same shell.
+        await page.goto(`${samsyn.url}/arenden`);
+        await page.getByRole("heading", { name: "Översikt" }).waitFor();
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+});
