@@ -8,7 +8,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { ApiError, errorBody } from "./errors";
 import { type AppDeps, createRouter } from "./lib/router";
-import { registerHealthRoutes } from "./routes/health/health.handlers";
+import { registerRoutes } from "./routes";
 
 export type { AppDeps, AppEnv } from "./lib/router";
 
@@ -31,7 +31,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     await next();
   });
 
-  const api = registerHealthRoutes(createRouter());
+  const api = registerRoutes(createRouter());
   app.route("/api/v1", api);
 
   app.doc31("/api/v1/openapi.json", {

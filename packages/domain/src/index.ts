@@ -1,3 +1,4 @@
+export * from "./access";
 export * from "./case";
 export * from "./case-state";
 export * from "./catalogues";

@@ -129,7 +129,7 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
   const dashboardDir = env.SAMSYN_DASHBOARD_DIR
     ? userPath(env, env.SAMSYN_DASHBOARD_DIR)
     : fileURLToPath(new URL("../../../dashboard/dist", import.meta.url));
-  const app = createApp({ database }, { dashboardDir });
+  const app = createApp({ database, secret: secretFor(env) }, { dashboardDir });
   const counts = await countSummary(database.db);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const url = `http://localhost:${info.port}`;

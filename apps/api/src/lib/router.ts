@@ -1,13 +1,20 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Database } from "@samsyn/db";
+import type { Scope } from "@samsyn/domain";
 import { t } from "@samsyn/domain";
 import { errorBody } from "../errors";
 
 export interface AppDeps {
   readonly database: Database;
+  /** The installation secret: keys the HMAC of case refs (and, in dev mode, signs tokens). */
+  readonly secret: string;
 }
 
-export type AppEnv = { Variables: { deps: AppDeps; requestId: string } };
+/**
+ * `scope` is set by the auth middleware for every route but /health: who is asking (sub, role,
+ * organisations). Handlers pass it to the query functions of packages/db, which enforce it.
+ */
+export type AppEnv = { Variables: { deps: AppDeps; requestId: string; scope: Scope } };
 
 /** A router whose zod failures become 400 in the SPEC error shape, one detail per bad parameter. */
 export function createRouter() {

@@ -2,11 +2,13 @@ import { testDatabases, useMigratedDatabase } from "@samsyn/db/testing";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../app";
 
+const testSecret = "a-test-secret-that-is-at-least-32-characters";
+
 describe.each(testDatabases())("GET /api/v1/health on $name", (target) => {
   const database = useMigratedDatabase(target);
 
   it("answers ok with the database kind and what it holds, without a token", async () => {
-    const app = createApp({ database: database() });
+    const app = createApp({ database: database(), secret: testSecret });
     const res = await app.request("/api/v1/health");
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
@@ -22,13 +24,17 @@ describe.each(testDatabases())("GET /api/v1/health on $name", (target) => {
   });
 
   it("sets secure headers", async () => {
-    const res = await createApp({ database: database() }).request("/api/v1/health");
+    const res = await createApp({ database: database(), secret: testSecret }).request(
+      "/api/v1/health",
+    );
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
   });
 
   it("answers unknown API paths with 404 in the error shape", async () => {
-    const res = await createApp({ database: database() }).request("/api/v1/does-not-exist");
+    const res = await createApp({ database: database(), secret: testSecret }).request(
+      "/api/v1/does-not-exist",
+    );
     expect(res.status).toBe(404);
     const body = (await res.json()) as {
       error: { code: string; message: string; details: unknown[] };
@@ -39,7 +45,9 @@ describe.each(testDatabases())("GET /api/v1/health on $name", (target) => {
   });
 
   it("describes itself in the OpenAPI document", async () => {
-    const res = await createApp({ database: database() }).request("/api/v1/openapi.json");
+    const res = await createApp({ database: database(), secret: testSecret }).request(
+      "/api/v1/openapi.json",
+    );
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toContain("/api/v1/health");
@@ -52,7 +60,7 @@ describe("when the database is gone", () => {
     if (target === undefined) throw new Error("no test database");
     const database = await target.open();
     await database.close();
-    const res = await createApp({ database }).request("/api/v1/health");
+    const res = await createApp({ database, secret: testSecret }).request("/api/v1/health");
     const text = await res.text();
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("10");
