@@ -47,11 +47,11 @@ describe("samsyn start on an empty embedded database", () => {
     expect(samsyn.output()).toMatch(/http:\/\/localhost:\d+/);
   });
 
-  it("answers unknown API paths with the error shape, not HTML", async () => {
+  it("answers unknown API paths with the error shape, not HTML (401 first: no token)", async () => {
     const res = await fetch(`${samsyn.url}/api/v1/no-such-thing`);
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(401);
     const body = (await res.json()) as { error: { code: string; message: string } };
-    expect(body.error.code).toBe("not_found");
+    expect(body.error.code).toBe("unauthenticated");
   });
 
   it.skipIf(!browserAvailable)(
@@ -60,6 +60,10 @@ describe("samsyn start on an empty embedded database", () => {
       const browser = await launchBrowser();
       try {
         const page = await browser.context.newPage();
+        const cspViolations: string[] = [];
+        page.on("console", (m) => {
+          if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+        });
         await page.goto(`${samsyn.url}/`);
         await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("sv");
         await page.getByRole("heading", { name: "Översikt" }).waitFor();
@@ -68,6 +72,7 @@ describe("samsyn start on an empty embedded database", () => {
         // A client-side route loads the same shell.
         await page.goto(`${samsyn.url}/arenden`);
         await page.getByRole("heading", { name: "Översikt" }).waitFor();
+        expect(cspViolations).toEqual([]);
       } finally {
         await browser.close();
       }

@@ -2,100 +2,122 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { t } from "@samsyn/domain";
-import { HTTPException } from "hono/http-exception";
-import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
-import { ApiError, errorBody } from "./errors";
-import { type AppDeps, createRouter } from "./lib/router";
+import { type Scope, t } from "@samsyn/domain";
+import { type AuthConfig, authenticate, devAuthConfig } from "./auth";
+import { errorBody } from "./errors";
+import { limitBody, requireJsonBody } from "./lib/body";
+import { clientAddress } from "./lib/client";
+import { handleErrors } from "./lib/error-handler";
+import { defaultHttpSettings, type HttpSettings } from "./lib/http-settings";
+import { assignRequestId, type Logger, logRequests, silentLogger } from "./lib/logging";
+import { createSlidingWindowLimiter, rateLimit } from "./lib/rate-limit";
+import { type AppDeps, createRouter, type Router } from "./lib/router";
+import { securityHeaders } from "./lib/secure-headers";
 import { registerRoutes } from "./routes";
+import { devSignInPath, registerDevRoutes } from "./routes/dev/dev.handlers";
 
 export type { AppDeps, AppEnv } from "./lib/router";
 
 export interface AppOptions {
   /** The built dashboard (apps/dashboard/dist); served at / with the SPA fallback. */
   readonly dashboardDir?: string;
+  /**
+   * How tokens are checked. Default: dev mode keyed by `deps.secret`, for tests. The CLI passes
+   * the configuration built from the environment, which refuses dev mode in production.
+   */
+  readonly auth?: AuthConfig;
+  /** One JSON line per request, and errors. Default: silent. */
+  readonly logger?: Logger;
+  readonly http?: Partial<HttpSettings>;
+  /** Routes only a test needs (a handler that throws, a strict body), beside the resource routes. */
+  readonly extraRoutes?: (api: Router) => void;
 }
 
+/** Paths that answer without a token: health always; the dev sign-in only exists in dev mode. */
+export const healthPath = "/api/v1/health";
+
 /**
- * Builds the Hono app: OpenAPI validation hook, the one error handler, security headers, the
- * API under /api/v1 and, when built, the dashboard. Routes live one folder per resource.
+ * Builds the Hono app: request ids, logging, security headers and the guards of /api (rate
+ * limits, sign-in, JSON only, body size), then the API under /api/v1 and, when built, the
+ * dashboard. Routes live one folder per resource.
  */
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  const auth = options.auth ?? devAuthConfig(deps.secret);
+  const logger = options.logger ?? silentLogger();
   const app = createRouter();
-
-  app.use("*", requestId());
-  app.use("*", secureHeaders());
-  app.use("*", async (c, next) => {
-    c.set("deps", deps);
-    await next();
-  });
+  useGuards(app, deps, auth, logger, { ...defaultHttpSettings, ...options.http });
 
   const api = registerRoutes(createRouter());
+  if (auth.mode === "dev") registerDevRoutes(api);
+  options.extraRoutes?.(api);
   app.route("/api/v1", api);
-
-  app.doc31("/api/v1/openapi.json", {
-    openapi: "3.1.0",
-    info: { title: "Samsyn API", version: "1.0.0", description: "Samverkan i siffror." },
-  });
+  documentApi(app);
 
   app.all("/api/*", (c) => c.json(errorBody("not_found", t("error.not_found")), 404));
   if (options.dashboardDir !== undefined && existsSync(options.dashboardDir)) {
     mountDashboard(app, options.dashboardDir);
   }
   app.notFound((c) => c.json(errorBody("not_found", t("error.not_found")), 404));
-
-  // Malformed JSON and thrown errors bypass the zod hook: map them here, never leak a stack.
-  app.onError((err, c) => {
-    if (err instanceof ApiError) {
-      return c.json(errorBody(err.code, err.message, err.details), err.status);
-    }
-    if (err instanceof HTTPException) {
-      const status = err.status;
-      const code =
-        status === 400 ? "bad_request" : status === 413 ? "payload_too_large" : "http_error";
-      return c.json(
-        errorBody(code, status === 400 ? t("error.malformed_json") : err.message),
-        status,
-      );
-    }
-    if (isDatabaseUnavailable(err)) {
-      c.header("Retry-After", "10");
-      return c.json(errorBody("database_unavailable", t("error.database_unavailable")), 503);
-    }
-    console.error(
-      JSON.stringify({ level: "error", requestId: c.get("requestId"), message: err.message }),
-    );
-    return c.json(errorBody("internal", t("error.internal")), 500);
-  });
-
+  app.onError(handleErrors(logger));
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
 
-function mountDashboard(app: ReturnType<typeof createRouter>, dashboardDir: string): void {
+/**
+ * The order matters: the IP limit counts every caller, signed in or not; a request without a
+ * valid token learns nothing else (401 before 404, 415 or 413); the token limit counts per user.
+ */
+function useGuards(
+  app: Router,
+  deps: AppDeps,
+  auth: AuthConfig,
+  logger: Logger,
+  http: HttpSettings,
+): void {
+  const publicPaths = new Set(auth.mode === "dev" ? [healthPath, devSignInPath] : [healthPath]);
+  const perIp = createSlidingWindowLimiter({ limit: http.rateLimitPerMinutePerIp });
+  const perToken = createSlidingWindowLimiter({ limit: http.rateLimitPerMinutePerToken });
+
+  app.use("*", assignRequestId());
+  app.use("*", logRequests(logger));
+  app.use("*", securityHeaders(http.trustProxy));
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use(
+    "/api/*",
+    rateLimit(perIp, (c) => clientAddress(c, http.trustProxy)),
+  );
+  app.use("/api/*", authenticate(auth, publicPaths));
+  app.use(
+    "/api/*",
+    rateLimit(perToken, (c) => (c.get("scope") as Scope | undefined)?.sub),
+  );
+  app.use("/api/*", requireJsonBody());
+  app.use("/api/*", limitBody(http.bodyLimitBytes));
+}
+
+/** SPEC "HTTP API": every request needs a bearer token; health and dev sign-in say otherwise. */
+function documentApi(app: Router): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+  });
+  app.doc31("/api/v1/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Samsyn API", version: "1.0.0", description: "Samverkan i siffror." },
+    security: [{ bearerAuth: [] }],
+  });
+}
+
+function mountDashboard(app: Router, dashboardDir: string): void {
   // serveStatic resolves `root` against the working directory, so hand it a relative path.
   const root = relative(process.cwd(), dashboardDir) || ".";
   app.use("/*", serveStatic({ root }));
   // Client-side routes (/arenden, /ledtider …) all load the same shell.
   const indexHtml = join(dashboardDir, "index.html");
   app.get("/*", async (c) => c.html(await readFile(indexHtml, "utf8")));
-}
-
-/**
- * Connection failures of postgres.js (codes) and of a closed PGlite (message only); drizzle
- * wraps the driver's error in `cause`.
- */
-function isDatabaseUnavailable(err: Error): boolean {
-  if (err.cause instanceof Error && isDatabaseUnavailable(err.cause)) return true;
-  const code = (err as { code?: unknown }).code;
-  return (
-    code === "ECONNREFUSED" ||
-    code === "57P01" ||
-    code === "CONNECTION_CLOSED" ||
-    code === "CONNECTION_ENDED" ||
-    code === "CONNECT_TIMEOUT" ||
-    err.message === "PGlite is closed"
-  );
 }

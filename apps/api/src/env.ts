@@ -12,6 +12,22 @@ const envSchema = z.object({
   SAMSYN_SECRET: z.string().min(32, "SAMSYN_SECRET ska vara minst 32 tecken").optional(),
   SAMSYN_DEMO_CASES: z.coerce.number().int().min(0).default(10_000),
   SAMSYN_DASHBOARD_DIR: z.string().optional(),
+  // Sign-in (SPEC "Roles and scope"): dev signs with the installation secret, oidc trusts an IdP.
+  AUTH_MODE: z.enum(["dev", "oidc"]).default("dev"),
+  OIDC_ISSUER: z.string().min(1).optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  OIDC_JWKS_URL: z.string().url().optional(),
+  OIDC_ROLE_CLAIM: z.string().min(1).default("role"),
+  OIDC_ORGS_CLAIM: z.string().min(1).default("orgs"),
+  // HTTP guards: requests per minute per token (the IP limit defaults to twice this), body bytes.
+  SAMSYN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  SAMSYN_IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).optional(),
+  SAMSYN_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  // Only behind a reverse proxy that sets them may X-Forwarded-For/-Proto be believed.
+  SAMSYN_TRUST_PROXY: z
+    .enum(["0", "1", "false", "true"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
   // pnpm runs scripts inside the package; relative paths a user types mean the shell's folder.
   INIT_CWD: z.string().optional(),
 });

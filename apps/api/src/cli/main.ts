@@ -7,8 +7,11 @@ import { serve } from "@hono/node-server";
 import { countSummary, createDb, type Database, importDirectory, migrate } from "@samsyn/db";
 import { t } from "@samsyn/domain";
 import { createApp } from "../app";
+import { createAuthConfig, runTokenCommand } from "../auth";
 import { generateDemoCounty } from "../demo-data";
 import { type Env, readEnv, userPath } from "../env";
+import { httpSettingsFromEnv } from "../lib/http-settings";
+import { createLogger } from "../lib/logging";
 import { resolveSecret } from "../secret";
 import { createProgressReporter } from "./progress";
 
@@ -32,8 +35,7 @@ async function main(argv: string[]): Promise<number> {
     case "start":
       return serveCommand(env, { loadDemoIfEmpty: true });
     case "token":
-      console.error(t("cli.token_not_yet"));
-      return 2;
+      return tokenCommand(env, rest);
     case undefined:
     case "help":
     case "--help":
@@ -120,7 +122,16 @@ async function runImport(env: Env, database: Database, dir: string): Promise<boo
   return true;
 }
 
+async function tokenCommand(env: Env, args: string[]): Promise<number> {
+  const result = await runTokenCommand(env, args, () => secretFor(env));
+  if (result.stdout !== undefined) console.log(result.stdout);
+  if (result.stderr !== undefined) console.error(result.stderr);
+  return result.code;
+}
+
 async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Promise<number> {
+  // Before the database opens: a refused configuration (dev mode in production) stops here.
+  const auth = createAuthConfig(env, secretFor(env));
   const database = await openDatabase(env);
   if (options.loadDemoIfEmpty) {
     await migrate(database);
@@ -129,7 +140,10 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
   const dashboardDir = env.SAMSYN_DASHBOARD_DIR
     ? userPath(env, env.SAMSYN_DASHBOARD_DIR)
     : fileURLToPath(new URL("../../../dashboard/dist", import.meta.url));
-  const app = createApp({ database, secret: secretFor(env) }, { dashboardDir });
+  const app = createApp(
+    { database, secret: secretFor(env) },
+    { dashboardDir, auth, logger: createLogger(), http: httpSettingsFromEnv(env) },
+  );
   const counts = await countSummary(database.db);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const url = `http://localhost:${info.port}`;

@@ -30,3 +30,5 @@ export function createRouter() {
     },
   });
 }
+
+export type Router = ReturnType<typeof createRouter>;

@@ -72,9 +72,5 @@ Commands:
     sv: "Dashboarden är inte byggd ({dir} saknas): bara API:t serveras. Kör `pnpm build`.",
     en: "The dashboard is not built ({dir} is missing): serving the API only. Run `pnpm build`.",
   },
-  "cli.token_not_yet": {
-    sv: "Kommandot token kommer med inloggningen (AUTH_MODE=dev) och finns inte än.",
-    en: "The token command comes with sign-in (AUTH_MODE=dev) and does not exist yet.",
-  },
   "cli.failed": { sv: "Fel: {message}", en: "Error: {message}" },
 } as const;

@@ -1,4 +1,6 @@
+import { accessMessages } from "./access";
 import { apiMessages } from "./api";
+import { authMessages } from "./auth";
 import { cliMessages } from "./cli";
 import { commonMessages } from "./common";
 import { dashboardMessages } from "./dashboard";
@@ -15,6 +17,8 @@ export const messages = {
   ...importMessages,
   ...disclosureMessages,
   ...apiMessages,
+  ...authMessages,
+  ...accessMessages,
   ...cliMessages,
   ...dashboardMessages,
   ...demoMessages,

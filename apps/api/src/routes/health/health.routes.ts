@@ -24,6 +24,7 @@ export const healthRoute = createRoute({
   path: "/health",
   tags: ["health"],
   summary: "Is Samsyn up, and how much data does it hold (no token needed)",
+  security: [],
   responses: {
     200: {
       description: "Samsyn and its database answer",

@@ -1,8 +1,7 @@
 import { testDatabases, useMigratedDatabase } from "@samsyn/db/testing";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../app";
-
-const testSecret = "a-test-secret-that-is-at-least-32-characters";
+import { authed, testApp, testSecret } from "../../testing";
 
 describe.each(testDatabases())("GET /api/v1/health on $name", (target) => {
   const database = useMigratedDatabase(target);
@@ -24,17 +23,15 @@ describe.each(testDatabases())("GET /api/v1/health on $name", (target) => {
   });
 
   it("sets secure headers", async () => {
-    const res = await createApp({ database: database(), secret: testSecret }).request(
-      "/api/v1/health",
-    );
+    const res = await testApp(database()).request("/api/v1/health");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
   });
 
-  it("answers unknown API paths with 404 in the error shape", async () => {
-    const res = await createApp({ database: database(), secret: testSecret }).request(
-      "/api/v1/does-not-exist",
-    );
+  it("answers unknown API paths with 401 without a token, and 404 in the error shape with one", async () => {
+    const app = testApp(database());
+    expect((await app.request("/api/v1/does-not-exist")).status).toBe(401);
+    const res = await authed(app, "/api/v1/does-not-exist");
     expect(res.status).toBe(404);
     const body = (await res.json()) as {
       error: { code: string; message: string; details: unknown[] };
@@ -44,13 +41,17 @@ describe.each(testDatabases())("GET /api/v1/health on $name", (target) => {
     expect(body.error.details).toEqual([]);
   });
 
-  it("describes itself in the OpenAPI document", async () => {
-    const res = await createApp({ database: database(), secret: testSecret }).request(
-      "/api/v1/openapi.json",
-    );
+  it("describes itself in the OpenAPI document (which needs a token) as needing none", async () => {
+    const app = testApp(database());
+    expect((await app.request("/api/v1/openapi.json")).status).toBe(401);
+    const res = await authed(app, "/api/v1/openapi.json");
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toContain("/api/v1/health");
+    const doc = (await res.json()) as {
+      paths: Record<string, { get?: { security?: unknown[] } }>;
+      security: unknown[];
+    };
+    expect(doc.paths["/api/v1/health"]?.get?.security).toEqual([]);
+    expect(doc.security).toEqual([{ bearerAuth: [] }]);
   });
 });
 

@@ -1,0 +1,90 @@
+import { createHmac } from "node:crypto";
+import { t } from "@samsyn/domain";
+import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
+import type { Env } from "../env";
+
+export const devIssuer = "samsyn-dev";
+export const devAudience = "samsyn";
+
+/** How tokens are checked: signed by us with the installation secret, or by an OIDC provider. */
+export type AuthConfig = DevAuthConfig | OidcAuthConfig;
+
+export interface DevAuthConfig {
+  readonly mode: "dev";
+  readonly key: Uint8Array;
+}
+
+export interface OidcAuthConfig {
+  readonly mode: "oidc";
+  readonly issuer: string;
+  readonly audience: string;
+  readonly keys: JWTVerifyGetKey;
+  /** Claim names or dotted paths (`samsyn.role`) that carry the role and the organisations. */
+  readonly roleClaim: string;
+  readonly orgsClaim: string;
+}
+
+export type AuthSettings = Pick<
+  Env,
+  | "NODE_ENV"
+  | "AUTH_MODE"
+  | "OIDC_ISSUER"
+  | "OIDC_AUDIENCE"
+  | "OIDC_JWKS_URL"
+  | "OIDC_ROLE_CLAIM"
+  | "OIDC_ORGS_CLAIM"
+>;
+
+/** A configuration mistake: the CLI prints the (Swedish) message and exits non-zero. */
+export class AuthConfigError extends Error {}
+
+/**
+ * Builds the sign-in configuration from the environment. Dev mode lets anyone with the secret
+ * mint an admin token, so it refuses to run in production. `keys` replaces the remote JWKS (tests
+ * sign with a local key pair and never touch the network).
+ */
+export function createAuthConfig(
+  settings: AuthSettings,
+  secret: string,
+  options: { keys?: JWTVerifyGetKey } = {},
+): AuthConfig {
+  if (settings.AUTH_MODE === "dev") {
+    assertDevModeAllowed(settings);
+    return devAuthConfig(secret);
+  }
+  const { OIDC_ISSUER: issuer, OIDC_AUDIENCE: audience, OIDC_JWKS_URL: jwksUrl } = settings;
+  if (issuer === undefined || audience === undefined || jwksUrl === undefined) {
+    const missing = [
+      issuer === undefined && "OIDC_ISSUER",
+      audience === undefined && "OIDC_AUDIENCE",
+      jwksUrl === undefined && "OIDC_JWKS_URL",
+    ].filter((name) => name !== false);
+    throw new AuthConfigError(t("auth.oidc_settings_missing", { names: missing.join(", ") }));
+  }
+  return {
+    mode: "oidc",
+    issuer,
+    audience,
+    keys: options.keys ?? createRemoteJWKSet(new URL(jwksUrl)),
+    roleClaim: settings.OIDC_ROLE_CLAIM,
+    orgsClaim: settings.OIDC_ORGS_CLAIM,
+  };
+}
+
+/** Dev mode lets anyone holding the secret sign in as admin: never in production. */
+export function assertDevModeAllowed(settings: Pick<Env, "NODE_ENV">): void {
+  if (settings.NODE_ENV === "production") throw new AuthConfigError(t("auth.dev_in_production"));
+}
+
+/** Dev mode without the production check: for tests and for apps built without the CLI. */
+export function devAuthConfig(secret: string): DevAuthConfig {
+  return { mode: "dev", key: devSigningKey(secret) };
+}
+
+/**
+ * The dev token key is derived from the installation secret rather than being the secret itself:
+ * the secret also keys the hash of case refs, and one key should serve one purpose.
+ */
+export function devSigningKey(secret: string): Uint8Array {
+  return new Uint8Array(createHmac("sha256", secret).update("samsyn:dev-jwt").digest());
+}

@@ -1,0 +1,23 @@
+export { claimAt, devSubject, needsOrganisations, scopeClaims, scopeFromClaims } from "./claims";
+export {
+  type AuthConfig,
+  AuthConfigError,
+  type AuthSettings,
+  assertDevModeAllowed,
+  createAuthConfig,
+  type DevAuthConfig,
+  devAudience,
+  devAuthConfig,
+  devIssuer,
+  devSigningKey,
+  type OidcAuthConfig,
+} from "./config";
+export { authenticate } from "./middleware";
+export { type CommandResult, runTokenCommand } from "./token-command";
+export {
+  AuthUnavailableError,
+  createToken,
+  type DevTokenRequest,
+  devTokenLifetime,
+  verifyToken,
+} from "./tokens";

@@ -1,0 +1,51 @@
+import { t } from "@samsyn/domain";
+import type { Context, MiddlewareHandler } from "hono";
+import { errorBody } from "../errors";
+import type { AppEnv } from "../lib/router";
+import type { AuthConfig } from "./config";
+import { AuthUnavailableError, verifyToken } from "./tokens";
+
+/** Real tokens are well under this; a megabyte of "token" is an attack on the verifier. */
+const maxTokenLength = 8192;
+const bearer = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+
+/**
+ * Lets a request through only with a valid bearer token, and puts the caller's Scope on the
+ * context. `publicPaths` are exact request paths that need no token (health, dev sign-in).
+ */
+export function authenticate(
+  config: AuthConfig,
+  publicPaths: ReadonlySet<string>,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (publicPaths.has(c.req.path)) return next();
+    const header = c.req.header("authorization");
+    if (header === undefined || !/^bearer\b/i.test(header)) return missingToken(c);
+    const token = bearer.exec(header)?.[1];
+    if (token === undefined || token.length > maxTokenLength) return invalidToken(c);
+    try {
+      const scope = await verifyToken(config, token);
+      if (scope === undefined) return invalidToken(c);
+      c.set("scope", scope);
+    } catch (err) {
+      if (err instanceof AuthUnavailableError) return providerUnavailable(c);
+      throw err;
+    }
+    return next();
+  };
+}
+
+function missingToken(c: Context<AppEnv>): Response {
+  c.header("WWW-Authenticate", 'Bearer realm="samsyn"');
+  return c.json(errorBody("unauthenticated", t("auth.token_missing")), 401);
+}
+
+function invalidToken(c: Context<AppEnv>): Response {
+  c.header("WWW-Authenticate", 'Bearer realm="samsyn", error="invalid_token"');
+  return c.json(errorBody("unauthenticated", t("auth.token_invalid")), 401);
+}
+
+function providerUnavailable(c: Context<AppEnv>): Response {
+  c.header("Retry-After", "10");
+  return c.json(errorBody("auth_unavailable", t("auth.provider_unavailable")), 503);
+}

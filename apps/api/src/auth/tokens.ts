@@ -1,0 +1,117 @@
+import type { Role, Scope } from "@samsyn/domain";
+import { errors, type JWTPayload, jwtVerify, SignJWT } from "jose";
+import { claimAt, devSubject, scopeClaims, scopeFromClaims } from "./claims";
+import {
+  type AuthConfig,
+  type DevAuthConfig,
+  devAudience,
+  devIssuer,
+  devSigningKey,
+  type OidcAuthConfig,
+} from "./config";
+
+/** A working day: long enough for a dev session, short enough that a leaked one soon dies. */
+export const devTokenLifetime = "8h";
+
+/**
+ * Only asymmetric algorithms from an identity provider: with HS256 allowed, anyone holding the
+ * public key could sign tokens (algorithm confusion). `none` is never accepted by jose's verify.
+ */
+const oidcAlgorithms = [
+  "RS256",
+  "RS384",
+  "RS512",
+  "PS256",
+  "PS384",
+  "PS512",
+  "ES256",
+  "ES384",
+  "ES512",
+  "EdDSA",
+  "Ed25519",
+];
+
+/** Providers' clocks drift a little from ours; our own dev tokens share our clock. */
+const oidcClockToleranceSeconds = 30;
+
+export interface DevTokenRequest {
+  readonly sub: string;
+  readonly role: Role;
+  readonly orgs: readonly string[];
+  /** A jose time span such as "8h" or "15m". */
+  readonly expiresIn?: string;
+}
+
+/** Signs a dev-mode token (HS256 with the key derived from the installation secret). */
+export async function createToken(secret: string, request: DevTokenRequest): Promise<string> {
+  const claims = scopeClaims.parse({
+    sub: devSubject.parse(request.sub),
+    role: request.role,
+    orgs: [...request.orgs],
+  });
+  return new SignJWT({ role: claims.role, orgs: claims.orgs })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(claims.sub)
+    .setIssuer(devIssuer)
+    .setAudience(devAudience)
+    .setIssuedAt()
+    .setExpirationTime(request.expiresIn ?? devTokenLifetime)
+    .sign(devSigningKey(secret));
+}
+
+/** The identity provider could not be asked (its key set timed out or is unreachable). */
+export class AuthUnavailableError extends Error {}
+
+/**
+ * The scope a valid token yields, or undefined for any token that is not: expired, wrongly
+ * signed, unsigned, for another issuer or audience, malformed, or with missing or bad claims.
+ * Which check failed is deliberately not returned.
+ */
+export async function verifyToken(config: AuthConfig, token: string): Promise<Scope | undefined> {
+  try {
+    const payload =
+      config.mode === "dev" ? await verifyDev(config, token) : await verifyOidc(config, token);
+    const roleClaim = config.mode === "dev" ? "role" : config.roleClaim;
+    const orgsClaim = config.mode === "dev" ? "orgs" : config.orgsClaim;
+    return scopeFromClaims({
+      sub: payload.sub,
+      role: claimAt(payload, roleClaim),
+      orgs: claimAt(payload, orgsClaim),
+    });
+  } catch (err) {
+    if (isUnreachableKeySet(config, err)) {
+      throw new AuthUnavailableError("the identity provider's key set is unavailable", {
+        cause: err,
+      });
+    }
+    if (err instanceof errors.JOSEError) return undefined;
+    throw err;
+  }
+}
+
+/** A timeout or a failed fetch of the remote key set: the provider's fault, not the token's. */
+function isUnreachableKeySet(config: AuthConfig, err: unknown): boolean {
+  if (config.mode !== "oidc") return false;
+  return err instanceof errors.JWKSTimeout || !(err instanceof errors.JOSEError);
+}
+
+async function verifyDev(config: DevAuthConfig, token: string): Promise<JWTPayload> {
+  const { payload } = await jwtVerify(token, config.key, {
+    algorithms: ["HS256"],
+    issuer: devIssuer,
+    audience: devAudience,
+    requiredClaims: ["sub", "exp"],
+  });
+  return payload;
+}
+
+async function verifyOidc(config: OidcAuthConfig, token: string): Promise<JWTPayload> {
+  const { payload } = await jwtVerify(token, config.keys, {
+    algorithms: oidcAlgorithms,
+    issuer: config.issuer,
+    audience: config.audience,
+    requiredClaims: ["sub", "exp"],
+    clockTolerance: oidcClockToleranceSeconds,
+  });
+  return payload;
+}

@@ -1,0 +1,166 @@
+import { request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { z } from "@hono/zod-openapi";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ErrorBody } from "../errors";
+import {
+  adminScope,
+  authed,
+  jsonInit,
+  registerProbeRoutes,
+  testApp,
+  tokenFor,
+  unusedDatabase,
+} from "../testing";
+import { jsonBody } from "./body";
+
+const limit = 1024;
+const app = testApp(unusedDatabase(), {
+  extraRoutes: registerProbeRoutes,
+  http: { bodyLimitBytes: limit },
+});
+const echo = "/api/v1/probe/echo";
+
+async function errorOf(res: Response): Promise<ErrorBody["error"]> {
+  return ((await res.json()) as ErrorBody).error;
+}
+
+function chunked(totalBytes: number): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (sent >= totalBytes) return controller.close();
+      const chunk = new TextEncoder().encode(" ".repeat(Math.min(256, totalBytes - sent)));
+      sent += chunk.length;
+      controller.enqueue(chunk);
+    },
+  });
+}
+
+describe("body size", () => {
+  it("accepts a body at the limit", async () => {
+    const body = JSON.stringify({ name: "x".repeat(limit - 20) }).padEnd(limit, " ");
+    const res = await authed(app, echo, { ...jsonInit("POST", {}), body });
+    expect(res.status).toBe(200);
+  });
+
+  it("refuses a declared Content-Length over the limit with 413 in the error shape", async () => {
+    const body = JSON.stringify({ name: "x".repeat(limit) });
+    const init = jsonInit("POST", {});
+    const headers = {
+      ...(init.headers as Record<string, string>),
+      "Content-Length": String(body.length),
+    };
+    const res = await authed(app, echo, { ...init, headers, body });
+    expect(res.status).toBe(413);
+    expect(await errorOf(res)).toEqual({
+      code: "payload_too_large",
+      message: "Kroppen är för stor: högst 1024 byte.",
+      details: [],
+    });
+  });
+
+  it("refuses a streamed body without Content-Length once it passes the limit", async () => {
+    const res = await authed(app, echo, {
+      ...jsonInit("POST", {}),
+      body: chunked(limit * 4),
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await errorOf(res)).code).toBe("payload_too_large");
+  });
+
+  describe("over a real socket", () => {
+    let server: ReturnType<typeof serve>;
+    let port: number;
+    beforeAll(async () => {
+      server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+      await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+      port = (server.address() as AddressInfo).port;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it("refuses a chunked body (Transfer-Encoding: chunked, no Content-Length)", async () => {
+      const token = await tokenFor(adminScope);
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: "127.0.0.1",
+            port,
+            path: echo,
+            method: "POST",
+            headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on("error", reject);
+        for (let i = 0; i < 8; i++) req.write(" ".repeat(512));
+        req.end();
+      });
+      expect(status).toBe(413);
+    });
+  });
+});
+
+describe("JSON only", () => {
+  it.each([
+    ["no Content-Type", {}],
+    ["text/plain", { "Content-Type": "text/plain" }],
+    ["a form", { "Content-Type": "application/x-www-form-urlencoded" }],
+    ["a look-alike", { "Content-Type": "application/jsonp" }],
+  ])("refuses a POST with %s with 415", async (_name, headers) => {
+    const res = await authed(app, echo, { method: "POST", headers, body: '{"name":"a"}' });
+    expect(res.status).toBe(415);
+    expect((await errorOf(res)).code).toBe("unsupported_media_type");
+  });
+
+  it("accepts JSON with a charset, in any case", async () => {
+    const headers = { "Content-Type": "Application/JSON; charset=utf-8" };
+    const res = await authed(app, echo, { method: "POST", headers, body: '{"name":"a"}' });
+    expect(res.status).toBe(200);
+  });
+
+  it("answers malformed JSON with 400 in the error shape", async () => {
+    const res = await authed(app, echo, { ...jsonInit("POST", {}), body: '{"name": ' });
+    expect(res.status).toBe(400);
+    expect(await errorOf(res)).toEqual({
+      code: "bad_request",
+      message: "Kroppen är inte giltig JSON.",
+      details: [],
+    });
+  });
+
+  it("answers a missing body with 400", async () => {
+    const res = await authed(app, echo, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe("strict bodies", () => {
+  it("refuses unknown fields with 400 naming them, so no one sets role or ids through a body", async () => {
+    const res = await authed(app, echo, jsonInit("POST", { name: "a", role: "admin", id: 7 }));
+    expect(res.status).toBe(400);
+    const error = await errorOf(res);
+    expect(error.code).toBe("bad_request");
+    expect(JSON.stringify(error.details)).toMatch(/role/);
+    expect(JSON.stringify(error.details)).toMatch(/id/);
+  });
+
+  it("passes a body with only known fields", async () => {
+    const res = await authed(app, echo, jsonInit("POST", { name: "a", note: "b" }));
+    expect(await res.json()).toEqual({ name: "a", note: "b" });
+  });
+
+  it("refuses to define a route whose body schema lets unknown fields through", () => {
+    expect(() => jsonBody(z.object({ name: z.string() }))).toThrow(/strictObject/);
+    expect(() => jsonBody(z.looseObject({ name: z.string() }))).toThrow(/strictObject/);
+    expect(jsonBody(z.strictObject({ name: z.string() })).required).toBe(true);
+  });
+});

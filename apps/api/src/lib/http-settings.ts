@@ -1,0 +1,28 @@
+import type { Env } from "../env";
+
+/** The HTTP guards' numbers (SPEC "HTTP API", issue 4). */
+export interface HttpSettings {
+  readonly bodyLimitBytes: number;
+  readonly rateLimitPerMinutePerToken: number;
+  readonly rateLimitPerMinutePerIp: number;
+  /** Believe X-Forwarded-For and X-Forwarded-Proto (only behind our own reverse proxy). */
+  readonly trustProxy: boolean;
+}
+
+export const defaultHttpSettings: HttpSettings = {
+  bodyLimitBytes: 1_048_576,
+  rateLimitPerMinutePerToken: 600,
+  // Several people behind one office NAT share an address.
+  rateLimitPerMinutePerIp: 1_200,
+  trustProxy: false,
+};
+
+export function httpSettingsFromEnv(env: Env): HttpSettings {
+  return {
+    bodyLimitBytes: env.SAMSYN_BODY_LIMIT_BYTES,
+    rateLimitPerMinutePerToken: env.SAMSYN_RATE_LIMIT_PER_MINUTE,
+    rateLimitPerMinutePerIp:
+      env.SAMSYN_IP_RATE_LIMIT_PER_MINUTE ?? 2 * env.SAMSYN_RATE_LIMIT_PER_MINUTE,
+    trustProxy: env.SAMSYN_TRUST_PROXY,
+  };
+}

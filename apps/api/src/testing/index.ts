@@ -1,0 +1,13 @@
+export { authed, jsonInit, testApp, unusedDatabase } from "./app";
+export { type CapturedLogs, captureLogs } from "./logs";
+export { createTestIdentityProvider, type TestIdentityProvider } from "./oidc";
+export { registerProbeRoutes } from "./routes";
+export {
+  adminScope,
+  expiredTokenFor,
+  testScope,
+  testSecret,
+  tokenFor,
+  tokenSignedElsewhere,
+  unsignedTokenFor,
+} from "./tokens";
