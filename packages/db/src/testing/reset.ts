@@ -1,9 +1,17 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 
-/** Empties every table a test writes, keeping the catalogues that `migrate` seeded. */
+/**
+ * Empties every table a test writes, keeping the catalogues that `migrate` seeded. The audit log
+ * refuses TRUNCATE by trigger; a test database's owner may switch the trigger off for the
+ * duration of one transaction, which is exactly why production must not run as the owner.
+ */
 export async function resetData(db: Db): Promise<void> {
-  await db.execute(
-    sql`TRUNCATE case_events, cases, units, organisations, imports, audit_log RESTART IDENTITY CASCADE`,
-  );
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate`);
+    await tx.execute(
+      sql`TRUNCATE case_events, cases, units, organisations, imports, audit_log RESTART IDENTITY CASCADE`,
+    );
+    await tx.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate`);
+  });
 }

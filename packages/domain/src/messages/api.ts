@@ -2,6 +2,15 @@ export const apiMessages = {
   "error.bad_request": { sv: "Felaktig begäran.", en: "Bad request." },
   "error.malformed_json": { sv: "Kroppen är inte giltig JSON.", en: "The body is not valid JSON." },
   "error.not_found": { sv: "Det finns ingen sådan resurs.", en: "No such resource." },
+  "error.forbidden": {
+    sv: "Din roll eller behörighet räcker inte för det här.",
+    en: "Your role or scope does not allow this.",
+  },
+  "error.conflict": { sv: "Det finns redan.", en: "It already exists." },
+  "error.unprocessable": {
+    sv: "Uppgifterna kunde inte tas emot. Se detaljerna.",
+    en: "The data could not be accepted. See the details.",
+  },
   "error.internal": {
     sv: "Ett oväntat fel inträffade. Försök igen eller kontakta förvaltningen.",
     en: "An unexpected error occurred. Try again or contact the administrators.",

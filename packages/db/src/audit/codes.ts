@@ -1,0 +1,46 @@
+import { type Role, roles } from "@samsyn/domain";
+
+/**
+ * What an audit row can say. Codes, never text: the audit log must not become a place where an
+ * identifier ends up, so rows hold codes, ids, ref hashes and the caller's organisations only.
+ */
+export const auditActions = [
+  "case.read",
+  "case.list",
+  "case.create",
+  "event.create",
+  "unit.create",
+  "audit.read",
+  "audit.export",
+  // A request refused before any route ran (401): the path is the object.
+  "api.request",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditObjectTypes = ["case", "case_list", "unit", "audit_log", "api_path"] as const;
+export type AuditObjectType = (typeof auditObjectTypes)[number];
+
+/**
+ * `denied` = 403, `not_found` = 404 (also for objects outside scope), `unauthenticated` = 401;
+ * `invalid` and `conflict` are refused writes (422, 409): attempts are part of the trail too.
+ */
+export const auditOutcomes = [
+  "ok",
+  "denied",
+  "not_found",
+  "unauthenticated",
+  "invalid",
+  "conflict",
+] as const;
+export type AuditOutcome = (typeof auditOutcomes)[number];
+
+/** A request without a valid token has no role; its row says `anonymous`. */
+export type AuditRole = Role | "anonymous";
+export const auditRoles: readonly AuditRole[] = [...roles, "anonymous"];
+
+/**
+ * Extra facts of a row: codes, numbers and ids only (filters of a list, the ids of the cases a
+ * page showed, the seq of a new event). Never a raw ref or free text.
+ */
+export type AuditDetailValue = string | number | boolean | null | readonly (string | number)[];
+export type AuditDetails = Readonly<Record<string, AuditDetailValue>>;

@@ -1,0 +1,74 @@
+import type { Db } from "../client";
+import { auditLog } from "../schema/audit";
+import type { AuditAction, AuditDetails, AuditObjectType, AuditOutcome } from "./codes";
+import type { AuditContext } from "./context";
+
+/** What happened, to which object: one audit row beside the context's who and when. */
+export interface AuditEntry {
+  readonly action: AuditAction;
+  readonly objectType: AuditObjectType;
+  readonly objectId: string | null;
+  readonly outcome: AuditOutcome;
+  /** The case's stored ref hash when the row concerns one case; never the ref itself. */
+  readonly caseRefHash?: Uint8Array | null;
+  readonly details?: AuditDetails | null;
+}
+
+/** The work of an audited action: its result and the audit row that records it. */
+export interface AuditedWork<T> {
+  readonly result: T;
+  readonly audit: AuditEntry;
+}
+
+/**
+ * Runs `work` and writes its audit row in ONE transaction. When the audit insert fails, the
+ * transaction rolls back and the error propagates: an action that cannot be audited does not
+ * happen (fail closed). `work` must do its writes through `tx`.
+ */
+export function audited<T>(
+  db: Db,
+  ctx: AuditContext,
+  work: (tx: Db) => Promise<AuditedWork<T>>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const { result, audit } = await work(tx);
+    await insertAuditRow(tx, ctx, audit);
+    return result;
+  });
+}
+
+/** Writes one audit row on its own (a read whose result is already decided, a refusal). */
+export async function recordAudit(db: Db, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await insertAuditRow(db, ctx, entry);
+}
+
+export interface DeniedAttempt {
+  readonly action: AuditAction;
+  readonly objectType: AuditObjectType;
+  readonly objectId: string | null;
+  readonly outcome: "denied" | "not_found" | "unauthenticated";
+}
+
+/**
+ * Records a refused attempt that the route decided on itself (401 without a token, 403/404 before
+ * any query function ran). Query functions record their own refusals: do not call this again
+ * for a `forbidden` or `not_found` result that one of them returned.
+ */
+export function recordDenied(db: Db, ctx: AuditContext, attempt: DeniedAttempt): Promise<void> {
+  return recordAudit(db, ctx, attempt);
+}
+
+async function insertAuditRow(db: Db, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    actor: ctx.actor,
+    role: ctx.role,
+    requestId: ctx.requestId,
+    scopeOrgs: ctx.orgs === undefined ? null : [...ctx.orgs],
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId,
+    outcome: entry.outcome,
+    caseRefHash: entry.caseRefHash ?? null,
+    details: entry.details ?? null,
+  });
+}

@@ -1,0 +1,339 @@
+import type { Scope } from "@samsyn/domain";
+import { t } from "@samsyn/domain";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hashCaseRef } from "../import/ref-hash";
+import { cases } from "../schema";
+import {
+  anAuditContext,
+  aScope,
+  countAuditRows,
+  exampleCountyVisibility,
+  importExampleCounty,
+  resetData,
+  testDatabases,
+  testSecret,
+  useMigratedDatabase,
+} from "../testing";
+import { createCase, getCase, listCases, type NewCase } from "./cases";
+import { selectRows } from "./rows";
+
+const prefixOf = (ref: string) => hashCaseRef(testSecret, ref).toString("hex").slice(0, 8);
+const refOfPrefix = new Map(
+  ["REF-A", "REF-B", "REF-C", "REF-D", "REF-E", "REF-F"].map((ref) => [prefixOf(ref), ref]),
+);
+const page = { limit: 50, offset: 0 };
+const personnummer = "19121212-1212";
+
+describe.each(testDatabases())("case queries on $name", (target) => {
+  const database = useMigratedDatabase(target);
+  const db = () => database().db;
+
+  beforeAll(async () => {
+    await resetData(db());
+    await importExampleCounty(database());
+  });
+
+  /** Runs a call and checks that it wrote exactly one audit row. */
+  async function once<T>(call: () => Promise<T>): Promise<T> {
+    const before = await countAuditRows(db());
+    const result = await call();
+    expect(await countAuditRows(db())).toBe(before + 1);
+    return result;
+  }
+
+  async function visibleRefs(scope: Scope): Promise<string[]> {
+    const result = await once(() => listCases(db(), scope, anAuditContext(scope), page));
+    if (!result.ok) throw new Error(`listCases refused: ${result.error}`);
+    return result.value.items.map((c) => refOfPrefix.get(c.refHashPrefix) ?? "?").sort();
+  }
+
+  async function idOf(ref: string): Promise<number> {
+    const [row] = await selectRows<{ id: number }>(
+      db(),
+      sql`SELECT id FROM cases WHERE ref_hash = ${hashCaseRef(testSecret, ref)}`,
+    );
+    if (row === undefined) throw new Error(`no case ${ref}`);
+    return row.id;
+  }
+
+  describe("listCases", () => {
+    it.each(Object.entries(exampleCountyVisibility))(
+      "shows a samordnare of %s the cases of the visibility rule",
+      async (org, refs) => {
+        expect(await visibleRefs(aScope("samordnare", [org]))).toEqual([...refs].sort());
+      },
+    );
+
+    it("shows a samordnare of several organisations the union", async () => {
+      const scope = aScope("samordnare", ["solna_stad", "region_stockholm"]);
+      expect(await visibleRefs(scope)).toEqual(["REF-A", "REF-B", "REF-C", "REF-D", "REF-F"]);
+    });
+
+    it("shows admin every case and a samordnare without organisations none", async () => {
+      expect(await visibleRefs(aScope("admin"))).toEqual([
+        "REF-A",
+        "REF-B",
+        "REF-C",
+        "REF-D",
+        "REF-E",
+        "REF-F",
+      ]);
+      expect(await visibleRefs(aScope("samordnare", []))).toEqual([]);
+      expect(await visibleRefs(aScope("samordnare", ["okand_org"]))).toEqual([]);
+    });
+
+    it.each(["ledning", "lan"] as const)("refuses %s, whatever its organisations", async (role) => {
+      const scope = aScope(role, ["stockholms_stad", "region_stockholm", "solna_stad"]);
+      const result = await once(() => listCases(db(), scope, anAuditContext(scope), page));
+      expect(result).toEqual({ ok: false, error: "forbidden" });
+    });
+
+    it("gives the current state as of today, pseudonymously", async () => {
+      const scope = aScope("admin");
+      const result = await listCases(db(), scope, anAuditContext(scope), page);
+      const byRef = new Map(
+        (result.ok ? result.value.items : []).map((c) => [refOfPrefix.get(c.refHashPrefix), c]),
+      );
+      expect(byRef.get("REF-A")).toEqual({
+        id: await idOf("REF-A"),
+        refHashPrefix: prefixOf("REF-A"),
+        process: "intern_samsjuklighet",
+        targetGroup: "samsjuklighet",
+        ageGroup: "vuxen",
+        municipality: "0180",
+        openedOn: "2024-01-10",
+        initiatingUnit: "sthlm_soc",
+        leadUnit: "rs_beroende",
+        currentStep: 2,
+        closed: false,
+        consent: null,
+      });
+      expect(byRef.get("REF-C")).toMatchObject({ closed: true, leadUnit: null, currentStep: null });
+      expect(byRef.get("REF-B")).toMatchObject({ consent: "withdrawn" });
+      // The lead event of REF-E lies in the future: not the lead yet.
+      expect(byRef.get("REF-E")).toMatchObject({ leadUnit: null, process: "sip" });
+    });
+
+    it("pages newest opened first, with the total of all pages", async () => {
+      const scope = aScope("admin");
+      const at = async (limit: number, offset: number) => {
+        const result = await listCases(db(), scope, anAuditContext(scope), { limit, offset });
+        if (!result.ok) throw new Error(result.error);
+        return {
+          refs: result.value.items.map((c) => refOfPrefix.get(c.refHashPrefix)),
+          total: result.value.total,
+        };
+      };
+      expect(await at(2, 0)).toEqual({ refs: ["REF-F", "REF-E"], total: 6 });
+      expect(await at(4, 3)).toEqual({ refs: ["REF-C", "REF-B", "REF-A"], total: 6 });
+      expect(await at(2, 10)).toEqual({ refs: [], total: 6 });
+    });
+
+    it("filters by process and municipality, within scope", async () => {
+      const admin = aScope("admin");
+      const sip = await listCases(db(), admin, anAuditContext(admin), { ...page, process: "sip" });
+      expect(sip.ok && sip.value.items.map((c) => c.refHashPrefix)).toEqual([prefixOf("REF-E")]);
+      const solna = aScope("samordnare", ["solna_stad"]);
+      const in0184 = await listCases(db(), solna, anAuditContext(solna), {
+        ...page,
+        municipality: "0184",
+      });
+      expect(in0184).toEqual({ ok: true, value: { items: [], total: 0 } });
+    });
+
+    it("refuses a bad page or a filter holding an identifier, and audits the attempt", async () => {
+      const scope = aScope("admin");
+      const bad = await once(() =>
+        listCases(db(), scope, anAuditContext(scope), {
+          limit: 0,
+          offset: -1,
+          process: personnummer,
+        }),
+      );
+      expect(bad.ok).toBe(false);
+      expect(!bad.ok && bad.details?.map((d) => d.path)).toEqual(["limit", "offset", "process"]);
+      expect(JSON.stringify(bad)).not.toContain("1212");
+    });
+
+    it("audits the page with the ids it showed", async () => {
+      const scope = aScope("samordnare", ["solna_stad"]);
+      const ctx = anAuditContext(scope);
+      await listCases(db(), scope, ctx, { ...page, process: "intern_samsjuklighet" });
+      const [row] = await selectRows<Record<string, unknown>>(
+        db(),
+        sql`SELECT actor, role, action, object_type, object_id, outcome, details, scope_orgs
+          FROM audit_log WHERE request_id = ${ctx.requestId}`,
+      );
+      expect(row).toEqual({
+        actor: "samordnare-user",
+        role: "samordnare",
+        action: "case.list",
+        object_type: "case_list",
+        object_id: "offset=0,limit=50",
+        outcome: "ok",
+        details: {
+          process: "intern_samsjuklighet",
+          caseIds: [await idOf("REF-B"), await idOf("REF-A")],
+        },
+        scope_orgs: ["solna_stad"],
+      });
+    });
+  });
+
+  describe("getCase", () => {
+    it("gives a visible case with its events in event order", async () => {
+      const scope = aScope("samordnare", ["solna_stad"]);
+      const id = await idOf("REF-A");
+      const result = await once(() => getCase(db(), scope, anAuditContext(scope), id));
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.value).toMatchObject({ id, leadUnit: "rs_beroende", currentStep: 2 });
+      expect(result.value.events).toEqual([
+        {
+          type: "step",
+          occurredAt: "2024-01-09T23:00:00.000Z",
+          step: 1,
+          unitCode: null,
+          value: null,
+        },
+        {
+          type: "lead",
+          occurredAt: "2024-01-10T23:00:00.000Z",
+          step: null,
+          unitCode: "rs_beroende",
+          value: null,
+        },
+        {
+          type: "join",
+          occurredAt: "2024-01-11T23:00:00.000Z",
+          step: null,
+          unitCode: "solna_soc",
+          value: null,
+        },
+        {
+          type: "step",
+          occurredAt: "2024-01-19T23:00:00.000Z",
+          step: 2,
+          unitCode: null,
+          value: null,
+        },
+      ]);
+    });
+
+    it("answers not_found alike for a case outside scope and a case that does not exist", async () => {
+      const scope = aScope("samordnare", ["region_stockholm"]);
+      const refB = await idOf("REF-B");
+      const outside = await once(() => getCase(db(), scope, anAuditContext(scope), refB));
+      const missing = await once(() => getCase(db(), scope, anAuditContext(scope), 9999));
+      const absurd = await once(() => getCase(db(), scope, anAuditContext(scope), 2 ** 40));
+      expect(outside).toEqual({ ok: false, error: "not_found" });
+      expect(missing).toEqual(outside);
+      expect(absurd).toEqual(outside);
+    });
+
+    it("records the outcome and the case's ref hash, even when out of scope", async () => {
+      const scope = aScope("samordnare", ["region_stockholm"]);
+      const ctx = anAuditContext(scope);
+      await getCase(db(), scope, ctx, await idOf("REF-B"));
+      const [row] = await selectRows<{ outcome: string; hash: string; object_id: string }>(
+        db(),
+        sql`SELECT outcome, encode(case_ref_hash, 'hex') AS hash, object_id
+          FROM audit_log WHERE request_id = ${ctx.requestId}`,
+      );
+      expect(row).toEqual({
+        outcome: "not_found",
+        hash: hashCaseRef(testSecret, "REF-B").toString("hex"),
+        object_id: String(await idOf("REF-B")),
+      });
+    });
+
+    it.each(["ledning", "lan"] as const)("refuses %s with forbidden", async (role) => {
+      const scope = aScope(role, ["stockholms_stad"]);
+      const result = await once(() => getCase(db(), scope, anAuditContext(scope), 1));
+      expect(result).toEqual({ ok: false, error: "forbidden" });
+    });
+  });
+
+  describe("createCase", () => {
+    const samordnare = aScope("samordnare", ["stockholms_stad"]);
+    const newCase = (overrides: Partial<NewCase> = {}): NewCase => ({
+      ref: "NY-0001",
+      process: "sip",
+      targetGroup: "npf_adhd",
+      ageGroup: "barn",
+      municipality: "0180",
+      openedOn: "2024-06-01",
+      initiatingUnit: "sthlm_beroende",
+      ...overrides,
+    });
+    const create = (input: NewCase, scope: Scope = samordnare) =>
+      once(() => createCase(db(), scope, anAuditContext(scope), input, testSecret));
+
+    it("stores the case with its ref only as the keyed hash, and then shows it", async () => {
+      const created = await create(newCase({ ref: "NY-STORED" }));
+      expect(created.ok).toBe(true);
+      if (!created.ok) return;
+      const [row] = await db().select().from(cases).where(sql`id = ${created.value.id}`);
+      expect(Buffer.from(row?.refHash ?? []).equals(hashCaseRef(testSecret, "NY-STORED"))).toBe(
+        true,
+      );
+      const detail = await getCase(db(), samordnare, anAuditContext(samordnare), created.value.id);
+      expect(detail).toMatchObject({ ok: true, value: { refHashPrefix: prefixOf("NY-STORED") } });
+    });
+
+    it("refuses a second case with the same ref as a conflict", async () => {
+      expect((await create(newCase({ ref: "NY-TWICE" }))).ok).toBe(true);
+      const again = await create(newCase({ ref: "NY-TWICE", targetGroup: "demens" }));
+      expect(again).toEqual({
+        ok: false,
+        error: "conflict",
+        details: [{ path: "ref", message: t("access.conflict.caseRef") }],
+      });
+    });
+
+    it("refuses a ref holding a personnummer, naming the field and never the number", async () => {
+      const before = await db().$count(cases);
+      const result = await create(newCase({ ref: `Ärende ${personnummer}` }));
+      expect(result).toEqual({
+        ok: false,
+        error: "invalid",
+        details: [{ path: "ref", message: t("screening.identifierFound", { field: "ref" }) }],
+      });
+      expect(JSON.stringify(result)).not.toContain("1212");
+      expect(await db().$count(cases)).toBe(before);
+    });
+
+    it("checks codes against the stored catalogues", async () => {
+      const result = await create(
+        newCase({ process: "okand", targetGroup: "okand", municipality: "9999", ageGroup: "ung" }),
+      );
+      expect(!result.ok && result.error).toBe("invalid");
+      expect(!result.ok && result.details?.map((d) => d.path).sort()).toEqual([
+        "ageGroup",
+        "municipality",
+        "process",
+        "targetGroup",
+      ]);
+      const unknownUnit = await create(newCase({ initiatingUnit: "finns_inte" }));
+      expect(unknownUnit).toEqual({
+        ok: false,
+        error: "invalid",
+        details: [{ path: "initiatingUnit", message: t("access.invalid.unknownUnit") }],
+      });
+    });
+
+    it("lets a samordnare register cases only at their own organisations' units", async () => {
+      const result = await create(newCase({ ref: "NY-REGION", initiatingUnit: "rs_beroende" }));
+      expect(result).toEqual({ ok: false, error: "forbidden" });
+    });
+
+    it.each(["admin", "ledning", "lan"] as const)("refuses %s", async (role) => {
+      const scope = aScope(role, ["stockholms_stad"]);
+      expect(await create(newCase({ ref: `NY-${role}` }), scope)).toEqual({
+        ok: false,
+        error: "forbidden",
+      });
+    });
+  });
+});

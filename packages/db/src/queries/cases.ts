@@ -1,0 +1,328 @@
+import {
+  type AgeGroup,
+  type ConsentValue,
+  caseRowSchema,
+  type EventType,
+  type Scope,
+  seesCaseLevel,
+} from "@samsyn/domain";
+import { eq, type SQL, sql } from "drizzle-orm";
+import { type AuditContext, type AuditEntry, type AuditOutcome, audited } from "../audit";
+import type { Db } from "../client";
+import { hashCaseRef } from "../import/ref-hash";
+import { cases, units } from "../schema";
+import { type CaseStateRow, caseStates, endOfToday, visibleTo } from "./case-state";
+import { loadInterchangeCatalogue } from "./catalogues";
+import { ok, type Result, refuse } from "./result";
+import { selectRows } from "./rows";
+import { detail, pageDetails, rowDetails, screenFields } from "./validation";
+
+/** A case as a samordnare or admin sees it in a list: pseudonymous, current state as of today. */
+export interface CaseSummary {
+  readonly id: number;
+  /** The first 8 hex digits of the keyed ref hash: enough to tell cases apart, never the ref. */
+  readonly refHashPrefix: string;
+  readonly process: string;
+  readonly targetGroup: string;
+  readonly ageGroup: AgeGroup;
+  readonly municipality: string;
+  readonly openedOn: string;
+  readonly initiatingUnit: string;
+  readonly leadUnit: string | null;
+  readonly currentStep: number | null;
+  readonly closed: boolean;
+  readonly consent: ConsentValue | null;
+}
+
+export interface CaseEventView {
+  readonly type: EventType;
+  /** ISO 8601 in UTC. */
+  readonly occurredAt: string;
+  readonly step: number | null;
+  readonly unitCode: string | null;
+  readonly value: string | null;
+}
+
+export interface CaseDetail extends CaseSummary {
+  /** Every recorded event, in event order. */
+  readonly events: readonly CaseEventView[];
+}
+
+export interface ListCasesOptions {
+  readonly limit: number;
+  readonly offset: number;
+  readonly process?: string;
+  readonly targetGroup?: string;
+  readonly ageGroup?: string;
+  readonly municipality?: string;
+}
+
+export interface CasePage {
+  readonly items: readonly CaseSummary[];
+  /** Visible cases matching the filters, over all pages. */
+  readonly total: number;
+}
+
+export interface NewCase {
+  /** The source system's ref: screened, then stored only as its keyed hash. */
+  readonly ref: string;
+  readonly process: string;
+  readonly targetGroup: string;
+  readonly ageGroup: string;
+  readonly municipality: string;
+  readonly openedOn: string;
+  readonly initiatingUnit: string;
+}
+
+export const maxCasePageSize = 500;
+
+/** PostgreSQL `integer`: a larger id cannot name a case (and must not reach the query). */
+const maxCaseId = 2_147_483_647;
+
+/**
+ * A page of the cases the caller may see (`visibleTo`), newest opened first. Only `samordnare`
+ * and `admin`; audited as `case.list` with the ids of the cases the page showed.
+ */
+export function listCases(
+  db: Db,
+  scope: Scope,
+  ctx: AuditContext,
+  options: ListCasesOptions,
+): Promise<Result<CasePage>> {
+  const filters = listFilters(options);
+  const entry = (outcome: AuditOutcome, caseIds: readonly number[] = []): AuditEntry => ({
+    action: "case.list",
+    objectType: "case_list",
+    objectId: `offset=${options.offset},limit=${options.limit}`,
+    outcome,
+    details: outcome === "invalid" ? null : { ...filters, caseIds },
+  });
+  return audited(db, ctx, async (tx) => {
+    if (!seesCaseLevel(scope.role)) return { result: refuse("forbidden"), audit: entry("denied") };
+    const invalid = [
+      ...pageDetails(options.limit, options.offset, maxCasePageSize),
+      ...screenFields(filters),
+    ];
+    if (invalid.length > 0) {
+      return { result: refuse("invalid", invalid), audit: entry("invalid") };
+    }
+    const page = await selectCasePage(tx, scope, options, filters);
+    const ids = page.items.map((c) => c.id);
+    return { result: ok(page), audit: entry("ok", ids) };
+  });
+}
+
+/**
+ * One case with its events. `not_found` both when it does not exist and when it is outside the
+ * caller's scope: a different answer would tell that it exists. Audited as `case.read`.
+ */
+export function getCase(
+  db: Db,
+  scope: Scope,
+  ctx: AuditContext,
+  id: number,
+): Promise<Result<CaseDetail>> {
+  const entry = (outcome: AuditOutcome, refHashHex?: string): AuditEntry => ({
+    action: "case.read",
+    objectType: "case",
+    objectId: String(id),
+    outcome,
+    caseRefHash: refHashHex === undefined ? null : Buffer.from(refHashHex, "hex"),
+  });
+  return audited(db, ctx, async (tx) => {
+    if (!seesCaseLevel(scope.role)) return { result: refuse("forbidden"), audit: entry("denied") };
+    const found = await selectVisibleCase(tx, scope, id);
+    if (found === undefined) return { result: refuse("not_found"), audit: entry("not_found") };
+    const hash = found.row.ref_hash_hex;
+    if (!found.visible) return { result: refuse("not_found"), audit: entry("not_found", hash) };
+    const events = await selectEvents(tx, id);
+    return { result: ok({ ...toSummary(found.row), events }), audit: entry("ok", hash) };
+  });
+}
+
+/**
+ * Registers a case at one of the caller's units (samordnare only). Codes are checked against the
+ * stored catalogues and every field is screened for identifiers; the ref is stored only as
+ * `hashCaseRef(secret, ref)`. Audited as `case.create`.
+ */
+export function createCase(
+  db: Db,
+  scope: Scope,
+  ctx: AuditContext,
+  input: NewCase,
+  secret: string,
+): Promise<Result<{ id: number }>> {
+  const entry = (outcome: AuditOutcome, id: number | null, hash?: Buffer): AuditEntry => ({
+    action: "case.create",
+    objectType: "case",
+    objectId: id === null ? null : String(id),
+    outcome,
+    caseRefHash: hash ?? null,
+  });
+  return audited(db, ctx, async (tx) => {
+    if (scope.role !== "samordnare") {
+      return { result: refuse("forbidden"), audit: entry("denied", null) };
+    }
+    const catalogue = await loadInterchangeCatalogue(tx);
+    const parsed = caseRowSchema(catalogue).safeParse(caseRecord(input));
+    if (!parsed.success) {
+      return { result: refuse("invalid", rowDetails(parsed.error)), audit: entry("invalid", null) };
+    }
+    const row = parsed.data;
+    const [unit] = await tx
+      .select({ organisation: units.organisationCode })
+      .from(units)
+      .where(eq(units.code, row.initiatingUnit));
+    if (unit === undefined) {
+      const details = [detail("initiatingUnit", "access.invalid.unknownUnit")];
+      return { result: refuse("invalid", details), audit: entry("invalid", null) };
+    }
+    if (!scope.orgs.includes(unit.organisation)) {
+      return { result: refuse("forbidden"), audit: entry("denied", null) };
+    }
+    const refHash = hashCaseRef(secret, row.caseRef);
+    const [created] = await tx
+      .insert(cases)
+      .values({
+        refHash,
+        process: row.process,
+        targetGroup: row.targetGroup,
+        ageGroup: row.ageGroup,
+        municipalityCode: row.municipalityCode,
+        openedOn: row.openedOn,
+        initiatingUnit: row.initiatingUnit,
+      })
+      .onConflictDoNothing({ target: cases.refHash })
+      .returning({ id: cases.id });
+    if (created === undefined) {
+      const details = [detail("ref", "access.conflict.caseRef")];
+      return { result: refuse("conflict", details), audit: entry("conflict", null, refHash) };
+    }
+    return { result: ok({ id: created.id }), audit: entry("ok", created.id, refHash) };
+  });
+}
+
+/** A case `id` with whether the caller sees it; undefined when there is no such case. */
+export async function selectVisibleCase(
+  db: Db,
+  scope: Scope,
+  id: number,
+): Promise<{ row: CaseStateRow; visible: boolean } | undefined> {
+  if (!Number.isInteger(id) || id < 1 || id > maxCaseId) return undefined;
+  const end = endOfToday();
+  const [row] = await selectRows<CaseStateRow & { visible: boolean }>(
+    db,
+    sql`SELECT s.*, ${visibleTo(scope, end)} AS visible
+      FROM (${caseStates(end, sql`c.id = ${id}`)}) s`,
+  );
+  if (row === undefined) return undefined;
+  const { visible, ...state } = row;
+  return { row: state, visible };
+}
+
+async function selectCasePage(
+  db: Db,
+  scope: Scope,
+  options: ListCasesOptions,
+  filters: Partial<Record<FilterName, string>>,
+): Promise<CasePage> {
+  const end = endOfToday();
+  const visible = sql`SELECT s.* FROM (${caseStates(end, filterSql(filters))}) s
+    WHERE ${visibleTo(scope, end)}`;
+  const rows = await selectRows<CaseStateRow & { total: number }>(
+    db,
+    sql`SELECT v.*, count(*) OVER ()::int AS total FROM (${visible}) v
+      ORDER BY v.opened_on DESC, v.id DESC LIMIT ${options.limit} OFFSET ${options.offset}`,
+  );
+  // Past the last page the window has no row to carry the total.
+  const total =
+    rows[0]?.total ??
+    (options.offset === 0
+      ? 0
+      : await countRows(db, sql`SELECT count(*)::int AS n FROM (${visible}) v`));
+  return { items: rows.map(toSummary), total };
+}
+
+async function countRows(db: Db, query: SQL): Promise<number> {
+  const [row] = await selectRows<{ n: number }>(db, query);
+  return row?.n ?? 0;
+}
+
+async function selectEvents(db: Db, caseId: number): Promise<CaseEventView[]> {
+  const rows = await selectRows<{
+    type: EventType;
+    occurred_at: string;
+    step: number | null;
+    unit_code: string | null;
+    value: string | null;
+  }>(
+    db,
+    sql`SELECT type, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+        AS occurred_at, step::int AS step, unit_code, value
+      FROM case_events WHERE case_id = ${caseId} ORDER BY occurred_at, seq`,
+  );
+  return rows.map((e) => ({
+    type: e.type,
+    occurredAt: e.occurred_at,
+    step: e.step,
+    unitCode: e.unit_code,
+    value: e.value,
+  }));
+}
+
+/** The list filters and the column each one matches. */
+const filterColumns = {
+  process: "process",
+  targetGroup: "target_group",
+  ageGroup: "age_group",
+  municipality: "municipality_code",
+} as const;
+
+type FilterName = keyof typeof filterColumns;
+
+/** The filters that were given, under their API names. */
+function listFilters(options: ListCasesOptions): Partial<Record<FilterName, string>> {
+  const given: Partial<Record<FilterName, string>> = {};
+  for (const name of Object.keys(filterColumns) as FilterName[]) {
+    const value = options[name];
+    if (value !== undefined) given[name] = value;
+  }
+  return given;
+}
+
+function filterSql(filters: Partial<Record<FilterName, string>>): SQL {
+  const conditions = (Object.keys(filters) as FilterName[]).map(
+    (name) => sql`c.${sql.identifier(filterColumns[name])} = ${filters[name]}`,
+  );
+  return conditions.length === 0 ? sql`true` : sql.join(conditions, sql` AND `);
+}
+
+function toSummary(row: CaseStateRow): CaseSummary {
+  return {
+    id: row.id,
+    refHashPrefix: row.ref_hash_hex.slice(0, 8),
+    process: row.process,
+    targetGroup: row.target_group,
+    ageGroup: row.age_group as AgeGroup,
+    municipality: row.municipality_code,
+    openedOn: row.opened_on,
+    initiatingUnit: row.initiating_unit,
+    leadUnit: row.lead_unit,
+    currentStep: row.current_step,
+    closed: row.closed,
+    consent: row.consent as ConsentValue | null,
+  };
+}
+
+/** The API's new case as an interchange row, so it is checked by the importer's own schema. */
+function caseRecord(input: NewCase): Record<string, string> {
+  return {
+    case_ref: input.ref,
+    process: input.process,
+    target_group: input.targetGroup,
+    age_group: input.ageGroup,
+    municipality_code: input.municipality,
+    opened_on: input.openedOn,
+    initiating_unit: input.initiatingUnit,
+  };
+}
