@@ -1,4 +1,5 @@
-import { t } from "@samsyn/domain";
+import { anonymousAuditContext, recordDenied } from "@samsyn/db";
+import { containsIdentifier, t } from "@samsyn/domain";
 import type { Context, MiddlewareHandler } from "hono";
 import { errorBody } from "../errors";
 import type { AppEnv } from "../lib/router";
@@ -35,12 +36,33 @@ export function authenticate(
   };
 }
 
-function missingToken(c: Context<AppEnv>): Response {
+/**
+ * Denied attempts are part of the trail (issue 4): a 401 writes an `api.request` row with the
+ * path. Best effort: there is no action to fail closed, and a refusal must stay a refusal even
+ * when the database is down. A path that holds an identifier is not written as it is.
+ */
+async function auditUnauthenticated(c: Context<AppEnv>): Promise<void> {
+  const path = c.req.path.slice(0, 200);
+  try {
+    await recordDenied(c.get("deps").database.db, anonymousAuditContext(c.get("requestId")), {
+      action: "api.request",
+      objectType: "api_path",
+      objectId: containsIdentifier(path) ? "[borttaget: identitetsnummer]" : path,
+      outcome: "unauthenticated",
+    });
+  } catch {
+    // The request is refused either way; the failure shows in the database's own logs.
+  }
+}
+
+async function missingToken(c: Context<AppEnv>): Promise<Response> {
+  await auditUnauthenticated(c);
   c.header("WWW-Authenticate", 'Bearer realm="samsyn"');
   return c.json(errorBody("unauthenticated", t("auth.token_missing")), 401);
 }
 
-function invalidToken(c: Context<AppEnv>): Response {
+async function invalidToken(c: Context<AppEnv>): Promise<Response> {
+  await auditUnauthenticated(c);
   c.header("WWW-Authenticate", 'Bearer realm="samsyn", error="invalid_token"');
   return c.json(errorBody("unauthenticated", t("auth.token_invalid")), 401);
 }

@@ -1,8 +1,16 @@
-import type { createRouter } from "../lib/router";
+import type { Router } from "../lib/router";
+import { registerAuditRoutes } from "./audit/audit.handlers";
+import { registerCaseRoutes } from "./cases/cases.handlers";
 import { registerHealthRoutes } from "./health/health.handlers";
+import { registerMeRoutes } from "./me/me.handlers";
+import { registerOrganisationRoutes } from "./organisations/organisations.handlers";
 
 /** Every resource's routes, registered on the /api/v1 router. One line per resource. */
-export function registerRoutes(api: ReturnType<typeof createRouter>) {
+export function registerRoutes(api: Router) {
   registerHealthRoutes(api);
+  registerMeRoutes(api);
+  registerOrganisationRoutes(api);
+  registerCaseRoutes(api);
+  registerAuditRoutes(api);
   return api;
 }

@@ -1,0 +1,162 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ageGroups, consentValues, eventTypes } from "@samsyn/domain";
+import { errorResponses, paginationQuery } from "../schemas";
+
+const caseId = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .openapi({ param: { name: "id", in: "path" }, example: 42 });
+
+const caseSummary = z
+  .object({
+    id: z.number().int(),
+    refHashPrefix: z
+      .string()
+      .openapi({ description: "The first hex digits of the keyed hash; never the ref" }),
+    process: z.string(),
+    targetGroup: z.string(),
+    ageGroup: z.enum(ageGroups),
+    municipality: z.string(),
+    openedOn: z.string(),
+    initiatingUnit: z.string(),
+    leadUnit: z.string().nullable(),
+    currentStep: z.number().int().nullable(),
+    closed: z.boolean(),
+    consent: z.enum(consentValues).nullable(),
+  })
+  .openapi("CaseSummary");
+
+const caseEvent = z
+  .object({
+    occurredAt: z.string(),
+    type: z.enum(eventTypes),
+    step: z.number().int().nullable(),
+    unitCode: z.string().nullable(),
+    value: z.string().nullable(),
+  })
+  .openapi("CaseEvent");
+
+export const listCasesRoute = createRoute({
+  method: "get",
+  path: "/cases",
+  tags: ["cases"],
+  summary: "Pseudonymous cases of the caller's units (samordnare) or all (admin); audited",
+  request: {
+    query: paginationQuery.extend({
+      process: z.string().optional(),
+      municipality: z.string().optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: "A page of cases",
+      content: {
+        "application/json": {
+          schema: z
+            .object({ items: z.array(caseSummary), total: z.number().int() })
+            .openapi("CasePage"),
+        },
+      },
+    },
+    ...errorResponses(400, 403),
+  },
+});
+
+export const getCaseRoute = createRoute({
+  method: "get",
+  path: "/cases/{id}",
+  tags: ["cases"],
+  summary: "One case with its events; 404 when it does not exist or is outside scope; audited",
+  request: { params: z.object({ id: caseId }) },
+  responses: {
+    200: {
+      description: "The case",
+      content: {
+        "application/json": {
+          schema: caseSummary.extend({ events: z.array(caseEvent) }).openapi("CaseDetail"),
+        },
+      },
+    },
+    ...errorResponses(400, 403, 404),
+  },
+});
+
+export const createCaseBody = z
+  .strictObject({
+    ref: z
+      .string()
+      .min(1)
+      .max(128)
+      .openapi({ description: "The source system's ref; stored only as a keyed hash" }),
+    process: z.string(),
+    targetGroup: z.string(),
+    ageGroup: z.enum(ageGroups),
+    municipality: z.string(),
+    openedOn: z.string(),
+    initiatingUnit: z.string(),
+  })
+  .openapi("NewCase", {
+    example: {
+      ref: "VK-2025-0042",
+      process: "intern_samsjuklighet",
+      targetGroup: "samsjuklighet",
+      ageGroup: "vuxen",
+      municipality: "0180",
+      openedOn: "2025-03-01",
+      initiatingUnit: "K0180-BEROENDE",
+    },
+  });
+
+export const createCaseRoute = createRoute({
+  method: "post",
+  path: "/cases",
+  tags: ["cases"],
+  summary: "Register a case at one of the caller's units (samordnare); audited",
+  request: {
+    body: { required: true, content: { "application/json": { schema: createCaseBody } } },
+  },
+  responses: {
+    201: {
+      description: "Created",
+      content: {
+        "application/json": { schema: z.object({ id: z.number().int() }).openapi("CreatedCase") },
+      },
+    },
+    ...errorResponses(400, 403, 409, 413, 415, 422),
+  },
+});
+
+export const appendEventBody = z
+  .strictObject({
+    occurredAt: z
+      .string()
+      .openapi({ description: "YYYY-MM-DD (00:00 Europe/Stockholm) or ISO 8601" }),
+    type: z.enum(eventTypes),
+    step: z.number().int().optional(),
+    unitCode: z.string().optional(),
+    value: z.string().max(500).optional(),
+  })
+  .openapi("NewCaseEvent", { example: { occurredAt: "2025-03-04", type: "step", step: 2 } });
+
+export const appendEventRoute = createRoute({
+  method: "post",
+  path: "/cases/{id}/events",
+  tags: ["cases"],
+  summary: "Record an event of a case in scope (samordnare); audited",
+  request: {
+    params: z.object({ id: caseId }),
+    body: { required: true, content: { "application/json": { schema: appendEventBody } } },
+  },
+  responses: {
+    201: {
+      description: "Recorded",
+      content: {
+        "application/json": {
+          schema: z.object({ seq: z.number().int() }).openapi("RecordedEvent"),
+        },
+      },
+    },
+    ...errorResponses(400, 403, 404, 413, 415, 422),
+  },
+});

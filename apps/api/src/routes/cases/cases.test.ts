@@ -1,0 +1,128 @@
+import { countSummary, importDirectory } from "@samsyn/db";
+import { aUnit, testDatabases, useMigratedDatabase, writeInterchange } from "@samsyn/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { authed, jsonInit, testApp, testScope, testSecret } from "../../testing";
+
+const samordnare = testScope("samordnare", ["stockholms_stad"], "sara");
+const newCase = {
+  ref: "VK-2025-0042",
+  process: "intern_samsjuklighet",
+  targetGroup: "samsjuklighet",
+  ageGroup: "vuxen",
+  municipality: "0180",
+  openedOn: "2025-03-01",
+  initiatingUnit: "stockholm_socialtjanst",
+};
+// Luhn-valid test personnummer: must never be stored or echoed.
+const personnummer = "19121212-1212";
+
+interface ErrorBody {
+  error: { code: string; message: string; details: { path: string; message: string }[] };
+}
+
+describe.each(testDatabases())("cases and events through the API on $name", (target) => {
+  const database = useMigratedDatabase(target);
+  const app = () => testApp(database());
+  const post = (path: string, body: unknown) =>
+    authed(app(), path, jsonInit("POST", body), samordnare);
+
+  beforeAll(async () => {
+    const dir = await writeInterchange({ units: [aUnit()] });
+    const report = await importDirectory(database(), { dir, secret: testSecret });
+    if (!report.ok) throw new Error("fixture import failed");
+  });
+
+  it("registers a case, records its events and reads them back", async () => {
+    const created = await post("/api/v1/cases", newCase);
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    expect(
+      (
+        await post(`/api/v1/cases/${id}/events`, {
+          occurredAt: "2025-03-01",
+          type: "step",
+          step: 1,
+        })
+      ).status,
+    ).toBe(201);
+    const lead = {
+      occurredAt: "2025-03-02T10:15:00+01:00",
+      type: "lead",
+      unitCode: "stockholm_socialtjanst",
+    };
+    expect((await post(`/api/v1/cases/${id}/events`, lead)).status).toBe(201);
+
+    const res = await authed(app(), `/api/v1/cases/${id}`, {}, samordnare);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown> & { events: { type: string }[] };
+    expect(body).toMatchObject({
+      id,
+      currentStep: 1,
+      leadUnit: "stockholm_socialtjanst",
+      closed: false,
+    });
+    expect(body.events.map((e) => e.type)).toEqual(["step", "lead"]);
+    expect(JSON.stringify(body)).not.toContain(newCase.ref);
+  });
+
+  it("answers a second registration of the same ref with 409", async () => {
+    const res = await post("/api/v1/cases", newCase);
+    expect(res.status).toBe(409);
+  });
+
+  it("refuses a personnummer in the ref with 422 naming the field, echoing nothing, storing nothing", async () => {
+    const before = await countSummary(database().db);
+    const res = await post("/api/v1/cases", { ...newCase, ref: `pat ${personnummer}` });
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(text).not.toContain("1212");
+    expect((JSON.parse(text) as ErrorBody).error.details.map((d) => d.path)).toContain("ref");
+    expect(await countSummary(database().db)).toEqual(before);
+  });
+
+  it("refuses a personnummer in an event's value with 422, and keeps the event out", async () => {
+    const list = (await (await authed(app(), "/api/v1/cases", {}, samordnare)).json()) as {
+      items: { id: number }[];
+    };
+    const id = list.items[0]?.id ?? 0;
+    const before = await countSummary(database().db);
+    const res = await post(`/api/v1/cases/${id}/events`, {
+      occurredAt: "2025-04-01",
+      type: "close",
+      value: `avslutat för ${personnummer.replace("-", "")}`,
+    });
+    expect(res.status).toBe(422);
+    expect(await res.text()).not.toContain("121212");
+    expect(await countSummary(database().db)).toEqual(before);
+  });
+
+  it("rejects fields the caller may not set (role, createdBy, id) with 400", async () => {
+    for (const extra of [{ role: "admin" }, { createdBy: "someone" }, { id: 1 }]) {
+      const res = await post("/api/v1/cases", { ...newCase, ref: "VK-2", ...extra });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as ErrorBody).error.code).toBe("bad_request");
+    }
+  });
+
+  it("rejects an unknown process and a date that does not exist with 422 naming each field", async () => {
+    const res = await post("/api/v1/cases", {
+      ...newCase,
+      ref: "VK-3",
+      process: "okand",
+      openedOn: "2025-02-30",
+    });
+    expect(res.status).toBe(422);
+    const paths = ((await res.json()) as ErrorBody).error.details.map((d) => d.path);
+    expect(paths).toEqual(expect.arrayContaining(["process", "openedOn"]));
+  });
+
+  it("rejects a case id that is not a number with 400", async () => {
+    const res = await authed(app(), "/api/v1/cases/abc", {}, samordnare);
+    expect(res.status).toBe(400);
+  });
+
+  it("answers 404 for a case that does not exist, like one out of scope", async () => {
+    const res = await authed(app(), "/api/v1/cases/999999", {}, samordnare);
+    expect(res.status).toBe(404);
+  });
+});

@@ -1,0 +1,149 @@
+import { importDirectory } from "@samsyn/db";
+import {
+  aCase,
+  aRegionUnit,
+  aUnit,
+  stepEvents,
+  testDatabases,
+  useMigratedDatabase,
+  writeInterchange,
+} from "@samsyn/db/testing";
+import { type Role, roles, type Scope } from "@samsyn/domain";
+import { beforeAll, describe, expect, it } from "vitest";
+import { authed, jsonInit, testApp, testScope, testSecret } from "../testing";
+import { permissions } from "./permissions";
+
+/** A county of three organisations; the matrix acts on case ARENDE-A of Stockholms stad. */
+const county = {
+  units: [
+    aUnit(),
+    aRegionUnit(),
+    aUnit({
+      unit_code: "nacka_socialtjanst",
+      unit_name: "Socialtjänsten Nacka",
+      organisation_code: "nacka_kommun",
+      organisation_name: "Nacka kommun",
+      municipality_code: "0182",
+    }),
+  ],
+  cases: [
+    aCase({ case_ref: "ARENDE-A" }),
+    aCase({
+      case_ref: "ARENDE-N",
+      municipality_code: "0182",
+      initiating_unit: "nacka_socialtjanst",
+    }),
+  ],
+  events: [
+    ...stepEvents("ARENDE-A", "2024-03-01", [1, 2]),
+    ...stepEvents("ARENDE-N", "2024-03-01", [1]),
+  ],
+};
+
+const inScopeOrgs = ["stockholms_stad"];
+const outOfScopeOrgs = ["nacka_kommun"];
+
+interface Call {
+  readonly path: string;
+  readonly init?: RequestInit;
+}
+
+let serial = 0;
+/** One request per operation; writes are unique per call so that repeats are not conflicts. */
+function callFor(operation: string, caseId: number): Call {
+  serial += 1;
+  switch (operation) {
+    case "POST /api/v1/dev/sign-in":
+      return { path: "/api/v1/dev/sign-in", init: jsonInit("POST", { role: "lan", orgs: [] }) };
+    case "POST /api/v1/units":
+      return {
+        path: "/api/v1/units",
+        init: jsonInit("POST", {
+          code: `ny_enhet_${serial}`,
+          name: "Ny enhet",
+          organisation: "stockholms_stad",
+        }),
+      };
+    case "POST /api/v1/cases":
+      return {
+        path: "/api/v1/cases",
+        init: jsonInit("POST", {
+          ref: `NYTT-${serial}`,
+          process: "sip",
+          targetGroup: "missbruk_beroende",
+          ageGroup: "vuxen",
+          municipality: "0180",
+          openedOn: "2025-01-15",
+          initiatingUnit: "stockholm_socialtjanst",
+        }),
+      };
+    case "POST /api/v1/cases/{id}/events":
+      return {
+        path: `/api/v1/cases/${caseId}/events`,
+        init: jsonInit("POST", { occurredAt: "2024-03-05", type: "step", step: 3 }),
+      };
+    default: {
+      const [method = "GET", template = ""] = operation.split(" ");
+      return { path: template.replace("{id}", String(caseId)), init: { method } };
+    }
+  }
+}
+
+describe.each(testDatabases())("route × role × scope on $name", (target) => {
+  const database = useMigratedDatabase(target);
+  let operations: string[];
+  let caseId: number;
+
+  beforeAll(async () => {
+    const dir = await writeInterchange(county);
+    const report = await importDirectory(database(), { dir, secret: testSecret });
+    if (!report.ok) throw new Error(`fixture import failed: ${JSON.stringify(report.errors)}`);
+    const app = testApp(database());
+    const list = (await (await authed(app, "/api/v1/cases?limit=10")).json()) as {
+      items: { id: number; initiatingUnit: string }[];
+    };
+    const found = list.items.find((c) => c.initiatingUnit === "stockholm_socialtjanst");
+    if (found === undefined) throw new Error("fixture case missing");
+    caseId = found.id;
+    const doc = (await (await authed(app, "/api/v1/openapi.json")).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+  });
+
+  it("has a declared permission for every operation in the OpenAPI document, and no stale one", () => {
+    expect([...operations].sort()).toEqual(Object.keys(permissions).sort());
+  });
+
+  it.each(
+    roles.flatMap((role) => [
+      { role, inScope: true },
+      { role, inScope: false },
+    ]),
+  )(
+    "answers $role (in scope: $inScope) as declared on every operation",
+    async ({ role, inScope }: { role: Role; inScope: boolean }) => {
+      const app = testApp(database());
+      const scope: Scope = testScope(role, inScope ? inScopeOrgs : outOfScopeOrgs);
+      const mismatches: string[] = [];
+      for (const operation of operations) {
+        const declared = permissions[operation];
+        if (declared === undefined || declared === "public") continue;
+        const expected = inScope ? declared[role].inScope : declared[role].outOfScope;
+        const call = callFor(operation, caseId);
+        const res = await authed(app, call.path, call.init, scope);
+        if (res.status !== expected) {
+          mismatches.push(
+            `${operation}: expected ${expected}, got ${res.status} ${await res.text()}`,
+          );
+        } else if (expected >= 400) {
+          const body = (await res.json()) as { error?: { code?: unknown } };
+          if (typeof body.error?.code !== "string") mismatches.push(`${operation}: no error shape`);
+        }
+      }
+      expect(mismatches).toEqual([]);
+    },
+  );
+});

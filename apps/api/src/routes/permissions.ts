@@ -1,0 +1,47 @@
+import type { Role } from "@samsyn/domain";
+
+/**
+ * The declared permission table: for every operation of the API, the status each role gets when
+ * the object (or the unit acted for) is inside the caller's scope and when it is outside.
+ * The matrix test walks the OpenAPI document against this table: an operation missing here fails
+ * it, so a new route cannot ship without its permissions being decided.
+ */
+export interface Expected {
+  readonly inScope: number;
+  readonly outOfScope: number;
+}
+
+export type RolePermissions = Readonly<Record<Role, Expected>>;
+
+const same = (status: number): Expected => ({ inScope: status, outOfScope: status });
+const everyRole = (status: number): RolePermissions => ({
+  admin: same(status),
+  lan: same(status),
+  ledning: same(status),
+  samordnare: same(status),
+});
+const adminOnly = (ok: number): RolePermissions => ({
+  admin: same(ok),
+  lan: same(403),
+  ledning: same(403),
+  samordnare: same(403),
+});
+
+export const permissions: Readonly<Record<string, RolePermissions | "public">> = {
+  "GET /api/v1/health": "public",
+  "POST /api/v1/dev/sign-in": "public",
+  "GET /api/v1/me": everyRole(200),
+  "GET /api/v1/organisations": everyRole(200),
+  "GET /api/v1/units": everyRole(200),
+  "POST /api/v1/units": adminOnly(201),
+  // Case-level data: samordnare of the case's units; admin sees all but registers nothing.
+  "GET /api/v1/cases": { ...adminOnly(200), samordnare: same(200) },
+  "GET /api/v1/cases/{id}": { ...adminOnly(200), samordnare: { inScope: 200, outOfScope: 404 } },
+  "POST /api/v1/cases": { ...adminOnly(403), samordnare: { inScope: 201, outOfScope: 403 } },
+  "POST /api/v1/cases/{id}/events": {
+    ...adminOnly(403),
+    samordnare: { inScope: 201, outOfScope: 404 },
+  },
+  "GET /api/v1/audit-log": adminOnly(200),
+  "GET /api/v1/audit-log/export": adminOnly(200),
+};

@@ -1,0 +1,43 @@
+import { z } from "@hono/zod-openapi";
+
+/** The SPEC error shape, for every route's documented failures. */
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  })
+  .openapi("Error");
+
+export function errorResponses(
+  ...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503)[]
+) {
+  const descriptions: Record<number, string> = {
+    400: "Felaktig begäran / malformed request",
+    401: "Saknad eller ogiltig token / missing or invalid token",
+    403: "Utanför behörighet / outside the caller's role or scope",
+    404: "Finns inte eller utanför behörighet / not found (or out of scope)",
+    409: "Konflikt / conflict",
+    413: "För stor / too large",
+    415: "Fel innehållstyp / unsupported media type",
+    422: "Avvisat innehåll, t.ex. ett personnummer / rejected content, e.g. an identifier",
+    429: "För många anrop / rate limited",
+    503: "Databasen svarar inte / database unavailable",
+  };
+  return Object.fromEntries(
+    [401, 429, 503, ...statuses].map((s) => [
+      s,
+      {
+        description: descriptions[s] ?? String(s),
+        content: { "application/json": { schema: errorSchema } },
+      },
+    ]),
+  );
+}
+
+export const paginationQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ example: 50 }),
+  offset: z.coerce.number().int().min(0).default(0).openapi({ example: 0 }),
+});
