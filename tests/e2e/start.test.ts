@@ -66,12 +66,23 @@ describe("samsyn start on an empty embedded database", () => {
         });
         await page.goto(`${samsyn.url}/`);
         await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("sv");
+        // Dev mode: a clearly marked sign-in, picking role and organisations, keyboard only.
+        await page.getByRole("heading", { name: "Utvecklarinloggning" }).waitFor();
+        await expect.poll(() => page.getByText("Endast för utveckling").count()).toBe(1);
+        await page.getByRole("radio", { name: "Ledning" }).check();
+        await page.getByRole("checkbox", { name: "Nacka kommun" }).focus();
+        await page.keyboard.press("Space");
+        await page.getByRole("button", { name: "Logga in" }).focus();
+        await page.keyboard.press("Enter");
+        await page.getByText(/Inloggad som dev-ledning \(ledning\)/).waitFor();
         await page.getByRole("heading", { name: "Översikt" }).waitFor();
         const cases = await page.getByTestId("case-count").textContent();
         expect(cases?.replace(/\s/g, "")).toBe("400");
-        // A client-side route loads the same shell.
+        // A client-side route loads the same shell, still signed in (the token is in the session).
         await page.goto(`${samsyn.url}/arenden`);
         await page.getByRole("heading", { name: "Översikt" }).waitFor();
+        await page.getByRole("button", { name: "Logga ut" }).click();
+        await page.getByRole("heading", { name: "Utvecklarinloggning" }).waitFor();
         expect(cspViolations).toEqual([]);
       } finally {
         await browser.close();

@@ -1,5 +1,7 @@
 import { t } from "@samsyn/domain/messages";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { DevSignIn } from "./DevSignIn";
+import { ApiFailure, apiGet, type Session, storedToken, storeToken } from "./session";
 
 interface Health {
   status: "ok";
@@ -7,57 +9,98 @@ interface Health {
   counts: { organisations: number; units: number; cases: number; events: number };
 }
 
-type Load = { state: "loading" } | { state: "error" } | { state: "ok"; health: Health };
+type Load<T> = { state: "loading" } | { state: "error" } | { state: "ok"; value: T };
 
 const number = new Intl.NumberFormat("sv-SE");
 
-/** The dashboard shell: the pages arrive with the metrics API; for now, what the county holds. */
+/** The dashboard shell: sign-in, then what the county holds. The pages arrive with the metrics. */
 export function App() {
-  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [session, setSession] = useState<Session | null | "checking">("checking");
 
-  useEffect(() => {
-    fetch("/api/v1/health")
-      .then((r) =>
-        r.ok ? (r.json() as Promise<Health>) : Promise.reject(new Error(String(r.status))),
-      )
-      .then((health) => setLoad({ state: "ok", health }))
-      .catch(() => setLoad({ state: "error" }));
+  const signIn = useCallback((token: string | null) => {
+    storeToken(token);
+    if (token === null) {
+      setSession(null);
+      return;
+    }
+    apiGet<Omit<Session, "token">>("/api/v1/me", token)
+      .then((me) => setSession({ ...me, token }))
+      .catch(() => {
+        storeToken(null);
+        setSession(null);
+      });
   }, []);
+  const signOut = useCallback(() => signIn(null), [signIn]);
+
+  useEffect(() => signIn(storedToken()), [signIn]);
 
   return (
     <>
       <header className="banner">
-        <h1>{t("app.name")}</h1>
-        <p>{t("app.tagline")}</p>
+        <div>
+          <h1>{t("app.name")}</h1>
+          <p>{t("app.tagline")}</p>
+        </div>
+        {session !== null && session !== "checking" && (
+          <div className="who">
+            <span>{t("signin.signed_in_as", { sub: session.sub, role: session.role })}</span>
+            <button type="button" onClick={signOut}>
+              {t("signin.sign_out")}
+            </button>
+          </div>
+        )}
       </header>
       <main id="main">
-        <h2>{t("dashboard.overview")}</h2>
-        {load.state === "loading" && <p aria-live="polite">{t("dashboard.loading")}</p>}
-        {load.state === "error" && <p role="alert">{t("dashboard.error")}</p>}
-        {load.state === "ok" && (
-          <table>
-            <caption>{t("dashboard.holdings_caption")}</caption>
-            <tbody>
-              <tr>
-                <th scope="row">{t("dashboard.organisations")}</th>
-                <td>{number.format(load.health.counts.organisations)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t("dashboard.units")}</th>
-                <td>{number.format(load.health.counts.units)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t("dashboard.cases")}</th>
-                <td data-testid="case-count">{number.format(load.health.counts.cases)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t("dashboard.events")}</th>
-                <td>{number.format(load.health.counts.events)}</td>
-              </tr>
-            </tbody>
-          </table>
-        )}
+        {session === null && <DevSignIn onSignedIn={signIn} />}
+        {session !== null && session !== "checking" && <Holdings onUnauthorised={signOut} />}
       </main>
+    </>
+  );
+}
+
+function Holdings({ onUnauthorised }: { onUnauthorised: () => void }) {
+  const [load, setLoad] = useState<Load<Health>>({ state: "loading" });
+
+  useEffect(() => {
+    fetch("/api/v1/health")
+      .then((r) =>
+        r.ok ? (r.json() as Promise<Health>) : Promise.reject(new ApiFailure(r.status)),
+      )
+      .then((value) => setLoad({ state: "ok", value }))
+      .catch((err: unknown) => {
+        if (err instanceof ApiFailure && err.status === 401) onUnauthorised();
+        else setLoad({ state: "error" });
+      });
+  }, [onUnauthorised]);
+
+  return (
+    <>
+      <h2>{t("dashboard.overview")}</h2>
+      {load.state === "loading" && <p aria-live="polite">{t("dashboard.loading")}</p>}
+      {load.state === "error" && <p role="alert">{t("dashboard.error")}</p>}
+      {load.state === "ok" && (
+        <table>
+          <caption>{t("dashboard.holdings_caption")}</caption>
+          <tbody>
+            <tr>
+              <th scope="row">{t("dashboard.organisations")}</th>
+              <td>{number.format(load.value.counts.organisations)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t("dashboard.units")}</th>
+              <td>{number.format(load.value.counts.units)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t("dashboard.cases")}</th>
+              <td data-testid="case-count">{number.format(load.value.counts.cases)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t("dashboard.events")}</th>
+              <td>{number.format(load.value.counts.events)}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
     </>
   );
 }
