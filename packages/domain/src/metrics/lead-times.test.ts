@@ -1,10 +1,12 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { deriveCaseState } from "../case-state";
 import type { IsoDate } from "../codes";
 import { aCase, caseLog } from "../testing/builders";
+import { arbCount, arbGroupedCells, disclosureViolations } from "../testing/disclosure";
 import { exampleUnitPrincipals, processkartaCase } from "../testing/examples";
 import type { LeadTimeSteps } from "./lead-times";
-import { caseLeadTime, referenceLeadTimes } from "./lead-times";
+import { caseLeadTime, leadTimeTables, referenceLeadTimes, suppressLeadTimes } from "./lead-times";
 import type { MetricQuery } from "./query";
 
 const d = (date: string) => date as IsoDate;
@@ -115,5 +117,76 @@ describe("referenceLeadTimes", () => {
     ]);
     expect(leadTimes({ process: ["sip"] })).toEqual([]);
     expect(leadTimes({ municipality: ["0182"] })).toEqual([]);
+  });
+});
+
+describe("suppressLeadTimes", () => {
+  const cell = (targetGroup: string, n: number, pending: number, median: number | null) => ({
+    targetGroup,
+    n,
+    median,
+    p90: median === null ? null : median * 2,
+    pending,
+  });
+
+  it("withholds n, median and p90 for n < k, zero included; pending by the count rule", () => {
+    const cells = [cell("a", 0, 6, null), cell("b", 12, 7, 10), cell("c", 9, 2, 5)];
+    const hiddenAll = { n: null, median: null, p90: null, pending: null, suppressed: true };
+    expect(suppressLeadTimes(cells, ["targetGroup"], 5)).toEqual([
+      { targetGroup: "a", ...hiddenAll, withheld: ["n", "median", "p90", "pending"] },
+      { targetGroup: "b", n: 12, median: 10, p90: 20, pending: 7, suppressed: false, withheld: [] },
+      { targetGroup: "c", ...hiddenAll, withheld: ["n", "median", "p90", "pending"] },
+    ]);
+  });
+
+  it("publishes pending beside a withheld n", () => {
+    expect(suppressLeadTimes([{ n: 3, median: 4, p90: 6, pending: 0 }], [], 5)).toEqual([
+      {
+        n: null,
+        median: null,
+        p90: null,
+        pending: 0,
+        suppressed: true,
+        withheld: ["n", "median", "p90"],
+      },
+    ]);
+  });
+});
+
+describe("suppressLeadTimes (properties)", () => {
+  it("never publishes n < k or a pending of 1..k−1, keeps the line rule per count", () => {
+    const arbCells = fc.integer({ min: 3, max: 6 }).chain((k) =>
+      fc.record({
+        k: fc.constant(k),
+        table: arbGroupedCells(
+          fc.record({
+            n: arbCount(k),
+            median: fc.integer({ min: 0, max: 90 }),
+            p90: fc.integer({ min: 0, max: 90 }),
+            pending: arbCount(k),
+          }),
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(arbCells, ({ table: { dims, cells }, k }) => {
+        const published = suppressLeadTimes(cells, dims, k);
+        const tables = leadTimeTables(cells, dims);
+        const pendings = published.map((c) => c.pending);
+        expect(
+          disclosureViolations(
+            tables.n,
+            published.map((c) => c.n),
+            k,
+          ),
+        ).toEqual([]);
+        expect(disclosureViolations(tables.pending, pendings, k)).toEqual([]);
+        for (const c of published) {
+          if (c.n !== null) expect(c.n).toBeGreaterThanOrEqual(k);
+          if (c.median !== null || c.p90 !== null) expect(c.n).not.toBeNull();
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,10 +1,13 @@
 import type { Case, CaseEvent } from "../case";
 import type { StepEntry } from "../case-state";
 import { percentileCont } from "../percentile";
+import type { CountTable } from "../suppression";
+import { gridTable } from "../suppression";
 import { daysBetween, stockholmDate } from "../time";
+import { groupCoordinates, publishedCounts, publishedStatistic, withheldNames } from "./cells";
 import { groupBy } from "./groups";
 import { population } from "./population";
-import type { GroupValues, MetricQuery, UnitPrincipal } from "./query";
+import type { Dimension, GroupValues, MetricQuery, UnitPrincipal } from "./query";
 
 /** The parameters metric 2 requires on top of the common ones. */
 export interface LeadTimeSteps {
@@ -72,6 +75,61 @@ export function referenceLeadTimes(
       median: percentileCont(days, 0.5),
       p90: percentileCont(days, 0.9),
       pending: g.members.length - days.length,
+    };
+  });
+}
+
+export type LeadTimeNumber = "n" | "median" | "p90" | "pending";
+
+export type PublishedLeadTimeCell = GroupValues & {
+  readonly n: number | null;
+  readonly median: number | null;
+  readonly p90: number | null;
+  readonly pending: number | null;
+  readonly suppressed: boolean;
+  readonly withheld: readonly LeadTimeNumber[];
+};
+
+/** The two counts of metric 2 as tables for `suppress`, each with the lines of the groups. */
+export function leadTimeTables(
+  cells: readonly LeadTimeCell[],
+  dims: readonly Dimension[],
+): Record<"n" | "pending", CountTable> {
+  const column = (count: "n" | "pending") =>
+    gridTable(cells.map((c) => ({ coordinates: groupCoordinates(c, dims), count: c[count] })));
+  return { n: column("n"), pending: column("pending") };
+}
+
+/**
+ * The cells as the API publishes them. SPEC: "a group with n < k has n, median, p90 null;
+ * pending follows the count rule" — n < k includes n = 0, and a median beside a withheld n
+ * would tell it apart from 1..k−1.
+ */
+export function suppressLeadTimes(
+  cells: readonly LeadTimeCell[],
+  dims: readonly Dimension[],
+  k: number,
+): PublishedLeadTimeCell[] {
+  const tables = leadTimeTables(cells, dims);
+  const ns = publishedCounts(tables.n, k, { hideZeros: true });
+  const pendings = publishedCounts(tables.pending, k);
+  return cells.map((cell, i) => {
+    const n = ns[i] ?? null;
+    const pending = pendings[i] ?? null;
+    const withheld = withheldNames<LeadTimeNumber>([
+      ["n", n === null],
+      ["median", n === null],
+      ["p90", n === null],
+      ["pending", pending === null],
+    ]);
+    return {
+      ...cell,
+      n,
+      median: publishedStatistic(cell.median, n, k),
+      p90: publishedStatistic(cell.p90, n, k),
+      pending,
+      suppressed: withheld.length > 0,
+      withheld,
     };
   });
 }

@@ -1,3 +1,4 @@
 export * from "./arbitraries";
 export * from "./builders";
+export * from "./disclosure";
 export * from "./examples";
