@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { countSummary } from "@samsyn/db";
+import { DEFAULT_K, suppressCount } from "@samsyn/domain";
 import type { AppEnv } from "../../lib/router";
 import { healthRoute } from "./health.routes";
 
@@ -7,6 +8,11 @@ export function registerHealthRoutes(api: OpenAPIHono<AppEnv>) {
   return api.openapi(healthRoute, async (c) => {
     const { database } = c.get("deps");
     const counts = await countSummary(database.db);
-    return c.json({ status: "ok" as const, database: database.kind, counts }, 200);
+    // Health needs no token, so its case count obeys the same rule as every other count.
+    const cases = suppressCount(counts.cases, DEFAULT_K);
+    return c.json(
+      { status: "ok" as const, database: database.kind, counts: { ...counts, cases } },
+      200,
+    );
   });
 }

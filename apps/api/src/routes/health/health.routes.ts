@@ -7,7 +7,7 @@ export const healthResponse = z
     counts: z.object({
       organisations: z.number().int(),
       units: z.number().int(),
-      cases: z.number().int(),
+      cases: z.number().int().nullable().openapi({ description: "null when between 1 and k−1" }),
       events: z.number().int(),
     }),
   })

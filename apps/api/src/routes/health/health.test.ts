@@ -1,4 +1,11 @@
-import { testDatabases, useMigratedDatabase } from "@samsyn/db/testing";
+import { importDirectory } from "@samsyn/db";
+import {
+  aCase,
+  aUnit,
+  testDatabases,
+  useMigratedDatabase,
+  writeInterchange,
+} from "@samsyn/db/testing";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../app";
 import { authed, testApp, testSecret } from "../../testing";
@@ -20,6 +27,20 @@ describe.each(testDatabases())("GET /api/v1/health on $name", (target) => {
       database: target.name,
       counts: { organisations: 0, units: 0, cases: 0, events: 0 },
     });
+  });
+
+  it("never shows a case count between 1 and k−1, even though it needs no token", async () => {
+    const dir = await writeInterchange({
+      units: [aUnit()],
+      cases: [aCase({ case_ref: "H-1" }), aCase({ case_ref: "H-2" }), aCase({ case_ref: "H-3" })],
+    });
+    const report = await importDirectory(database(), { dir, secret: testSecret });
+    expect(report.ok).toBe(true);
+    const body = (await (await testApp(database()).request("/api/v1/health")).json()) as {
+      counts: { cases: number | null; units: number };
+    };
+    expect(body.counts.cases).toBeNull();
+    expect(body.counts.units).toBe(1);
   });
 
   it("sets secure headers", async () => {
