@@ -29,6 +29,8 @@ export { createCase, getCase, listCases, maxCasePageSize } from "./queries/cases
 export type { NewUnit, Organisation, Unit } from "./queries/organisations";
 export { createUnit, listOrganisations, listUnits } from "./queries/organisations";
 export type { QueryError, Result, ValidationDetail } from "./queries/result";
+export { type CatalogueView, loadCatalogueView } from "./queries/catalogue-view";
+export { loadInterchangeCatalogue } from "./queries/catalogues";
 export { selectRows } from "./queries/rows";
 export type { Summary } from "./queries/summary";
 export { countSummary } from "./queries/summary";

@@ -7,6 +7,7 @@ import { dashboardMessages } from "./dashboard";
 import { demoMessages } from "./demo";
 import { disclosureMessages } from "./disclosure";
 import { importMessages } from "./import";
+import { metricsMessages } from "./metrics";
 
 /**
  * The one message catalogue: every text a user reads comes from here, Swedish first, English
@@ -15,6 +16,7 @@ import { importMessages } from "./import";
 export const messages = {
   ...commonMessages,
   ...importMessages,
+  ...metricsMessages,
   ...disclosureMessages,
   ...apiMessages,
   ...authMessages,

@@ -6,7 +6,7 @@ import { arbCaseLog } from "../testing/arbitraries";
 import { aCase, caseLog } from "../testing/builders";
 import { exampleUnitPrincipals, processkartaCase } from "../testing/examples";
 import { addDays } from "../time";
-import { caseCountTable, referenceCaseCounts } from "./case-counts";
+import { caseCountTable, referenceCaseCounts, suppressCaseCounts } from "./case-counts";
 import type { MetricQuery } from "./query";
 import { dimensions } from "./query";
 
@@ -146,5 +146,31 @@ describe("referenceCaseCounts (properties)", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("suppressCaseCounts", () => {
+  const counts = {
+    cells: [
+      { targetGroup: "demens", count: 2 },
+      { targetGroup: "missbruk_beroende", count: 9 },
+      { targetGroup: "samsjuklighet", count: 12 },
+    ],
+    total: 23,
+  };
+
+  it("hides counts below k and one more on the line whose total is published", () => {
+    const published = suppressCaseCounts(counts, ["targetGroup"], 5);
+    expect(published.cells.map((c) => [c.count, c.suppressed])).toEqual([
+      [null, true],
+      [null, true],
+      [12, false],
+    ]);
+    expect(published).toMatchObject({ total: 23, totalSuppressed: false });
+  });
+
+  it("hides a total below k", () => {
+    const small = { cells: [{ targetGroup: "demens", count: 3 }], total: 3 };
+    expect(suppressCaseCounts(small, ["targetGroup"], 5)).toMatchObject({ total: null, totalSuppressed: true });
   });
 });

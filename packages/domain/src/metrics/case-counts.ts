@@ -1,6 +1,6 @@
 import type { Case, CaseEvent } from "../case";
 import type { CountTable } from "../suppression";
-import { gridTable } from "../suppression";
+import { gridTable, suppress } from "../suppression";
 import { groupBy } from "./groups";
 import { population } from "./population";
 import type { Dimension, GroupValues, MetricQuery, UnitPrincipal } from "./query";
@@ -42,4 +42,32 @@ export function caseCountTable(counts: CaseCounts, dims: readonly Dimension[]): 
     counts.cells.map((c) => ({ coordinates: dims.map((d) => c[d] ?? null), count: c.count })),
   );
   return { ...table, total: counts.total };
+}
+
+export type PublishedCaseCountCell = GroupValues & {
+  readonly count: number | null;
+  readonly suppressed: boolean;
+};
+
+export interface PublishedCaseCounts {
+  readonly cells: readonly PublishedCaseCountCell[];
+  readonly total: number | null;
+  readonly totalSuppressed: boolean;
+}
+
+/** Metric 1 as the API publishes it: primary and secondary suppression over the groupBy lines. */
+export function suppressCaseCounts(
+  counts: CaseCounts,
+  dims: readonly Dimension[],
+  k: number,
+): PublishedCaseCounts {
+  const published = suppress(caseCountTable(counts, dims), k);
+  return {
+    cells: counts.cells.map((cell, i) => {
+      const count = published.cells[i]?.count ?? null;
+      return { ...cell, count, suppressed: count === null };
+    }),
+    total: published.total,
+    totalSuppressed: published.totalSuppressed,
+  };
 }

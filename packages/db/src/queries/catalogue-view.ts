@@ -1,0 +1,39 @@
+import type { Locale } from "@samsyn/domain";
+import { asc } from "drizzle-orm";
+import type { Db } from "../client";
+import { municipalities, processModels, processSteps, targetGroups } from "../schema";
+
+export interface CatalogueView {
+  readonly processes: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly steps: readonly { readonly number: number; readonly name: string; readonly targetDays: number | null }[];
+  }[];
+  readonly targetGroups: readonly { readonly code: string; readonly name: string; readonly statutory: boolean }[];
+  readonly municipalities: readonly { readonly code: string; readonly name: string }[];
+}
+
+/**
+ * The stored catalogues as counties edited them, in one locale: what clients read codes and
+ * target days from instead of hard-coding them. Not personal data: every role may read it.
+ */
+export async function loadCatalogueView(db: Db, locale: Locale = "sv"): Promise<CatalogueView> {
+  const [models, steps, groups, places] = await Promise.all([
+    db.select().from(processModels).orderBy(asc(processModels.code)),
+    db.select().from(processSteps).orderBy(asc(processSteps.processCode), asc(processSteps.number)),
+    db.select().from(targetGroups).orderBy(asc(targetGroups.code)),
+    db.select().from(municipalities).orderBy(asc(municipalities.code)),
+  ]);
+  const name = (row: { nameSv: string; nameEn: string }) => (locale === "en" ? row.nameEn : row.nameSv);
+  return {
+    processes: models.map((m) => ({
+      code: m.code,
+      name: name(m),
+      steps: steps
+        .filter((s) => s.processCode === m.code)
+        .map((s) => ({ number: s.number, name: name(s), targetDays: s.targetDays })),
+    })),
+    targetGroups: groups.map((g) => ({ code: g.code, name: name(g), statutory: g.statutory })),
+    municipalities: places.map((p) => ({ code: p.code, name: p.name })),
+  };
+}
