@@ -26,11 +26,12 @@ export type {
   NewCase,
 } from "./queries/cases";
 export { createCase, getCase, listCases, maxCasePageSize } from "./queries/cases";
+export { type CatalogueView, loadCatalogueView } from "./queries/catalogue-view";
+export { loadInterchangeCatalogue } from "./queries/catalogues";
+export * from "./queries/metrics";
 export type { NewUnit, Organisation, Unit } from "./queries/organisations";
 export { createUnit, listOrganisations, listUnits } from "./queries/organisations";
 export type { QueryError, Result, ValidationDetail } from "./queries/result";
-export { type CatalogueView, loadCatalogueView } from "./queries/catalogue-view";
-export { loadInterchangeCatalogue } from "./queries/catalogues";
 export { selectRows } from "./queries/rows";
 export type { Summary } from "./queries/summary";
 export { countSummary } from "./queries/summary";

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { Database, Db } from "./client";
+import { casesWithoutFacts, refreshCaseFacts } from "./queries/metrics/case-facts";
 import { municipalities, processModels, processSteps, targetGroups } from "./schema";
 
 /** The committed SQL of drizzle-kit; one folder serves PostgreSQL and PGlite alike. */
@@ -23,6 +24,9 @@ export async function migrate(database: Database): Promise<void> {
     await migratePglite(drizzlePglite({ client: database.client }), { migrationsFolder });
   }
   await seedCatalogues(database.db);
+  // Derived storage for the metrics: filled for cases that have none (an upgrade, or a table
+  // emptied by a later migration that changes its derivation).
+  await refreshCaseFacts((statement) => database.db.execute(statement), casesWithoutFacts);
 }
 
 /**

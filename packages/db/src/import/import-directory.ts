@@ -4,6 +4,7 @@ import { type InterchangeFile, interchangeFileNames, interchangeFiles } from "@s
 import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { loadInterchangeCatalogue } from "../queries/catalogues";
+import { lastRecordedSeq, refreshImportedFacts } from "../queries/metrics/case-facts";
 import { applyCases, applyEvents, applyUnits } from "./apply";
 import { checkReferences } from "./checks";
 import { type ImportError, ImportErrors } from "./errors";
@@ -96,11 +97,14 @@ async function apply(
   startedAt: Date,
   actor: string,
 ): Promise<ImportReport> {
+  const [recorded] = await session.rows<{ seq: number }>(lastRecordedSeq);
   const added: ImportCounts = {
     units: await applyUnits(session),
     cases: await applyCases(session),
     events: await applyEvents(session),
   };
+  // The metrics read case_facts: it changes with the events, in the same transaction.
+  await refreshImportedFacts((statement) => session.run(statement), recorded?.seq ?? 0);
   const skipped: ImportCounts = {
     units: staged.units.rows - added.units,
     cases: staged.cases.rows - added.cases,

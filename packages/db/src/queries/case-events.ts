@@ -5,6 +5,7 @@ import type { Db } from "../client";
 import { caseEvents, processSteps, units } from "../schema";
 import type { CaseStateRow } from "./case-state";
 import { selectVisibleCase } from "./cases";
+import { refreshCaseFacts } from "./metrics/case-facts";
 import { ok, type Result, refuse, type ValidationDetail } from "./result";
 import { detail, rowDetails } from "./validation";
 
@@ -55,6 +56,7 @@ export function appendCaseEvent(
       return { result: refuse("invalid", invalid), audit: entry("invalid", found.row) };
     }
     const seq = await insertEvent(tx, caseId, parsed.data);
+    await refreshCaseFacts((statement) => tx.execute(statement), sql`SELECT ${caseId}::int`);
     return { result: ok({ seq }), audit: entry("ok", found.row, seq) };
   });
 }

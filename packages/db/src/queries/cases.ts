@@ -13,6 +13,7 @@ import { hashCaseRef } from "../import/ref-hash";
 import { cases, units } from "../schema";
 import { type CaseStateRow, caseStates, endOfToday, visibleTo } from "./case-state";
 import { loadInterchangeCatalogue } from "./catalogues";
+import { refreshCaseFacts } from "./metrics/case-facts";
 import { ok, type Result, refuse } from "./result";
 import { selectRows } from "./rows";
 import { detail, pageDetails, rowDetails, screenFields } from "./validation";
@@ -198,6 +199,8 @@ export function createCase(
       const details = [detail("ref", "access.conflict.caseRef")];
       return { result: refuse("conflict", details), audit: entry("conflict", null, refHash) };
     }
+    // A case counts in the metrics from the day it opens, events or not.
+    await refreshCaseFacts((statement) => tx.execute(statement), sql`SELECT ${created.id}::int`);
     return { result: ok({ id: created.id }), audit: entry("ok", created.id, refHash) };
   });
 }

@@ -7,9 +7,17 @@ export interface CatalogueView {
   readonly processes: readonly {
     readonly code: string;
     readonly name: string;
-    readonly steps: readonly { readonly number: number; readonly name: string; readonly targetDays: number | null }[];
+    readonly steps: readonly {
+      readonly number: number;
+      readonly name: string;
+      readonly targetDays: number | null;
+    }[];
   }[];
-  readonly targetGroups: readonly { readonly code: string; readonly name: string; readonly statutory: boolean }[];
+  readonly targetGroups: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly statutory: boolean;
+  }[];
   readonly municipalities: readonly { readonly code: string; readonly name: string }[];
 }
 
@@ -24,7 +32,8 @@ export async function loadCatalogueView(db: Db, locale: Locale = "sv"): Promise<
     db.select().from(targetGroups).orderBy(asc(targetGroups.code)),
     db.select().from(municipalities).orderBy(asc(municipalities.code)),
   ]);
-  const name = (row: { nameSv: string; nameEn: string }) => (locale === "en" ? row.nameEn : row.nameSv);
+  const name = (row: { nameSv: string; nameEn: string }) =>
+    locale === "en" ? row.nameEn : row.nameSv;
   return {
     processes: models.map((m) => ({
       code: m.code,

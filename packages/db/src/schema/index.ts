@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./case-facts";
 export * from "./cases";
 export * from "./catalogues";
 export * from "./imports";

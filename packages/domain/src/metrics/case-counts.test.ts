@@ -171,6 +171,9 @@ describe("suppressCaseCounts", () => {
 
   it("hides a total below k", () => {
     const small = { cells: [{ targetGroup: "demens", count: 3 }], total: 3 };
-    expect(suppressCaseCounts(small, ["targetGroup"], 5)).toMatchObject({ total: null, totalSuppressed: true });
+    expect(suppressCaseCounts(small, ["targetGroup"], 5)).toMatchObject({
+      total: null,
+      totalSuppressed: true,
+    });
   });
 });

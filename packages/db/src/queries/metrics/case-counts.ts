@@ -1,0 +1,37 @@
+import type { CaseCountCell, CaseCounts, MetricQuery } from "@samsyn/domain";
+import { sql } from "drizzle-orm";
+import type { Db } from "../../client";
+import { selectRows } from "../rows";
+import {
+  groupByClause,
+  groupSelect,
+  type MetricRestriction,
+  orderByClause,
+  selectList,
+} from "./parameters";
+import { populationSql } from "./population";
+
+/**
+ * Metric 1 in SQL: the population (status `open` unless asked otherwise) counted per group.
+ * Unsuppressed; `total` is the whole population, which is the sum of the cells since every case
+ * sits in exactly one group.
+ */
+export async function caseCounts(
+  db: Db,
+  query: MetricQuery,
+  restriction?: MetricRestriction,
+): Promise<CaseCounts> {
+  const dims = query.groupBy ?? [];
+  const population = populationSql(query, {
+    status: query.status ?? "open",
+    boundOpening: true,
+    restriction,
+  });
+  const cells = await selectRows<CaseCountCell>(
+    db,
+    sql`SELECT ${selectList([...groupSelect(dims), sql`count(*)::int AS count`])}
+      FROM (${population}) p
+      ${groupByClause(dims)} HAVING count(*) > 0 ${orderByClause(dims)}`,
+  );
+  return { cells, total: cells.reduce((sum, cell) => sum + cell.count, 0) };
+}

@@ -1,0 +1,188 @@
+import { type SQL, sql } from "drizzle-orm";
+
+/** Runs one statement: `db.execute` or an import session's `run`, inside the caller's transaction. */
+export type RunStatement = (statement: SQL) => Promise<unknown>;
+
+/**
+ * Rebuilds the metrics' storage (`case_facts`, `case_timelines`, `case_transitions`,
+ * `case_pairs`) for the cases whose ids `caseIds` selects (a SELECT of one column), from their
+ * events — the one place where it is derived. Every write calls it in its own transaction: the
+ * importer for the cases it touched, `appendCaseEvent` and `createCase` for their case, `migrate`
+ * for cases without facts. One statement, so `caseIds` is read once, before any row changes.
+ * The timelines are `deriveCaseState`'s fold kept whole: events in event order (occurred_at,
+ * then seq), each dated in Stockholm.
+ */
+export async function refreshCaseFacts(run: RunStatement, caseIds: SQL): Promise<void> {
+  await run(sql`WITH touched AS MATERIALIZED (SELECT DISTINCT * FROM (${caseIds}) ids),
+    ev AS MATERIALIZED (
+      SELECT e.case_id, e.occurred_at, e.seq, e.type, e.step, e.unit_code, e.value,
+        (e.occurred_at AT TIME ZONE 'Europe/Stockholm')::date AS day
+      FROM case_events e WHERE e.case_id IN (SELECT * FROM touched)),
+    timelines AS (${timelines}),
+    participants AS (${participants}),
+    organisations AS (${organisations}),
+    stored_timelines AS (${upsert("case_timelines", timelineColumns, storedTimelines)}),
+    stored_transitions AS (${upsert("case_transitions", transitionColumns, transitions)}),
+    stored_pairs AS (${upsert("case_pairs", pairColumns, storedPairs)})
+    ${upsert("case_facts", factColumns, facts)}`);
+}
+
+/** The cases that have no facts yet: every case before the first refresh, new ones after. */
+export const casesWithoutFacts = sql`SELECT c.id FROM cases c
+  WHERE NOT EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = c.id)`;
+
+/** The largest `seq` recorded so far (0 when none); a double, exact far beyond any count. */
+export const lastRecordedSeq = sql`SELECT coalesce(max(seq), 0)::float8 AS seq FROM case_events`;
+
+/**
+ * After an import's inserts: refreshes the cases with an event recorded after `seq` (the largest
+ * before the import) and those without facts (new cases), then the planner's statistics —
+ * PGlite has no autovacuum, and a first import changes every row.
+ */
+export async function refreshImportedFacts(run: RunStatement, seq: number): Promise<void> {
+  await refreshCaseFacts(
+    run,
+    sql`SELECT e.case_id FROM case_events e WHERE e.seq > ${seq} UNION ${casesWithoutFacts}`,
+  );
+  for (const table of ["case_facts", "case_timelines", "case_transitions", "case_pairs"]) {
+    await run(sql`ANALYZE ${sql.identifier(table)}`);
+  }
+}
+
+/** INSERT … ON CONFLICT (case_id) DO UPDATE: a refresh replaces whatever the row held. */
+function upsert(table: string, columns: readonly string[], rows: SQL): SQL {
+  const updates = columns.slice(1).map((c) => `${c} = excluded.${c}`);
+  return sql`INSERT INTO ${sql.identifier(table)} (${sql.raw(columns.join(", "))}) ${rows}
+    ON CONFLICT (case_id) DO UPDATE SET ${sql.raw(updates.join(", "))}`;
+}
+
+/** Values of some event types and their dates, in event order: one timeline, two columns. */
+function timeline(names: readonly [string, string], value: SQL, types: SQL): SQL {
+  const where = sql`FILTER (WHERE type IN (${types}))`;
+  return sql`coalesce(array_agg(${value} ORDER BY occurred_at, seq) ${where}, '{}')
+      AS ${sql.identifier(names[0])},
+    coalesce(array_agg(day ORDER BY occurred_at, seq) ${where}, '{}')
+      AS ${sql.identifier(names[1])}`;
+}
+
+const timelines = sql`SELECT c.id AS case_id,
+    ${timeline(["steps", "step_dates"], sql`step`, sql`'step'`)},
+    ${timeline(["lead_units", "lead_dates"], sql`unit_code`, sql`'lead'`)},
+    ${timeline(["endings", "ending_dates"], sql`type = 'close'`, sql`'close', 'reopen'`)},
+    ${timeline(["consents", "consent_dates"], sql`value`, sql`'consent'`)},
+    min(day) FILTER (WHERE type = 'sip' AND value = 'established') AS sip_on,
+    coalesce(max(day), '-infinity') AS settled_on
+  FROM cases c LEFT JOIN ev ON ev.case_id = c.id
+  WHERE c.id IN (SELECT * FROM touched) GROUP BY c.id`;
+
+const timelineColumns = [
+  "case_id",
+  "lead_units",
+  "lead_dates",
+  "endings",
+  "ending_dates",
+  "consents",
+  "consent_dates",
+] as const;
+
+const storedTimelines = sql.raw(`SELECT ${timelineColumns.join(", ")} FROM timelines`);
+
+const factColumns = [
+  "case_id",
+  "process",
+  "target_group",
+  "age_group",
+  "municipality_code",
+  "opened_on",
+  "organisations",
+  "organisation_dates",
+  "settled_on",
+  "step",
+  "step_on",
+  "lead_unit",
+  "closed",
+  "consent",
+  "sip_on",
+  "steps",
+  "step_dates",
+] as const;
+
+/** The case's attributes and its state after its last event: the last of each timeline. */
+const facts = sql`SELECT c.id, c.process, c.target_group, c.age_group, c.municipality_code,
+    c.opened_on, coalesce(o.members, '{}'), coalesce(o.dates, '{}'), t.settled_on,
+    t.steps[cardinality(t.steps)], t.step_dates[cardinality(t.step_dates)],
+    t.lead_units[cardinality(t.lead_units)], coalesce(t.endings[cardinality(t.endings)], false),
+    t.consents[cardinality(t.consents)], t.sip_on, t.steps, t.step_dates
+  FROM cases c JOIN timelines t ON t.case_id = c.id LEFT JOIN organisations o ON o.case_id = c.id`;
+
+/**
+ * Flow's transitions: consecutive `step` events with different steps, each pair once with the
+ * date it was first made. Dates rise with the position of that first time, so the arrays are
+ * sorted by date as `width_bucket` needs.
+ */
+const transitionColumns = ["case_id", "transition_from", "transition_to", "transition_dates"];
+
+const transitions = sql`SELECT c.id, coalesce(x.a, '{}'), coalesce(x.b, '{}'), coalesce(x.dates, '{}')
+  FROM touched c (id) LEFT JOIN (
+    SELECT case_id, array_agg(previous ORDER BY n) AS a, array_agg(step ORDER BY n) AS b,
+      array_agg(day ORDER BY n) AS dates
+    FROM (SELECT case_id, previous, step, min(n) AS n, min(day) AS day
+      FROM (SELECT case_id, step, day, lag(step) OVER w AS previous, row_number() OVER w AS n
+        FROM ev WHERE type = 'step' WINDOW w AS (PARTITION BY case_id ORDER BY occurred_at, seq)) s
+      WHERE previous <> step GROUP BY case_id, previous, step) firsts
+    GROUP BY case_id) x ON x.case_id = c.id`;
+
+/**
+ * Units named in `lead` or `join` events, each with the first date it took part, its
+ * organisation and that organisation's principal type (null when unknown: the domain leaves
+ * such a unit out of the principal types).
+ */
+const participants = sql`SELECT ev.case_id, ev.unit_code, u.organisation_code, o.principal_type,
+    min(ev.day) AS day
+  FROM ev LEFT JOIN units u ON u.code = ev.unit_code
+  LEFT JOIN organisations o ON o.code = u.organisation_code
+  WHERE ev.type IN ('lead', 'join')
+  GROUP BY ev.case_id, ev.unit_code, u.organisation_code, o.principal_type`;
+
+/** Organisations that took part: the initiating unit's from the start, then participants'. */
+const organisations = sql`SELECT case_id, array_agg(org ORDER BY day, org) AS members,
+    array_agg(day ORDER BY day, org) AS dates
+  FROM (SELECT case_id, org, min(day) AS day FROM (
+      SELECT c.id AS case_id, u.organisation_code AS org, '-infinity'::date AS day
+      FROM cases c JOIN units u ON u.code = c.initiating_unit
+      WHERE c.id IN (SELECT * FROM touched)
+      UNION ALL
+      SELECT case_id, organisation_code, day FROM participants
+      WHERE organisation_code IS NOT NULL) named
+    GROUP BY case_id, org) firsts
+  GROUP BY case_id`;
+
+const pairColumns = [
+  "case_id",
+  "unit_pair_a",
+  "unit_pair_b",
+  "unit_pair_dates",
+  "principal_pair_a",
+  "principal_pair_b",
+  "principal_pair_dates",
+] as const;
+
+const storedPairs = sql`SELECT c.id, coalesce(up.a, '{}'), coalesce(up.b, '{}'),
+    coalesce(up.dates, '{}'), coalesce(pp.a, '{}'), coalesce(pp.b, '{}'), coalesce(pp.dates, '{}')
+  FROM touched c (id)
+  LEFT JOIN (${pairs(sql`participants`, sql`unit_code`)}) up ON up.case_id = c.id
+  LEFT JOIN (${pairs(
+    sql`(SELECT case_id, principal_type, min(day) AS day FROM participants
+      WHERE principal_type IS NOT NULL GROUP BY case_id, principal_type)`,
+    sql`principal_type`,
+  )}) pp ON pp.case_id = c.id`;
+
+/** Pairs a < b in byte order of a case's members; a pair exists from the later first date. */
+function pairs(source: SQL, member: SQL): SQL {
+  const order = sql`ORDER BY greatest(x.day, y.day), x.${member}, y.${member}`;
+  return sql`SELECT x.case_id, array_agg(x.${member} ${order}) AS a,
+      array_agg(y.${member} ${order}) AS b, array_agg(greatest(x.day, y.day) ${order}) AS dates
+    FROM ${source} x JOIN ${source} y
+      ON y.case_id = x.case_id AND x.${member} < y.${member} COLLATE "C"
+    GROUP BY x.case_id`;
+}

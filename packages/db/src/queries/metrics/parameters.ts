@@ -1,0 +1,79 @@
+import type { CaseStatus, Dimension, MetricQuery } from "@samsyn/domain";
+import { type SQL, sql } from "drizzle-orm";
+
+/**
+ * Narrows a population to the cases in which a unit of one of `organisations` took part: the
+ * initiating unit, or a unit named in a `lead` or `join` event before asOf. This is how `ledning`
+ * sees its own organisations in full; no restriction means the whole county.
+ */
+export interface MetricRestriction {
+  readonly organisations: readonly string[];
+}
+
+/** Each dimension's column in a population row `p` (see `populationSql`). */
+const dimensionColumns: Readonly<Record<Dimension, SQL>> = {
+  targetGroup: sql`p.target_group`,
+  ageGroup: sql`p.age_group`,
+  municipality: sql`p.municipality_code`,
+  process: sql`p.process`,
+  step: sql`p.step`,
+  leadPrincipal: sql`p.lead_principal`,
+  leadUnit: sql`p.lead_unit`,
+};
+
+/** The grouped dimensions as select-list items named as the domain's cells name them. */
+export function groupSelect(dims: readonly Dimension[]): SQL[] {
+  return dims.map((d) => sql`${dimensionColumns[d]} AS ${sql.identifier(d)}`);
+}
+
+/** `GROUP BY` over the grouped dimensions; the empty grouping set when there are none. */
+export function groupByClause(dims: readonly Dimension[], extra: readonly SQL[] = []): SQL {
+  const columns = [...extra, ...dims.map((d) => dimensionColumns[d])];
+  return columns.length === 0 ? sql`GROUP BY ()` : sql`GROUP BY ${sql.join(columns, sql`, `)}`;
+}
+
+/**
+ * Codes in byte order (the domain's code-unit order), nulls last, as the reference sorts; `step`
+ * is a number and takes no collation. `extra` columns (a month) come first and are text.
+ */
+export function orderByClause(dims: readonly Dimension[], extra: readonly SQL[] = []): SQL {
+  const columns = [
+    ...extra.map((c) => sql`${c} COLLATE "C"`),
+    ...dims.map((d) =>
+      d === "step" ? dimensionColumns[d] : sql`${dimensionColumns[d]} COLLATE "C"`,
+    ),
+  ];
+  if (columns.length === 0) return sql``;
+  return sql`ORDER BY ${sql.join(
+    columns.map((c) => sql`${c} NULLS LAST`),
+    sql`, `,
+  )}`;
+}
+
+/** Select-list items joined by commas, skipping nothing: `a, b, c`. */
+export function selectList(items: readonly SQL[]): SQL {
+  return sql.join([...items], sql`, `);
+}
+
+export function statusOf(query: MetricQuery, fallback: CaseStatus): CaseStatus {
+  return query.status ?? fallback;
+}
+
+/** `column IN (…)` for a non-empty filter; absent or empty filters do not filter (SPEC). */
+export function inFilter(column: SQL, values: readonly string[] | undefined): SQL | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  return sql`${column} IN ${[...values]}`;
+}
+
+/** The conditions given, joined with AND; `true` when there are none. */
+export function allOf(conditions: readonly (SQL | undefined)[]): SQL {
+  const present = conditions.filter((c): c is SQL => c !== undefined);
+  return present.length === 0 ? sql`true` : sql.join(present, sql` AND `);
+}
+
+/** Flow and network are one matrix over the whole population: SPEC allows them no groupBy. */
+export function assertUngrouped(query: MetricQuery, metric: string): void {
+  if ((query.groupBy ?? []).length > 0) {
+    throw new RangeError(`${metric} takes no groupBy: ${query.groupBy?.join(",")}`);
+  }
+}

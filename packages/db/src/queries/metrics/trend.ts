@@ -1,0 +1,76 @@
+import {
+  type MetricQuery,
+  type TrendCell,
+  type TrendParameters,
+  trendDimensions,
+} from "@samsyn/domain";
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../client";
+import { selectRows } from "../rows";
+import {
+  allOf,
+  groupByClause,
+  groupSelect,
+  type MetricRestriction,
+  orderByClause,
+  selectList,
+} from "./parameters";
+import { populationSql } from "./population";
+
+/**
+ * Metric 4 in SQL. `opened`: the population counted by the month of `openedOn`. `closed`: cases
+ * opened on or before asOf that match the filters and the status (default `all`), counted once
+ * per month in which they have a `close` event dated in [from, to] and before asOf. groupBy only
+ * over the case's own attributes.
+ */
+export function trend(
+  db: Db,
+  query: MetricQuery,
+  parameters: TrendParameters,
+  restriction?: MetricRestriction,
+): Promise<TrendCell[]> {
+  const dims = query.groupBy ?? [];
+  const other = dims.filter((d) => !(trendDimensions as readonly string[]).includes(d));
+  if (other.length > 0) throw new RangeError(`trend cannot group by ${other.join(",")}`);
+  const rows =
+    parameters.measure === "opened"
+      ? openedRows(query, restriction)
+      : closedRows(query, restriction);
+  const month = sql`p.month`;
+  return selectRows<TrendCell>(
+    db,
+    sql`SELECT ${selectList([sql`p.month`, ...groupSelect(dims), sql`count(DISTINCT p.id)::int AS count`])}
+    FROM (${rows}) p
+    ${groupByClause(dims, [month])} ${orderByClause(dims, [month])}`,
+  );
+}
+
+/** The population's cases with the month of `openedOn`. */
+function openedRows(query: MetricQuery, restriction: MetricRestriction | undefined): SQL {
+  const population = populationSql(query, {
+    status: query.status ?? "all",
+    boundOpening: true,
+    restriction,
+  });
+  return sql`SELECT p.*, to_char(p.opened_on, 'YYYY-MM') AS month FROM (${population}) p`;
+}
+
+/** One row per case and `close` dated in [from, to] and on or before asOf, with its month. */
+function closedRows(query: MetricQuery, restriction: MetricRestriction | undefined): SQL {
+  const population = populationSql(query, {
+    status: query.status ?? "all",
+    boundOpening: false,
+    restriction,
+  });
+  const closedOn = allOf([
+    sql`e.closing`,
+    sql`e.day <= ${query.asOf}::date`,
+    query.from === undefined ? undefined : sql`e.day >= ${query.from}::date`,
+    query.to === undefined ? undefined : sql`e.day <= ${query.to}::date`,
+  ]);
+  return sql`SELECT p.*, to_char(e.day, 'YYYY-MM') AS month
+    FROM (${population}) p
+    JOIN case_timelines t ON t.case_id = p.id
+    CROSS JOIN LATERAL unnest(t.endings, t.ending_dates) AS e (closing, day)
+    WHERE ${closedOn}`;
+}

@@ -1,0 +1,89 @@
+import type { AgeGroup, IsoDate } from "@samsyn/domain";
+import { sql } from "drizzle-orm";
+import { boolean, date, index, integer, pgTable, smallint, text } from "drizzle-orm/pg-core";
+import { cases } from "./cases";
+
+/**
+ * The metrics' storage, derived from the events by `refreshCaseFacts` in the same transaction as
+ * every write (docs/adr/0005-metrics-storage.md). A timeline is a pair of arrays in event order:
+ * values and their Stockholm dates. A metric cuts it at asOf with `width_bucket(asOf, dates)`
+ * (how many are dated on or before asOf), because "before the end of day asOf" is exactly
+ * "dated on or before asOf". A set (transitions, organisations, pairs) holds each member once
+ * with the date it first appeared, sorted by that date.
+ */
+const dates = (name: string) => date(name, { mode: "string" }).$type<IsoDate>().array().notNull();
+const caseId = () =>
+  integer("case_id")
+    .primaryKey()
+    .references(() => cases.id, { onDelete: "cascade" });
+
+/**
+ * One narrow row per case, what every metric reads: its attributes, its state after its last
+ * event (valid as of any asOf from `settled_on` on, which is nearly always), and its steps.
+ */
+export const caseFacts = pgTable(
+  "case_facts",
+  {
+    caseId: caseId(),
+    process: text("process").notNull(),
+    targetGroup: text("target_group").notNull(),
+    ageGroup: text("age_group").$type<AgeGroup>().notNull(),
+    municipalityCode: text("municipality_code").notNull(),
+    openedOn: date("opened_on", { mode: "string" }).$type<IsoDate>().notNull(),
+    /** Organisations that took part: the initiating unit's (from -infinity), lead and join units'. */
+    organisations: text("organisations").array().notNull(),
+    organisationDates: dates("organisation_dates"),
+    /** The date of the case's last event; -infinity when it has none. */
+    settledOn: date("settled_on", { mode: "string" }).notNull().default(sql`'-infinity'`),
+    step: smallint("step"),
+    stepOn: date("step_on", { mode: "string" }).$type<IsoDate>(),
+    leadUnit: text("lead_unit"),
+    closed: boolean("closed").notNull(),
+    consent: text("consent"),
+    /** Date of the first `sip` `established`. */
+    sipOn: date("sip_on", { mode: "string" }).$type<IsoDate>(),
+    /** Every `step` event: the current step as of an earlier asOf, lead times. */
+    steps: smallint("steps").array().notNull(),
+    stepDates: dates("step_dates"),
+  },
+  (t) => [
+    // A population starts with "openedOn in [from, to]": whole months read a slice.
+    index("case_facts_opened_on_idx").on(t.openedOn),
+    // The few cases with events after asOf take the timelines instead of the state above.
+    index("case_facts_settled_on_idx").on(t.settledOn),
+  ],
+);
+
+/** The state's other timelines, for cases with events after asOf; closings for the trend. */
+export const caseTimelines = pgTable("case_timelines", {
+  caseId: caseId(),
+  leadUnits: text("lead_units").array().notNull(),
+  leadDates: dates("lead_dates"),
+  /** `close` (true) and `reopen` (false) events. */
+  endings: boolean("endings").array().notNull(),
+  endingDates: dates("ending_dates"),
+  consents: text("consents").array().notNull(),
+  consentDates: dates("consent_dates"),
+});
+
+/** Flow: distinct transitions (s, s′), s ≠ s′, between consecutive `step` events. */
+export const caseTransitions = pgTable("case_transitions", {
+  caseId: caseId(),
+  transitionFrom: smallint("transition_from").array().notNull(),
+  transitionTo: smallint("transition_to").array().notNull(),
+  transitionDates: dates("transition_dates"),
+});
+
+/**
+ * The network: pairs a < b (byte order) of the units named in `lead` and `join` events, and of
+ * their principal types, each from the date its later member first took part.
+ */
+export const casePairs = pgTable("case_pairs", {
+  caseId: caseId(),
+  unitPairA: text("unit_pair_a").array().notNull(),
+  unitPairB: text("unit_pair_b").array().notNull(),
+  unitPairDates: dates("unit_pair_dates"),
+  principalPairA: text("principal_pair_a").array().notNull(),
+  principalPairB: text("principal_pair_b").array().notNull(),
+  principalPairDates: dates("principal_pair_dates"),
+});
