@@ -141,7 +141,7 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
     ? userPath(env, env.SAMSYN_DASHBOARD_DIR)
     : fileURLToPath(new URL("../../../dashboard/dist", import.meta.url));
   const app = createApp(
-    { database, secret: secretFor(env) },
+    { database, secret: secretFor(env), k: env.SAMSYN_K },
     { dashboardDir, auth, logger: createLogger(), http: httpSettingsFromEnv(env) },
   );
   const counts = await countSummary(database.db);

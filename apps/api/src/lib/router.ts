@@ -8,6 +8,8 @@ export interface AppDeps {
   readonly database: Database;
   /** The installation secret: keys the HMAC of case refs (and, in dev mode, signs tokens). */
   readonly secret: string;
+  /** SPEC: counts 1..k−1 never leave the API; k ≥ 3, default 5 (SAMSYN_K). */
+  readonly k?: number;
 }
 
 /**

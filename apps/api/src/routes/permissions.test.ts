@@ -48,6 +48,14 @@ interface Call {
   readonly init?: RequestInit;
 }
 
+/** The parameters an operation cannot do without. */
+const requiredQuery: Record<string, string> = {
+  "GET /api/v1/metrics/lead-times": "?process=intern_samsjuklighet&fromStep=1&toStep=3",
+  "GET /api/v1/metrics/flow": "?process=intern_samsjuklighet",
+  "GET /api/v1/metrics/trend": "?measure=opened",
+  "GET /api/v1/metrics/network": "?level=principalType",
+};
+
 let serial = 0;
 /** One request per operation; writes are unique per call so that repeats are not conflicts. */
 function callFor(operation: string, caseId: number): Call {
@@ -84,7 +92,8 @@ function callFor(operation: string, caseId: number): Call {
       };
     default: {
       const [method = "GET", template = ""] = operation.split(" ");
-      return { path: template.replace("{id}", String(caseId)), init: { method } };
+      const query = requiredQuery[operation] ?? "";
+      return { path: `${template.replace("{id}", String(caseId))}${query}`, init: { method } };
     }
   }
 }

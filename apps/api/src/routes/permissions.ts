@@ -43,5 +43,14 @@ export const permissions: Readonly<Record<string, RolePermissions | "public">> =
     samordnare: { inScope: 201, outOfScope: 404 },
   },
   "GET /api/v1/audit-log": adminOnly(200),
+  "GET /api/v1/catalogues": everyRole(200),
+  // Aggregates only, suppressed: every role; ledning and samordnare see their own organisations.
+  "GET /api/v1/metrics/cases": everyRole(200),
+  "GET /api/v1/metrics/lead-times": everyRole(200),
+  "GET /api/v1/metrics/flow": everyRole(200),
+  "GET /api/v1/metrics/trend": everyRole(200),
+  "GET /api/v1/metrics/sip": everyRole(200),
+  "GET /api/v1/metrics/network": everyRole(200),
+  "GET /api/v1/metrics/stuck": everyRole(200),
   "GET /api/v1/audit-log/export": adminOnly(200),
 };

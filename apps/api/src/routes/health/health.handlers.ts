@@ -9,7 +9,7 @@ export function registerHealthRoutes(api: OpenAPIHono<AppEnv>) {
     const { database } = c.get("deps");
     const counts = await countSummary(database.db);
     // Health needs no token, so its case count obeys the same rule as every other count.
-    const cases = suppressCount(counts.cases, DEFAULT_K);
+    const cases = suppressCount(counts.cases, c.get("deps").k ?? DEFAULT_K);
     return c.json(
       { status: "ok" as const, database: database.kind, counts: { ...counts, cases } },
       200,

@@ -1,0 +1,180 @@
+import {
+  caseCounts,
+  flow,
+  leadTimes,
+  loadInterchangeCatalogue,
+  type MetricRestriction,
+  network,
+  sipConsent,
+  stuck,
+  trend,
+} from "@samsyn/db";
+import {
+  DEFAULT_K,
+  type Dimension,
+  type Scope,
+  suppressCaseCounts,
+  suppressFlow,
+  suppressLeadTimes,
+  suppressNetwork,
+  suppressSipConsent,
+  suppressStuck,
+  suppressTrend,
+  t,
+  trendDimensions,
+} from "@samsyn/domain";
+import type { Context } from "hono";
+import type { AppEnv, Router } from "../../lib/router";
+import {
+  caseCountsRoute,
+  flowRoute,
+  leadTimesRoute,
+  networkRoute,
+  sipRoute,
+  stuckRoute,
+  trendRoute,
+} from "./metrics.routes";
+import { type CommonMetricParams, metricQuery, ParamCheck, parseGroupBy, stepOf } from "./params";
+
+/**
+ * The seven metrics of SPEC: parse and check the parameters, ask the database for true counts,
+ * and publish them only through the domain's suppression. Nothing unsuppressed leaves here.
+ */
+export function registerMetricRoutes(api: Router) {
+  api.openapi(caseCountsRoute, async (c) => {
+    const m = await prepare(c, c.req.valid("query"));
+    const counts = await caseCounts(m.db, m.query, m.restriction);
+    const published = suppressCaseCounts(counts, m.groupBy, m.k);
+    return c.json(
+      { ...m.envelope, groupBy: m.groupBy, ...published, cells: [...published.cells] },
+      200,
+    );
+  });
+
+  api.openapi(leadTimesRoute, async (c) => {
+    const params = c.req.valid("query");
+    const m = await prepare(c, { ...params, process: [params.process] }, (check, catalogue) => {
+      if (!catalogue.processSteps.has(params.process))
+        check.add("process", t("metrics.unknown_code", { value: params.process }));
+      stepOf(check, "fromStep", params.fromStep, params.process, catalogue);
+      stepOf(check, "toStep", params.toStep, params.process, catalogue);
+    });
+    const { process, fromStep, toStep } = params;
+    const cells = await leadTimes(m.db, m.query, { process, fromStep, toStep }, m.restriction);
+    const published = suppressLeadTimes(cells, m.groupBy, m.k);
+    return c.json(
+      { ...m.envelope, groupBy: m.groupBy, process, fromStep, toStep, cells: published },
+      200,
+    );
+  });
+
+  api.openapi(flowRoute, async (c) => {
+    const params = c.req.valid("query");
+    const m = await prepare(
+      c,
+      { ...params, process: [params.process] },
+      checkProcess(params.process),
+      [],
+    );
+    const cells = await flow(m.db, m.query, { process: params.process }, m.restriction);
+    return c.json({ ...m.envelope, process: params.process, cells: suppressFlow(cells, m.k) }, 200);
+  });
+
+  api.openapi(trendRoute, async (c) => {
+    const params = c.req.valid("query");
+    const m = await prepare(c, params, undefined, trendDimensions);
+    const cells = await trend(m.db, m.query, { measure: params.measure }, m.restriction);
+    const published = suppressTrend(cells, m.groupBy, m.k);
+    return c.json(
+      { ...m.envelope, groupBy: m.groupBy, measure: params.measure, cells: published },
+      200,
+    );
+  });
+
+  api.openapi(sipRoute, async (c) => {
+    const m = await prepare(c, c.req.valid("query"));
+    const cells = await sipConsent(m.db, m.query, m.restriction);
+    return c.json(
+      { ...m.envelope, groupBy: m.groupBy, cells: suppressSipConsent(cells, m.groupBy, m.k) },
+      200,
+    );
+  });
+
+  api.openapi(networkRoute, async (c) => {
+    const params = c.req.valid("query");
+    const m = await prepare(c, params, undefined, []);
+    const cells = await network(m.db, m.query, { level: params.level }, m.restriction);
+    return c.json({ ...m.envelope, level: params.level, cells: suppressNetwork(cells, m.k) }, 200);
+  });
+
+  api.openapi(stuckRoute, async (c) => {
+    const m = await prepare(c, c.req.valid("query"));
+    const cells = await stuck(m.db, { ...m.query, status: "open" }, m.restriction);
+    return c.json(
+      { ...m.envelope, groupBy: m.groupBy, cells: suppressStuck(cells, m.groupBy, m.k) },
+      200,
+    );
+  });
+}
+
+type ExtraCheck = (
+  check: ParamCheck,
+  catalogue: Awaited<ReturnType<typeof loadInterchangeCatalogue>>,
+) => void;
+
+function checkProcess(process: string): ExtraCheck {
+  return (check, catalogue) => {
+    if (!catalogue.processSteps.has(process))
+      check.add("process", t("metrics.unknown_code", { value: process }));
+  };
+}
+
+/**
+ * Everything the seven endpoints share: the parameters as a MetricQuery (400 with a detail per
+ * bad parameter), the caller's view and k. `allowedGroupBy` empty = the metric takes none.
+ */
+async function prepare(
+  c: Context<AppEnv>,
+  params: CommonMetricParams & { groupBy?: string | undefined },
+  extra?: ExtraCheck,
+  allowedGroupBy?: readonly Dimension[],
+) {
+  const { database, k = DEFAULT_K } = c.get("deps");
+  const scope = c.get("scope");
+  const catalogue = await loadInterchangeCatalogue(database.db);
+  const check = new ParamCheck();
+  const groupBy =
+    allowedGroupBy !== undefined && allowedGroupBy.length === 0
+      ? noGroupBy(check, params.groupBy)
+      : parseGroupBy(check, params.groupBy, allowedGroupBy);
+  const query = metricQuery(check, params, catalogue, scope, groupBy);
+  extra?.(check, catalogue);
+  check.done();
+  const { view, restriction } = viewOf(scope, params.view);
+  return {
+    db: database.db,
+    query,
+    groupBy,
+    k,
+    restriction,
+    envelope: { k, asOf: query.asOf, view },
+  };
+}
+
+function noGroupBy(check: ParamCheck, value: string | undefined): Dimension[] {
+  if (value !== undefined && value.trim() !== "") check.add("groupBy", t("metrics.no_group_by"));
+  return [];
+}
+
+/**
+ * SPEC "Roles and scope": ledning (and samordnare) see their own organisations in full, and the
+ * county for comparison when they ask for it; admin and länsgrupp see the county.
+ */
+function viewOf(
+  scope: Scope,
+  asked: "own" | "county" | undefined,
+): { view: "own" | "county"; restriction?: MetricRestriction } {
+  const countyRole = scope.role === "admin" || scope.role === "lan";
+  if (countyRole || asked === "county") return { view: "county" };
+  return { view: "own", restriction: { organisations: scope.orgs } };
+}

@@ -1,0 +1,263 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { errorResponses } from "../schemas";
+import { commonMetricQuery, groupByParam } from "./params";
+
+const nullableCount = z.number().int().nullable();
+/** The group's value along each groupBy dimension; only the requested ones are present. */
+const groupFields = {
+  targetGroup: z.string().optional(),
+  ageGroup: z.string().optional(),
+  municipality: z.string().optional(),
+  process: z.string().optional(),
+  step: z.number().int().nullable().optional(),
+  leadPrincipal: z.string().nullable().optional(),
+  leadUnit: z.string().nullable().optional(),
+};
+const withheld = z
+  .array(z.string())
+  .readonly()
+  .openapi({ description: "The numbers of the cell that are withheld" });
+const envelope = {
+  k: z.number().int().openapi({ description: "Counts 1..k−1 are never published" }),
+  asOf: z.string(),
+  view: z.enum(["own", "county"]),
+};
+
+function metricRoute<Q extends z.ZodRawShape, R extends z.ZodRawShape>(options: {
+  path: string;
+  summary: string;
+  query: Q;
+  response: R;
+  name: string;
+  example: unknown;
+}) {
+  return createRoute({
+    method: "get",
+    path: options.path,
+    tags: ["metrics"],
+    summary: options.summary,
+    request: { query: commonMetricQuery.extend(options.query) },
+    responses: {
+      200: {
+        description: "Suppressed per SPEC: null with suppressed: true where withheld",
+        content: {
+          "application/json": {
+            schema: z
+              .object({ ...envelope, ...options.response })
+              .openapi(options.name, { example: options.example }),
+          },
+        },
+      },
+      ...errorResponses(400),
+    },
+  });
+}
+
+export const caseCountsRoute = metricRoute({
+  path: "/metrics/cases",
+  summary: "Metric 1: cases per group (status open by default)",
+  query: { groupBy: groupByParam },
+  name: "CaseCounts",
+  response: {
+    groupBy: z.array(z.string()),
+    cells: z.array(z.object({ ...groupFields, count: nullableCount, suppressed: z.boolean() })),
+    total: nullableCount,
+    totalSuppressed: z.boolean(),
+  },
+  example: {
+    k: 5,
+    asOf: "2025-06-30",
+    view: "county",
+    groupBy: ["targetGroup", "step"],
+    cells: [{ targetGroup: "samsjuklighet", step: 3, count: 12, suppressed: false }],
+    total: 123,
+    totalSuppressed: false,
+  },
+});
+
+export const leadTimesRoute = metricRoute({
+  path: "/metrics/lead-times",
+  summary: "Metric 2: days from the first step a to the first step b after it (median, p90)",
+  query: {
+    groupBy: groupByParam,
+    process: z.string().openapi({ description: "Process model code (one)" }),
+    fromStep: z.coerce.number().int().min(1),
+    toStep: z.coerce.number().int().min(1),
+  },
+  name: "LeadTimes",
+  response: {
+    groupBy: z.array(z.string()),
+    process: z.string(),
+    fromStep: z.number().int(),
+    toStep: z.number().int(),
+    cells: z.array(
+      z.object({
+        ...groupFields,
+        n: nullableCount,
+        median: z.number().nullable(),
+        p90: z.number().nullable(),
+        pending: nullableCount,
+        suppressed: z.boolean(),
+        withheld,
+      }),
+    ),
+  },
+  example: {
+    k: 5,
+    asOf: "2025-06-30",
+    view: "county",
+    groupBy: ["targetGroup"],
+    process: "intern_samsjuklighet",
+    fromStep: 1,
+    toStep: 3,
+    cells: [
+      {
+        targetGroup: "samsjuklighet",
+        n: 40,
+        median: 12,
+        p90: 30.5,
+        pending: 7,
+        suppressed: false,
+        withheld: [],
+      },
+    ],
+  },
+});
+
+export const flowRoute = metricRoute({
+  path: "/metrics/flow",
+  summary: "Metric 3: cases that moved from one step to another (back-steps included)",
+  query: { process: z.string(), groupBy: groupByParam },
+  name: "Flow",
+  response: {
+    process: z.string(),
+    cells: z.array(
+      z.object({
+        fromStep: z.number().int(),
+        toStep: z.number().int(),
+        count: nullableCount,
+        suppressed: z.boolean(),
+      }),
+    ),
+  },
+  example: {
+    k: 5,
+    asOf: "2025-06-30",
+    view: "county",
+    process: "intern_samsjuklighet",
+    cells: [{ fromStep: 10, toStep: 6, count: 14, suppressed: false }],
+  },
+});
+
+export const trendRoute = metricRoute({
+  path: "/metrics/trend",
+  summary: "Metric 4: cases opened or closed per month",
+  query: { measure: z.enum(["opened", "closed"]), groupBy: groupByParam },
+  name: "Trend",
+  response: {
+    groupBy: z.array(z.string()),
+    measure: z.enum(["opened", "closed"]),
+    cells: z.array(
+      z.object({
+        month: z.string(),
+        ...groupFields,
+        count: nullableCount,
+        suppressed: z.boolean(),
+      }),
+    ),
+  },
+  example: {
+    k: 5,
+    asOf: "2025-06-30",
+    view: "county",
+    groupBy: ["targetGroup"],
+    measure: "opened",
+    cells: [{ month: "2025-05", targetGroup: "samsjuklighet", count: 31, suppressed: false }],
+  },
+});
+
+export const sipRoute = metricRoute({
+  path: "/metrics/sip",
+  summary: "Metric 5: consent given/declined/withdrawn, SIP established, median days to SIP",
+  query: { groupBy: groupByParam },
+  name: "SipConsent",
+  response: {
+    groupBy: z.array(z.string()),
+    cells: z.array(
+      z.object({
+        ...groupFields,
+        consentGiven: nullableCount,
+        consentDeclined: nullableCount,
+        consentWithdrawn: nullableCount,
+        sipEstablished: nullableCount,
+        medianDaysToSip: z.number().nullable(),
+        suppressed: z.boolean(),
+        withheld,
+      }),
+    ),
+  },
+  example: {
+    k: 5,
+    asOf: "2025-06-30",
+    view: "county",
+    groupBy: ["targetGroup"],
+    cells: [
+      {
+        targetGroup: "samsjuklighet",
+        consentGiven: 80,
+        consentDeclined: 9,
+        consentWithdrawn: null,
+        sipEstablished: 52,
+        medianDaysToSip: 24,
+        suppressed: true,
+        withheld: ["consentWithdrawn"],
+      },
+    ],
+  },
+});
+
+export const networkRoute = metricRoute({
+  path: "/metrics/network",
+  summary: "Metric 6: cases in which two principal types (or units) both took part",
+  query: { level: z.enum(["principalType", "unit"]), groupBy: groupByParam },
+  name: "Network",
+  response: {
+    level: z.enum(["principalType", "unit"]),
+    cells: z.array(
+      z.object({ a: z.string(), b: z.string(), count: nullableCount, suppressed: z.boolean() }),
+    ),
+  },
+  example: {
+    k: 5,
+    asOf: "2025-06-30",
+    view: "county",
+    level: "principalType",
+    cells: [{ a: "kommun", b: "region", count: 412, suppressed: false }],
+  },
+});
+
+export const stuckRoute = metricRoute({
+  path: "/metrics/stuck",
+  summary: "Metric 7: open cases longer in their step than its target days",
+  query: { groupBy: groupByParam },
+  name: "Stuck",
+  response: {
+    groupBy: z.array(z.string()),
+    cells: z.array(
+      z.object({
+        ...groupFields,
+        count: nullableCount,
+        medianDaysOver: z.number().nullable(),
+        suppressed: z.boolean(),
+        withheld,
+      }),
+    ),
+  },
+  example: {
+    k: 5,
+    asOf: "2025-06-30",
+    view: "county",
+    groupBy: ["step"],
+    cells: [{ step: 5, count: 23, medianDaysOver: 18, suppressed: false, withheld: [] }],
+  },
+});
