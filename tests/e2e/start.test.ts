@@ -80,7 +80,7 @@ describe("samsyn start on an empty embedded database", () => {
         expect(cases?.replace(/\s/g, "")).toBe("400");
         // A client-side route loads the same shell, still signed in (the token is in the session).
         await page.goto(`${samsyn.url}/arenden`);
-        await page.getByRole("heading", { name: "Översikt" }).waitFor();
+        await page.getByRole("heading", { level: 1, name: "Ärenden" }).waitFor();
         await page.getByRole("button", { name: "Logga ut" }).click();
         await page.getByRole("heading", { name: "Utvecklarinloggning" }).waitFor();
         expect(cspViolations).toEqual([]);

@@ -1,19 +1,12 @@
-import { t } from "@samsyn/domain/messages";
-import { useCallback, useEffect, useState } from "react";
+import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { SessionContext } from "./api/queries";
+import { Shell } from "./components/Shell";
 import { DevSignIn } from "./DevSignIn";
+import { locale, switchLocale, t } from "./lib/i18n";
 import { ApiFailure, apiGet, type Session, storedToken, storeToken } from "./session";
 
-interface Health {
-  status: "ok";
-  database: "postgres" | "pglite";
-  counts: { organisations: number; units: number; cases: number; events: number };
-}
-
-type Load<T> = { state: "loading" } | { state: "error" } | { state: "ok"; value: T };
-
-const number = new Intl.NumberFormat("sv-SE");
-
-/** The dashboard shell: sign-in, then what the county holds. The pages arrive with the metrics. */
+/** The dashboard: sign-in, then the shell with its pages. A 401 anywhere ends the session. */
 export function App() {
   const [session, setSession] = useState<Session | null | "checking">("checking");
 
@@ -31,16 +24,21 @@ export function App() {
       });
   }, []);
   const signOut = useCallback(() => signIn(null), [signIn]);
+  const queryClient = useQueryClient(signOut);
 
   useEffect(() => signIn(storedToken()), [signIn]);
 
   return (
-    <>
+    <QueryClientProvider client={queryClient}>
+      <a className="skip-link" href="#main">
+        {t("shell.skip_to_content")}
+      </a>
       <header className="banner">
         <div>
-          <h1>{t("app.name")}</h1>
+          <p className="app-name">{t("app.name")}</p>
           <p>{t("app.tagline")}</p>
         </div>
+        <LanguageSwitch />
         {session !== null && session !== "checking" && (
           <div className="who">
             <span>{t("signin.signed_in_as", { sub: session.sub, role: session.role })}</span>
@@ -50,57 +48,49 @@ export function App() {
           </div>
         )}
       </header>
-      <main id="main">
-        {session === null && <DevSignIn onSignedIn={signIn} />}
-        {session !== null && session !== "checking" && <Holdings onUnauthorised={signOut} />}
-      </main>
-    </>
+      {session === null && (
+        <main id="main" tabIndex={-1}>
+          <DevSignIn onSignedIn={signIn} />
+        </main>
+      )}
+      {session !== null && session !== "checking" && (
+        <SessionContext.Provider value={session}>
+          <Shell />
+        </SessionContext.Provider>
+      )}
+    </QueryClientProvider>
   );
 }
 
-function Holdings({ onUnauthorised }: { onUnauthorised: () => void }) {
-  const [load, setLoad] = useState<Load<Health>>({ state: "loading" });
+function useQueryClient(onUnauthorised: () => void): QueryClient {
+  const handler = useRef(onUnauthorised);
+  handler.current = onUnauthorised;
+  const [client] = useState(
+    () =>
+      new QueryClient({
+        queryCache: new QueryCache({
+          onError: (error) => {
+            if (error instanceof ApiFailure && error.status === 401) handler.current();
+          },
+        }),
+        defaultOptions: {
+          queries: {
+            retry: (count, error) =>
+              !(error instanceof ApiFailure && error.status < 500) && count < 2,
+            refetchOnWindowFocus: false,
+          },
+        },
+      }),
+  );
+  return client;
+}
 
-  useEffect(() => {
-    fetch("/api/v1/health")
-      .then((r) =>
-        r.ok ? (r.json() as Promise<Health>) : Promise.reject(new ApiFailure(r.status)),
-      )
-      .then((value) => setLoad({ state: "ok", value }))
-      .catch((err: unknown) => {
-        if (err instanceof ApiFailure && err.status === 401) onUnauthorised();
-        else setLoad({ state: "error" });
-      });
-  }, [onUnauthorised]);
-
+/** Offered in the other language, and marked as such for screen readers (WCAG 3.1.2). */
+function LanguageSwitch() {
+  const other = locale() === "sv" ? "en" : "sv";
   return (
-    <>
-      <h2>{t("dashboard.overview")}</h2>
-      {load.state === "loading" && <p aria-live="polite">{t("dashboard.loading")}</p>}
-      {load.state === "error" && <p role="alert">{t("dashboard.error")}</p>}
-      {load.state === "ok" && (
-        <table>
-          <caption>{t("dashboard.holdings_caption")}</caption>
-          <tbody>
-            <tr>
-              <th scope="row">{t("dashboard.organisations")}</th>
-              <td>{number.format(load.value.counts.organisations)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t("dashboard.units")}</th>
-              <td>{number.format(load.value.counts.units)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t("dashboard.cases")}</th>
-              <td data-testid="case-count">{number.format(load.value.counts.cases)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t("dashboard.events")}</th>
-              <td>{number.format(load.value.counts.events)}</td>
-            </tr>
-          </tbody>
-        </table>
-      )}
-    </>
+    <button type="button" lang={other} className="language" onClick={() => switchLocale(other)}>
+      {t("shell.language_switch")}
+    </button>
   );
 }

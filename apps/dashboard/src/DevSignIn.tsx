@@ -1,5 +1,5 @@
-import { t } from "@samsyn/domain/messages";
 import { type FormEvent, useEffect, useId, useState } from "react";
+import { t } from "./lib/i18n";
 import { ApiFailure, apiGet, devSignIn } from "./session";
 
 interface Organisation {

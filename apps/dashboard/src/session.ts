@@ -22,7 +22,7 @@ export function storeToken(token: string | null): void {
 
 export async function apiGet<T>(path: string, token: string): Promise<T> {
   const res = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new ApiFailure(res.status);
+  if (!res.ok) throw new ApiFailure(res.status, await errorDetails(res));
   return (await res.json()) as T;
 }
 
@@ -40,8 +40,24 @@ export async function devSignIn(
   return ((await res.json()) as { token: string }).token;
 }
 
+/** The API's error details (SPEC error shape), joined for the user; empty if there are none. */
+async function errorDetails(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as {
+      error?: { message?: string; details?: { message: string }[] };
+    };
+    const details = body.error?.details?.map((d) => d.message) ?? [];
+    return (details.length > 0 ? details : [body.error?.message ?? ""]).join(" ");
+  } catch {
+    return "";
+  }
+}
+
 export class ApiFailure extends Error {
-  constructor(readonly status: number) {
+  constructor(
+    readonly status: number,
+    readonly details = "",
+  ) {
     super(`HTTP ${status}`);
   }
 }

@@ -1,6 +1,7 @@
 import { accessMessages } from "./access";
 import { apiMessages } from "./api";
 import { authMessages } from "./auth";
+import { benchMessages } from "./bench";
 import { cliMessages } from "./cli";
 import { commonMessages } from "./common";
 import { dashboardMessages } from "./dashboard";
@@ -8,6 +9,7 @@ import { demoMessages } from "./demo";
 import { disclosureMessages } from "./disclosure";
 import { importMessages } from "./import";
 import { metricsMessages } from "./metrics";
+import { pageMessages } from "./pages";
 
 /**
  * The one message catalogue: every text a user reads comes from here, Swedish first, English
@@ -24,6 +26,8 @@ export const messages = {
   ...cliMessages,
   ...dashboardMessages,
   ...demoMessages,
+  ...pageMessages,
+  ...benchMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

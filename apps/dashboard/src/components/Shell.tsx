@@ -1,0 +1,36 @@
+import { Suspense, useEffect } from "react";
+import { t } from "../lib/i18n";
+import { useLocation } from "../lib/router";
+import { pageRoutes } from "../pages/routes";
+import { FilterBar } from "./FilterBar";
+import { Nav } from "./Nav";
+
+/** Signed in: the menu, the shared filter bar and the page the path names. */
+export function Shell() {
+  const { pathname } = useLocation();
+  const route = pageRoutes.find((r) => r.path === pathname);
+  useEffect(() => {
+    document.title = `${route === undefined ? t("shell.not_found") : t(route.label)} – Samsyn`;
+  }, [route]);
+  return (
+    <>
+      <Nav />
+      <main id="main" tabIndex={-1}>
+        <FilterBar />
+        {route === undefined ? (
+          <p>{t("shell.not_found")}</p>
+        ) : (
+          <Suspense
+            fallback={
+              <p className="state" role="status">
+                {t("state.loading")}
+              </p>
+            }
+          >
+            <route.page />
+          </Suspense>
+        )}
+      </main>
+    </>
+  );
+}

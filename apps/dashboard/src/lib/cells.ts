@@ -1,0 +1,58 @@
+import { intlLocale, t } from "./i18n";
+
+/**
+ * One table cell as the user sees it, sorts it and exports it. Suppressed counts read "<k"
+ * (never 0, never blank): the k comes from the API response, not from the dashboard.
+ */
+export interface Cell {
+  readonly text: string;
+  readonly sort: number | string;
+  readonly export: number | string;
+  readonly numeric: boolean;
+  readonly title?: string;
+}
+
+const whole = new Intl.NumberFormat(intlLocale());
+const decimal = new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat(intlLocale(), { style: "percent", maximumFractionDigits: 0 });
+
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? whole.format(value) : decimal.format(value);
+}
+
+export function formatPercent(share: number): string {
+  return percent.format(share);
+}
+
+export function textCell(text: string, sort: number | string = text): Cell {
+  return { text, sort, export: text, numeric: false };
+}
+
+/** A count: a number, or "<k" when the API withheld it (sorted below every published count). */
+export function countCell(value: number | null, suppressed: boolean, k: number): Cell {
+  if (suppressed || value === null) {
+    const text = `<${k}`;
+    return {
+      text,
+      sort: -1,
+      export: text,
+      numeric: true,
+      title: t("table.suppressed_title", { k }),
+    };
+  }
+  return { text: formatNumber(value), sort: value, export: value, numeric: true };
+}
+
+/** A statistic (median, p90, days): withheld ones read "n<k", since the group is too small. */
+export function statCell(value: number | null, withheld: boolean, k: number): Cell {
+  if (withheld || value === null) {
+    const text = `n<${k}`;
+    return { text, sort: -1, export: text, numeric: true, title: t("table.withheld_title", { k }) };
+  }
+  return { text: formatNumber(value), sort: value, export: value, numeric: true };
+}
+
+/** The value a chart may draw: suppressed values are left out rather than drawn as zero. */
+export function chartValue(value: number | null, suppressed: boolean): number | null {
+  return suppressed ? null : value;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { fileName, type TableExport, toCsv } from "./export";
+
+const aTable = (overrides: Partial<TableExport> = {}): TableExport => ({
+  title: "Pågående ärenden per kommun",
+  filters: "Målgrupp: Missbruk, beroende",
+  columns: ["Kommun", "Antal ärenden"],
+  rows: [
+    ["Nacka", 12],
+    ['Sol"na', "<5"],
+  ],
+  ...overrides,
+});
+
+describe("CSV export", () => {
+  it("starts with title, filters and date, then the table, quoting per RFC 4180", () => {
+    const csv = toCsv(aTable(), "2025-06-30");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe("Pågående ärenden per kommun");
+    expect(lines[1]).toBe('"Filter: Målgrupp: Missbruk, beroende"');
+    expect(lines[2]).toBe("Skapad 2025-06-30");
+    expect(lines[3]).toBe("");
+    expect(lines[4]).toBe("Kommun,Antal ärenden");
+    expect(lines[5]).toBe("Nacka,12");
+    expect(lines[6]).toBe('"Sol""na",<5');
+  });
+
+  it("explains <k in the file when the table has a note", () => {
+    const lines = toCsv(aTable({ note: "”<5” betyder färre än 5 ärenden" }), "2025-06-30").split(
+      "\r\n",
+    );
+    expect(lines[3]).toBe("”<5” betyder färre än 5 ärenden");
+    expect(lines[4]).toBe("");
+    expect(lines[5]).toBe("Kommun,Antal ärenden");
+  });
+
+  it("names the file after the table and the date, without å, ä, ö", () => {
+    expect(fileName("Pågående ärenden per kommun", "2025-06-30", "csv")).toBe(
+      "samsyn-pagaende-arenden-per-kommun-2025-06-30.csv",
+    );
+  });
+});

@@ -1,0 +1,173 @@
+import { useMetric } from "../api/queries";
+import type { Catalogues, Dimension, LeadTimeCell, LeadTimes as LeadTimesData } from "../api/types";
+import { groupOptions, PageHeading, ParamSelect } from "../components/Controls";
+import { BarFigure } from "../components/charts";
+import { type Column, DataTable } from "../components/DataTable";
+import { QueryState } from "../components/QueryState";
+import { countCell, statCell, textCell } from "../lib/cells";
+import { t } from "../lib/i18n";
+import { dimensionLabel, groupKey, groupLabel, nameOf, singleProcess } from "../lib/names";
+import { chosenDimension, usePage, withExtra } from "./common";
+
+const groupings: readonly Dimension[] = [
+  "targetGroup",
+  "ageGroup",
+  "municipality",
+  "leadPrincipal",
+  "leadUnit",
+];
+
+export function LeadTimes() {
+  const { catalogues } = usePage();
+  return (
+    <>
+      <PageHeading title={t("lead.heading")} />
+      <QueryState query={catalogues}>{(c) => <LeadTimeFigure catalogues={c} />}</QueryState>
+    </>
+  );
+}
+
+/** The target for a → b: the sum of the target days of steps a … b−1, when all have one. */
+export function targetDays(
+  catalogues: Catalogues,
+  process: string,
+  from: number,
+  to: number,
+): number | null {
+  const steps = catalogues.processes.find((p) => p.code === process)?.steps ?? [];
+  const between = steps.filter((s) => s.number >= from && s.number < to);
+  if (between.length === 0 || between.some((s) => s.targetDays === null)) return null;
+  return between.reduce((sum, s) => sum + (s.targetDays ?? 0), 0);
+}
+
+function LeadTimeFigure({ catalogues }: { catalogues: Catalogues }) {
+  const { filters, params, search } = usePage();
+  const process = singleProcess(catalogues, filters.codes.process) ?? "";
+  const steps = catalogues.processes.find((p) => p.code === process)?.steps ?? [];
+  const fromStep = Number(search.get("fromStep") ?? "1");
+  const toStep = Number(search.get("toStep") ?? "3");
+  const groupBy = chosenDimension(search, "groupBy", groupings, "targetGroup");
+  const valid =
+    toStep > fromStep &&
+    steps.some((s) => s.number === fromStep) &&
+    steps.some((s) => s.number === toStep);
+  const query = useMetric(
+    "lead-times",
+    withExtra(params, {
+      process,
+      fromStep: String(fromStep),
+      toStep: String(toStep),
+      groupBy: groupBy ?? null,
+    }),
+    valid,
+  );
+  const stepOptions = steps.map((s) => ({ code: String(s.number), name: `${s.number} ${s.name}` }));
+  const target = targetDays(catalogues, process, fromStep, toStep);
+  return (
+    <section className="figure">
+      <p className="intro">{nameOf(catalogues, "process", process)}</p>
+      <div className="controls">
+        <ParamSelect
+          param="fromStep"
+          label={t("lead.from_step")}
+          options={stepOptions}
+          value={String(fromStep)}
+        />
+        <ParamSelect
+          param="toStep"
+          label={t("lead.to_step")}
+          options={stepOptions}
+          value={String(toStep)}
+        />
+        <ParamSelect
+          param="groupBy"
+          label={t("group.by")}
+          options={groupOptions(groupings, true)}
+          value={groupBy ?? ""}
+        />
+      </div>
+      <p>{target === null ? t("lead.no_target") : t("lead.target", { days: target })}</p>
+      {!valid ? (
+        <p role="alert">{t("lead.steps_invalid")}</p>
+      ) : (
+        <QueryState query={query} isEmpty={(d) => d.cells.length === 0}>
+          {(data) => <LeadTimeBody data={data} catalogues={catalogues} target={target} />}
+        </QueryState>
+      )}
+    </section>
+  );
+}
+
+function LeadTimeBody(props: {
+  data: LeadTimesData;
+  catalogues: Catalogues;
+  target: number | null;
+}) {
+  const { data, catalogues, target } = props;
+  const k = data.k;
+  const rows = data.cells.map((cell) => ({
+    cell,
+    key: groupKey(data.groupBy, cell),
+    label: groupLabel(catalogues, data.groupBy, cell, data.process),
+  }));
+  const withheld = (c: LeadTimeCell, n: string) => c.withheld.includes(n);
+  const columns: Column<(typeof rows)[number]>[] = [
+    { id: "group", header: dimensionLabel(data.groupBy), cell: (r) => textCell(r.label) },
+    { id: "n", header: t("lead.n"), cell: (r) => countCell(r.cell.n, withheld(r.cell, "n"), k) },
+    {
+      id: "median",
+      header: t("lead.median"),
+      cell: (r) => statCell(r.cell.median, withheld(r.cell, "median"), k),
+    },
+    {
+      id: "p90",
+      header: t("lead.p90"),
+      cell: (r) => statCell(r.cell.p90, withheld(r.cell, "p90"), k),
+    },
+    {
+      id: "pending",
+      header: t("lead.pending", { to: data.toStep }),
+      cell: (r) => countCell(r.cell.pending, withheld(r.cell, "pending"), k),
+    },
+  ];
+  if (target !== null) {
+    columns.push({
+      id: "over",
+      header: t("lead.over_target"),
+      cell: (r) =>
+        r.cell.median === null
+          ? statCell(null, true, k)
+          : textCell(r.cell.median > target ? t("lead.yes") : t("lead.no")),
+    });
+  }
+  const caption = t("lead.caption", {
+    from: data.fromStep,
+    to: data.toStep,
+    process: nameOf(catalogues, "process", data.process),
+  });
+  const chart = rows.map((r) => ({ label: r.label, median: r.cell.median, p90: r.cell.p90 }));
+  return (
+    <div className="figure-body">
+      <BarFigure
+        data={chart}
+        category="label"
+        series={[
+          { key: "median", label: t("lead.median") },
+          { key: "p90", label: t("lead.p90") },
+        ]}
+        k={k}
+        reference={
+          target === null ? null : { value: target, label: t("lead.target", { days: target }) }
+        }
+      />
+      <DataTable
+        caption={caption}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.key}
+        k={k}
+        asOf={data.asOf}
+      />
+    </div>
+  );
+}

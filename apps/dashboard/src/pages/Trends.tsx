@@ -1,0 +1,122 @@
+import { useMetric } from "../api/queries";
+import type { Catalogues, Dimension, Trend } from "../api/types";
+import { groupOptions, PageHeading, ParamSelect } from "../components/Controls";
+import { LineFigure } from "../components/charts";
+import { type Column, DataTable } from "../components/DataTable";
+import { QueryState } from "../components/QueryState";
+import { countCell, textCell } from "../lib/cells";
+import { t } from "../lib/i18n";
+import { groupLabel } from "../lib/names";
+import { chosenDimension, usePage, withExtra } from "./common";
+
+const groupings: readonly Dimension[] = ["targetGroup", "ageGroup", "municipality", "process"];
+/** More lines than this is a tangle; the table keeps every group. */
+const chartSeries = 6;
+
+export function Trends() {
+  const { catalogues, params, search } = usePage();
+  const measure = search.get("measure") === "closed" ? "closed" : "opened";
+  const groupBy = chosenDimension(search, "groupBy", groupings, null);
+  const query = useMetric("trend", withExtra(params, { measure, groupBy: groupBy ?? null }));
+  return (
+    <>
+      <PageHeading title={t("trends.heading")} />
+      <div className="controls">
+        <ParamSelect
+          param="measure"
+          label={t("measure.label")}
+          value={measure}
+          options={[
+            { code: "opened", name: t("measure.opened") },
+            { code: "closed", name: t("measure.closed") },
+          ]}
+        />
+        <ParamSelect
+          param="groupBy"
+          label={t("group.by")}
+          options={groupOptions(groupings, true)}
+          value={groupBy ?? ""}
+        />
+      </div>
+      <section className="figure">
+        <QueryState query={catalogues}>
+          {(c) => (
+            <QueryState query={query} isEmpty={(d) => d.cells.length === 0}>
+              {(data) => <TrendBody data={data} catalogues={c} />}
+            </QueryState>
+          )}
+        </QueryState>
+      </section>
+    </>
+  );
+}
+
+interface MonthRow {
+  readonly month: string;
+  readonly values: ReadonlyMap<string, { count: number | null; suppressed: boolean }>;
+}
+
+/** Months down, groups across: how a forum reads a trend, and how it pastes into a report. */
+export function pivotByMonth(data: Trend, catalogues: Catalogues) {
+  const groups = new Map<string, number>();
+  const byMonth = new Map<string, Map<string, { count: number | null; suppressed: boolean }>>();
+  for (const cell of data.cells) {
+    const group = groupLabel(catalogues, data.groupBy, cell);
+    groups.set(group, (groups.get(group) ?? 0) + (cell.count ?? 0));
+    const row = byMonth.get(cell.month) ?? new Map();
+    row.set(group, { count: cell.count, suppressed: cell.suppressed });
+    byMonth.set(cell.month, row);
+  }
+  const rows: MonthRow[] = [...byMonth.keys()]
+    .sort()
+    .map((month) => ({ month, values: byMonth.get(month) ?? new Map() }));
+  const ordered = [...groups.entries()].sort((a, b) => b[1] - a[1]).map(([g]) => g);
+  return { groups: ordered, rows };
+}
+
+function TrendBody({ data, catalogues }: { data: Trend; catalogues: Catalogues }) {
+  const { groups, rows } = pivotByMonth(data, catalogues);
+  const measure = t(`measure.${data.measure}`);
+  const columns: Column<MonthRow>[] = [
+    { id: "month", header: t("dim.month"), cell: (r) => textCell(r.month) },
+    ...groups.map(
+      (g): Column<MonthRow> => ({
+        id: g,
+        header: g,
+        cell: (r) => {
+          const v = r.values.get(g);
+          return v === undefined
+            ? countCell(0, false, data.k)
+            : countCell(v.count, v.suppressed, data.k);
+        },
+      }),
+    ),
+  ];
+  const shown = groups.slice(0, chartSeries);
+  const chart = rows.map((r) => ({
+    month: r.month,
+    ...Object.fromEntries(
+      shown.map((g, i) => {
+        const v = r.values.get(g);
+        return [`s${i}`, v === undefined ? 0 : v.suppressed ? null : v.count];
+      }),
+    ),
+  }));
+  return (
+    <div className="figure-body">
+      <LineFigure
+        data={chart}
+        series={shown.map((g, i) => ({ key: `s${i}`, label: g }))}
+        k={data.k}
+      />
+      <DataTable
+        caption={t("trends.caption", { measure })}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.month}
+        k={data.k}
+        asOf={data.asOf}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,335 @@
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import { Workbook } from "exceljs";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, launchBrowser } from "../support/browser";
+import { type RunningSamsyn, repoRoot, startSamsyn } from "../support/samsyn-process";
+
+/**
+ * The dashboard in a real browser against `samsyn start` with the demo county: every page with
+ * real figures, filters in the URL, the back button, exports read back, keyboard only, axe.
+ */
+const pages = [
+  { path: "/", name: "oversikt", heading: "Översikt" },
+  { path: "/arenden", name: "arenden", heading: "Ärenden" },
+  { path: "/ledtider", name: "ledtider", heading: "Ledtider" },
+  { path: "/flode", name: "flode", heading: "Flöde" },
+  { path: "/trender", name: "trender", heading: "Trender" },
+  { path: "/sip", name: "sip", heading: "SIP och samtycke" },
+  { path: "/natverk", name: "natverk", heading: "Samverkansnätverk" },
+  { path: "/fastnade", name: "fastnade", heading: "Fastnade ärenden" },
+] as const;
+const screenshots = join(repoRoot, "artifacts", "screenshots");
+
+describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
+  let dataDir: string;
+  let samsyn: RunningSamsyn;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "samsyn-dashboard-"));
+    await mkdir(screenshots, { recursive: true });
+    samsyn = await startSamsyn("start", {
+      DATABASE_URL: undefined,
+      SAMSYN_DATA_DIR: dataDir,
+      SAMSYN_DEMO_CASES: "2000",
+      SAMSYN_SECRET: undefined,
+    });
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signIn(page, samsyn.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await samsyn?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("opens every page with figures from the API, no serious axe findings, screenshots", async () => {
+    for (const p of pages) {
+      await open(page, `${samsyn.url}${p.path}`);
+      await page.getByRole("heading", { level: 1, name: p.heading }).waitFor();
+      const numbers = await page.locator("main tbody td.num").allTextContents();
+      expect(
+        numbers.some((n) => /^[1-9][\d\s]*/.test(n.trim())),
+        `${p.path} shows figures`,
+      ).toBe(true);
+      expect(await seriousViolations(page), p.path).toEqual([]);
+      await page.screenshot({ path: join(screenshots, `${p.name}-1366x768.png`), fullPage: true });
+    }
+  });
+
+  it("works on a phone-sized screen without sideways scrolling of the page", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const p of pages) {
+        await open(page, `${samsyn.url}${p.path}`);
+        const width = await page.evaluate<number>("document.documentElement.scrollWidth");
+        expect(width, p.path).toBeLessThanOrEqual(390);
+        await page.screenshot({ path: join(screenshots, `${p.name}-390x844.png`), fullPage: true });
+      }
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+
+  it("shows suppressed counts as <k with an explanation, never blank", async () => {
+    await open(page, `${samsyn.url}/arenden`);
+    const byUnit = table(page, /Pågående ärenden per huvudansvarig enhet/);
+    const suppressed = byUnit.locator("abbr", { hasText: "<5" }).first();
+    expect(await suppressed.getAttribute("title")).toMatch(/Färre än 5 ärenden/);
+    expect(await byUnit.locator("caption").textContent()).toMatch(
+      /”<5” betyder färre än 5 ärenden/,
+    );
+    const cells = await page.locator("main td").allTextContents();
+    expect(cells.filter((c) => c.trim() === "")).toEqual([]);
+  });
+
+  it("keeps a filter in the URL, changes the figures, and the back button undoes it", async () => {
+    await open(page, `${samsyn.url}/arenden`);
+    const byMunicipality = table(page, /Pågående ärenden per kommun/).locator("tbody");
+    const before = await byMunicipality.textContent();
+    const group = (await catalogues(samsyn.url)).targetGroups.at(-1);
+    await page.getByLabel("Målgrupp", { exact: true }).selectOption({ label: group?.name ?? "" });
+    await expect.poll(() => new URL(page.url()).searchParams.get("targetGroup")).toBe(group?.code);
+    await expect.poll(() => byMunicipality.textContent()).not.toBe(before);
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get("targetGroup")).toBeNull();
+    await expect.poll(() => byMunicipality.textContent()).toBe(before);
+    expect(await page.getByLabel("Målgrupp", { exact: true }).inputValue()).toBe("");
+  });
+
+  it("shows several codes from a bookmarked URL as several, and filters by all of them", async () => {
+    const [a, b] = (await catalogues(samsyn.url)).municipalities;
+    await open(page, `${samsyn.url}/arenden?municipality=${a?.code}&municipality=${b?.code}`);
+    const select = page.getByLabel("Kommun", { exact: true });
+    expect(await select.locator("option:checked").textContent()).toBe("2 valda");
+    const names = await table(page, /Pågående ärenden per kommun/)
+      .locator("tbody th")
+      .allTextContents();
+    expect(names.sort()).toEqual([a?.name, b?.name].sort());
+  });
+
+  it("says so when no case matches the filter", async () => {
+    await open(page, `${samsyn.url}/arenden?from=2099-01&to=2099-12`, false);
+    await page.getByText("Inga ärenden matchar filtret.").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("says so in Swedish when the figures cannot be fetched, and can try again", async () => {
+    const failing = "**/api/v1/metrics/network**";
+    await page.route(failing, (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: "application/json",
+        body: '{"error":{"code":"unavailable","message":"x"}}',
+      }),
+    );
+    try {
+      await page.goto(`${samsyn.url}/natverk`);
+      await page
+        .getByRole("alert")
+        .filter({ hasText: "Uppgifterna kunde inte hämtas" })
+        .waitFor({ timeout: 30_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await page.unroute(failing);
+    }
+    await page.getByRole("button", { name: "Försök igen" }).click();
+    await page.locator("main tbody tr").first().waitFor();
+  });
+
+  it("exports a table to CSV and XLSX with the filters and the date", async () => {
+    const group = (await catalogues(samsyn.url)).targetGroups[0];
+    await open(page, `${samsyn.url}/arenden?targetGroup=${group?.code}`);
+    const caption = /Pågående ärenden per kommun/;
+    const rows = await table(page, caption).locator("tbody tr").count();
+    const exports = page.getByRole("group", { name: caption });
+
+    const csv = await downloaded(page, exports.getByRole("button", { name: "Exportera CSV" }));
+    expect(csv.name).toMatch(
+      /^samsyn-pagaende-arenden-per-kommun-flest-forst-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const lines = (await readFile(csv.path, "utf8")).replace(/^\uFEFF/, "").split("\r\n");
+    // The title has a comma, so RFC 4180 quotes it.
+    expect(lines[0]).toBe('"Pågående ärenden per kommun, flest först"');
+    expect(lines[1]).toBe(`Filter: Målgrupp: ${group?.name}`);
+    expect(lines[2]).toMatch(/^Skapad \d{4}-\d{2}-\d{2}$/);
+    expect(lines[3]).toMatch(/^"?”<5” betyder färre än 5 ärenden/);
+    expect(lines[5]).toBe("Kommun,Antal ärenden");
+    expect(lines.slice(6).filter((l) => l !== "")).toHaveLength(rows);
+
+    const xlsx = await downloaded(page, exports.getByRole("button", { name: "Exportera Excel" }));
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile(xlsx.path);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getCell("A1").value).toBe("Pågående ärenden per kommun, flest först");
+    expect(sheet?.getCell("A2").value).toBe(`Filter: Målgrupp: ${group?.name}`);
+    expect(sheet?.getCell("A6").value).toBe("Kommun");
+    expect(sheet?.getCell("B6").value).toBe("Antal ärenden");
+    expect(sheet?.rowCount).toBe(6 + rows);
+    const firstCount = sheet?.getCell("B7").value;
+    expect(typeof firstCount === "number" || firstCount === "<5").toBe(true);
+  });
+
+  it("prints to A4 without menu or buttons, tables whole", async () => {
+    await open(page, `${samsyn.url}/arenden`);
+    await page.emulateMedia({ media: "print" });
+    try {
+      expect(await page.getByRole("navigation").isVisible()).toBe(false);
+      expect(await page.getByRole("button", { name: "Exportera CSV" }).first().isVisible()).toBe(
+        false,
+      );
+      expect(await table(page, /Pågående ärenden per kommun/).isVisible()).toBe(true);
+      const pdf = await page.pdf({ format: "A4", path: join(screenshots, "arenden-a4.pdf") });
+      expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+  });
+
+  it("lets ledning compare their own organisations with the county", async () => {
+    const own = await browser.context.newPage();
+    try {
+      await own.goto(`${samsyn.url}/`);
+      await own.getByRole("radio", { name: "Ledning" }).check();
+      await own.getByRole("checkbox", { name: "Nacka kommun" }).check();
+      await own.getByRole("button", { name: "Logga in" }).click();
+      await own.getByText(/Inloggad som dev-ledning/).waitFor();
+      await open(own, `${samsyn.url}/arenden`);
+      const byMunicipality = table(own, /Pågående ärenden per kommun/).locator("tbody");
+      const ownFigures = await byMunicipality.textContent();
+      await own.getByLabel("Visa", { exact: true }).selectOption({ label: "Hela länet" });
+      await expect.poll(() => new URL(own.url()).searchParams.get("view")).toBe("county");
+      await expect.poll(() => byMunicipality.textContent()).not.toBe(ownFigures);
+      expect(await seriousViolations(own)).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("speaks English as its second language, and back", async () => {
+    await open(page, `${samsyn.url}/ledtider`);
+    await page.getByRole("button", { name: "In English" }).click();
+    try {
+      await page.getByRole("heading", { level: 1, name: "Lead times" }).waitFor();
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      await page.getByRole("link", { name: "Cases", exact: true }).waitFor();
+      await page.getByText("Loading…").waitFor({ state: "detached" });
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await page.getByRole("button", { name: "På svenska" }).click();
+    }
+    await page.getByRole("heading", { level: 1, name: "Ledtider" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("sv");
+  });
+
+  it("can be used by keyboard alone: skip link, filter bar, a chart's table", async () => {
+    await open(page, `${samsyn.url}/sip`);
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("a:Hoppa till innehållet");
+    await page.keyboard.press("Enter");
+    const order = await tabUntil(page, (f) => f === "select:targetGroup");
+    // The filter bar comes first in the page, in reading order.
+    expect(order.filter((f) => f.startsWith("select:"))).toEqual([
+      "select:municipality",
+      "select:targetGroup",
+    ]);
+    expect(order.some((f) => f.startsWith("input:from"))).toBe(true);
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => new URL(page.url()).searchParams.get("targetGroup")).not.toBeNull();
+    await tabUntil(page, (f) => f.startsWith("button:Samtycke givet"));
+    await page.keyboard.press("Enter");
+    const header = table(page, /Samtycke och SIP/).getByRole("columnheader", {
+      name: /Samtycke givet/,
+    });
+    await expect.poll(() => header.getAttribute("aria-sort")).toBe("descending");
+    await tabUntil(page, (f) => f === "button:Exportera CSV");
+    const download = page.waitForEvent("download");
+    await page.keyboard.press("Enter");
+    expect((await download).suggestedFilename()).toMatch(/^samsyn-samtycke-och-sip-.*\.csv$/);
+  });
+});
+
+interface Named {
+  code: string;
+  name: string;
+}
+
+/** Codes and names as the API serves them: the tests, like the dashboard, never hard-code them. */
+async function catalogues(
+  url: string,
+): Promise<{ targetGroups: Named[]; municipalities: Named[] }> {
+  const signIn = await fetch(`${url}/api/v1/dev/sign-in`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ role: "lan", orgs: [] }),
+  });
+  const { token } = (await signIn.json()) as { token: string };
+  const res = await fetch(`${url}/api/v1/catalogues`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return (await res.json()) as { targetGroups: Named[]; municipalities: Named[] };
+}
+
+async function signIn(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.getByRole("radio", { name: "Länsgrupp" }).check();
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByText(/Inloggad som dev-lan/).waitFor();
+}
+
+/** Opens a page and waits until every figure has loaded (no "Hämtar uppgifter…" left). */
+async function open(page: Page, url: string, expectTables = true): Promise<void> {
+  await page.goto(url);
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  await expect.poll(() => page.getByText("Hämtar uppgifter…").count(), { timeout: 30_000 }).toBe(0);
+  if (expectTables) await page.locator("main tbody tr").first().waitFor();
+}
+
+function table(page: Page, caption: RegExp): Locator {
+  return page.getByRole("table", { name: caption });
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function downloaded(page: Page, button: Locator): Promise<{ name: string; path: string }> {
+  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  return { name: download.suggestedFilename(), path: await download.path() };
+}
+
+/** The focused element as "tag:name-or-text", to follow the tab order. */
+function focused(page: Page): Promise<string> {
+  // A string, since this package type-checks for Node (no DOM lib); it runs in the page.
+  return page.evaluate<string>(`(() => {
+    const el = document.activeElement;
+    if (el === null) return "none";
+    const name = el.getAttribute("name") ?? el.textContent?.trim() ?? "";
+    return el.tagName.toLowerCase() + ":" + name;
+  })()`);
+}
+
+async function tabUntil(page: Page, done: (focus: string) => boolean, max = 60): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const f = await focused(page);
+    seen.push(f);
+    if (done(f)) return seen;
+  }
+  throw new Error(`focus never reached the target; saw ${seen.join(" → ")}`);
+}
