@@ -1,7 +1,6 @@
 import type { CaseCountCell, CaseCounts, MetricQuery } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
-import { selectRows } from "../rows";
 import {
   groupByClause,
   groupSelect,
@@ -10,6 +9,7 @@ import {
   selectList,
 } from "./parameters";
 import { populationSql } from "./population";
+import { selectMetricRows } from "./run";
 
 /**
  * Metric 1 in SQL: the population (status `open` unless asked otherwise) counted per group.
@@ -27,7 +27,7 @@ export async function caseCounts(
     boundOpening: true,
     restriction,
   });
-  const cells = await selectRows<CaseCountCell>(
+  const cells = await selectMetricRows<CaseCountCell>(
     db,
     sql`SELECT ${selectList([...groupSelect(dims), sql`count(*)::int AS count`])}
       FROM (${population}) p

@@ -1,9 +1,9 @@
 import type { FlowCell, FlowParameters, MetricQuery } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
-import { selectRows } from "../rows";
 import { assertUngrouped, type MetricRestriction } from "./parameters";
 import { populationSql } from "./population";
+import { selectMetricRows } from "./run";
 
 /**
  * Metric 3 in SQL: for the population in `flow.process` (status `all` unless asked otherwise),
@@ -23,7 +23,7 @@ export function flow(
     restriction,
   });
   const made = sql`1:width_bucket(${query.asOf}::date, c.transition_dates)`;
-  return selectRows<FlowCell>(
+  return selectMetricRows<FlowCell>(
     db,
     sql`SELECT t.from_step::int AS "fromStep", t.to_step::int AS "toStep", count(*)::int AS count
     FROM (${population}) p

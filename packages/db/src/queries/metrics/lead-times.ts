@@ -1,22 +1,17 @@
 import type { LeadTimeCell, LeadTimeSteps, MetricQuery } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
-import { selectRows } from "../rows";
-import {
-  groupByClause,
-  groupSelect,
-  type MetricRestriction,
-  orderByClause,
-  selectList,
-} from "./parameters";
+import { histogramSql } from "./histogram";
+import type { MetricRestriction } from "./parameters";
 import { populationSql } from "./population";
+import { selectMetricRows } from "./run";
 
 /**
  * Metric 2 in SQL: per group of the population in `steps.process` (status `all` unless asked
  * otherwise), over the cases that reached step a before asOf: n, median and p90 of the days from
- * t_a to t_b (`percentile_cont`, as the reference's `percentileCont`), and pending. t_a is the
- * first step a; t_b the first step b after t_a in event order, both before asOf: positions in
- * the case's step timeline no later than `step_count`.
+ * t_a to t_b (as `percentile_cont`), and pending. t_a is the first step a; t_b the first step b
+ * after t_a in event order; both count when their position in the case's step timeline is no
+ * later than `step_count`, the steps dated on or before asOf.
  */
 export function leadTimes(
   db: Db,
@@ -24,27 +19,29 @@ export function leadTimes(
   steps: LeadTimeSteps,
   restriction?: MetricRestriction,
 ): Promise<LeadTimeCell[]> {
-  const dims = query.groupBy ?? [];
   const population = populationSql(query, {
     status: query.status ?? "all",
     boundOpening: true,
     restriction,
   });
-  const days = sql`p.step_dates[p.tb] - p.step_dates[p.ta]`;
-  return selectRows<LeadTimeCell>(
+  const started = sql`SELECT s.*,
+      CASE WHEN s.tb <= s.step_count THEN s.step_dates[s.tb] - s.step_dates[s.ta] END AS days
+    FROM (SELECT a.*, array_position(a.steps, ${steps.toStep}::smallint, a.ta + 1) AS tb
+      FROM (SELECT p.*, array_position(p.steps, ${steps.fromStep}::smallint) AS ta
+        FROM (${population}) p WHERE p.process = ${steps.process}) a
+      WHERE a.ta <= a.step_count) s`;
+  return selectMetricRows<LeadTimeCell>(
     db,
-    sql`SELECT ${selectList([
-      ...groupSelect(dims),
-      sql`count(p.tb)::int AS n`,
-      sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days}) AS median`,
-      sql`percentile_cont(0.9) WITHIN GROUP (ORDER BY ${days}) AS p90`,
-      sql`(count(*) - count(p.tb))::int AS pending`,
-    ])}
-    FROM (SELECT s.*, CASE WHEN s.next_b <= s.step_count THEN s.next_b END AS tb
-      FROM (SELECT a.*, array_position(a.steps, ${steps.toStep}::smallint, a.ta + 1) AS next_b
-        FROM (SELECT p.*, array_position(p.steps, ${steps.fromStep}::smallint) AS ta
-          FROM (${population}) p WHERE p.process = ${steps.process}) a
-        WHERE a.ta <= a.step_count) s) p
-    ${groupByClause(dims)} HAVING count(*) > 0 ${orderByClause(dims)}`,
+    histogramSql({
+      dims: query.groupBy ?? [],
+      rows: started,
+      value: sql`p.days`,
+      counts: { n: sql`p.days IS NOT NULL`, pending: sql`p.days IS NULL` },
+      percentiles: [
+        { name: "median", p: 0.5 },
+        { name: "p90", p: 0.9 },
+      ],
+      keep: sql`g.n + g.pending > 0`,
+    }),
   );
 }

@@ -1,9 +1,9 @@
 import type { MetricQuery, NetworkCell, NetworkParameters } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
-import { selectRows } from "../rows";
 import { assertUngrouped, type MetricRestriction } from "./parameters";
 import { populationSql } from "./population";
+import { selectMetricRows } from "./run";
 
 /**
  * Metric 6 in SQL: for the population (status `all` unless asked otherwise), the number of cases
@@ -28,7 +28,7 @@ export function network(
       ? [sql`c.unit_pair_a`, sql`c.unit_pair_b`, sql`c.unit_pair_dates`]
       : [sql`c.principal_pair_a`, sql`c.principal_pair_b`, sql`c.principal_pair_dates`];
   const met = sql`1:width_bucket(${query.asOf}::date, ${dates})`;
-  return selectRows<NetworkCell>(
+  return selectMetricRows<NetworkCell>(
     db,
     sql`SELECT pair.a, pair.b, count(*)::int AS count
     FROM (${population}) p

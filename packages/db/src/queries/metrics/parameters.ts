@@ -50,6 +50,16 @@ export function orderByClause(dims: readonly Dimension[], extra: readonly SQL[] 
   )}`;
 }
 
+/** The order of `orderByClause` over a query's output columns (named as the cells name them). */
+export function orderByOutput(dims: readonly Dimension[], alias: SQL): SQL {
+  if (dims.length === 0) return sql``;
+  const columns = dims.map((d) => {
+    const column = sql`${alias}.${sql.identifier(d)}`;
+    return d === "step" ? sql`${column} NULLS LAST` : sql`${column} COLLATE "C" NULLS LAST`;
+  });
+  return sql`ORDER BY ${sql.join(columns, sql`, `)}`;
+}
+
 /** Select-list items joined by commas, skipping nothing: `a, b, c`. */
 export function selectList(items: readonly SQL[]): SQL {
   return sql.join([...items], sql`, `);

@@ -42,7 +42,7 @@ function settledCases(asOf: SQL, where: SQL): SQL {
 /** Cases with events after asOf (few, unless asOf is long ago): each timeline cut at asOf. */
 function unsettledCases(asOf: SQL, where: SQL): SQL {
   return sql`SELECT ${attributes}, k.steps AS step_count, f.steps[k.steps]::int AS step,
-      f.step_dates[k.steps] AS step_on, t.lead_units[cardinality(t.lead_units)] AS lead_unit,
+      f.step_dates[k.steps] AS step_on, t.lead_units[k.leads] AS lead_unit,
       coalesce(t.endings[k.endings], false) AS closed, t.consents[k.consents] AS consent
     FROM case_facts f
     JOIN case_timelines t ON t.case_id = f.case_id

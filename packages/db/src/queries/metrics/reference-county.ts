@@ -240,8 +240,16 @@ export function restrictCases(
   });
 }
 
-/** Writes the county straight to the tables (faster than an import): units, cases, events. */
-export async function writeCounty(db: Db, county: County): Promise<void> {
+/**
+ * Writes cases and their events straight to the tables (faster than an import) with the units
+ * of `countyUnits` and, when given, the county's target days; then derives the facts as every
+ * writer does.
+ */
+export async function writeCounty(
+  db: Db,
+  built: readonly BuiltCase[],
+  targets: County["targets"] = [],
+): Promise<void> {
   await db.execute(
     sql`INSERT INTO organisations (code, name, principal_type) VALUES ${rows(
       countyOrganisations.map((code) => [code, code, principalTypeOf(code)]),
@@ -252,22 +260,28 @@ export async function writeCounty(db: Db, county: County): Promise<void> {
       countyUnits.map((u) => [u.code, u.code, u.organisation]),
     )}`,
   );
-  await db.execute(sql`UPDATE process_steps ps SET target_days = t.target_days::int
-    FROM (VALUES ${rows(county.targets.map((t) => [t.process, t.step, t.targetDays]))})
-      AS t (process_code, number, target_days)
-    WHERE ps.process_code = t.process_code AND ps.number = t.number::smallint`);
-  if (county.cases.length > 0) await writeCases(db, county);
+  if (targets.length > 0) await writeTargets(db, targets);
+  if (built.length > 0) await writeCases(db, built);
   await refreshCaseFacts((statement) => db.execute(statement), casesWithoutFacts);
 }
 
-async function writeCases(db: Db, county: County): Promise<void> {
-  const ids = await selectRows<{ id: number }>(
+async function writeTargets(db: Db, targets: County["targets"]): Promise<void> {
+  await db.execute(sql`UPDATE process_steps ps SET target_days = t.target_days::int
+    FROM (VALUES ${rows(targets.map((t) => [t.process, t.step, t.targetDays]))})
+      AS t (process_code, number, target_days)
+    WHERE ps.process_code = t.process_code AND ps.number = t.number::smallint`);
+}
+
+async function writeCases(db: Db, built: readonly BuiltCase[]): Promise<void> {
+  const inserted = await selectRows<{ id: number; ref: string }>(
     db,
     sql`INSERT INTO cases (ref_hash, process, target_group, age_group, municipality_code,
         opened_on, initiating_unit)
-      VALUES ${rows(county.cases.map((b) => caseRow(b.case)))} RETURNING id`,
+      VALUES ${rows(built.map((b) => caseRow(b.case)))}
+      RETURNING id, convert_from(ref_hash, 'UTF8') AS ref`,
   );
-  const events = county.cases.flatMap((b, i) => eventRows(ids[i]?.id ?? 0, b.events));
+  const ids = new Map(inserted.map((row) => [row.ref, row.id]));
+  const events = built.flatMap((b) => eventRows(ids.get(b.case.ref) ?? 0, b.events));
   if (events.length === 0) return;
   await db.execute(sql`INSERT INTO case_events
       (seq, case_id, occurred_at, type, step, unit_code, value, occurrence)

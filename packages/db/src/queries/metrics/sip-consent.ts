@@ -1,48 +1,42 @@
 import type { MetricQuery, SipConsentCell } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
-import { selectRows } from "../rows";
-import {
-  groupByClause,
-  groupSelect,
-  type MetricRestriction,
-  orderByClause,
-  selectList,
-} from "./parameters";
+import { histogramSql } from "./histogram";
+import type { MetricRestriction } from "./parameters";
 import { populationSql } from "./population";
+import { selectMetricRows } from "./run";
 
 /**
  * Metric 5 in SQL: per group of the population (status `all` unless asked otherwise), the cases
  * whose last `consent` before asOf is given, declined or withdrawn; the cases whose first `sip`
- * `established` is dated on or before asOf, and the median days from `openedOn` to it. Groups whose
- * four counts are all 0 are left out, as the reference leaves them out.
+ * `established` is dated on or before asOf, and the median days from `openedOn` to it. Groups
+ * whose four counts are all 0 are left out, as the reference leaves them out.
  */
 export function sipConsent(
   db: Db,
   query: MetricQuery,
   restriction?: MetricRestriction,
 ): Promise<SipConsentCell[]> {
-  const dims = query.groupBy ?? [];
   const population = populationSql(query, {
     status: query.status ?? "all",
     boundOpening: true,
     restriction,
   });
-  const consent = (value: string) => sql`count(*) FILTER (WHERE p.consent = ${value})::int`;
   const daysToSip = sql`CASE WHEN p.sip_on <= ${query.asOf}::date THEN p.sip_on - p.opened_on END`;
-  return selectRows<SipConsentCell>(
+  return selectMetricRows<SipConsentCell>(
     db,
-    sql`SELECT ${selectList([
-      ...groupSelect(dims),
-      sql`${consent("given")} AS "consentGiven"`,
-      sql`${consent("declined")} AS "consentDeclined"`,
-      sql`${consent("withdrawn")} AS "consentWithdrawn"`,
-      sql`count(${daysToSip})::int AS "sipEstablished"`,
-      sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${daysToSip}) AS "medianDaysToSip"`,
-    ])}
-    FROM (${population}) p
-    ${groupByClause(dims)}
-    HAVING count(${daysToSip}) > 0 OR count(p.consent) > 0
-    ${orderByClause(dims)}`,
+    histogramSql({
+      dims: query.groupBy ?? [],
+      rows: population,
+      value: daysToSip,
+      counts: {
+        consentGiven: sql`p.consent = 'given'`,
+        consentDeclined: sql`p.consent = 'declined'`,
+        consentWithdrawn: sql`p.consent = 'withdrawn'`,
+        sipEstablished: sql`p.hv IS NOT NULL`,
+      },
+      percentiles: [{ name: "medianDaysToSip", p: 0.5 }],
+      keep: sql`g."consentGiven" + g."consentDeclined" + g."consentWithdrawn" + g."sipEstablished" > 0`,
+    }),
   );
 }

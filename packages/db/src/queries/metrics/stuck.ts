@@ -1,15 +1,10 @@
 import type { MetricQuery, StuckCell } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
-import { selectRows } from "../rows";
-import {
-  groupByClause,
-  groupSelect,
-  type MetricRestriction,
-  orderByClause,
-  selectList,
-} from "./parameters";
+import { histogramSql } from "./histogram";
+import type { MetricRestriction } from "./parameters";
 import { populationSql } from "./population";
+import { selectMetricRows } from "./run";
 
 /**
  * Metric 7 in SQL: the open cases of the population (whatever `status` says) whose current step
@@ -22,19 +17,21 @@ export function stuck(
   query: MetricQuery,
   restriction?: MetricRestriction,
 ): Promise<StuckCell[]> {
-  const dims = query.groupBy ?? [];
   const population = populationSql(query, { status: "open", boundOpening: true, restriction });
-  const daysOver = sql`(${query.asOf}::date - p.step_on) - ps.target_days`;
-  return selectRows<StuckCell>(
+  const over = sql`SELECT o.* FROM (
+      SELECT p.*, (${query.asOf}::date - p.step_on) - ps.target_days AS days_over
+      FROM (${population}) p
+      JOIN process_steps ps ON ps.process_code = p.process AND ps.number = p.step) o
+    WHERE o.days_over > 0`;
+  return selectMetricRows<StuckCell>(
     db,
-    sql`SELECT ${selectList([
-      ...groupSelect(dims),
-      sql`count(*)::int AS count`,
-      sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${daysOver}) AS "medianDaysOver"`,
-    ])}
-    FROM (${population}) p
-    JOIN process_steps ps ON ps.process_code = p.process AND ps.number = p.step
-    WHERE ${daysOver} > 0
-    ${groupByClause(dims)} HAVING count(*) > 0 ${orderByClause(dims)}`,
+    histogramSql({
+      dims: query.groupBy ?? [],
+      rows: over,
+      value: sql`p.days_over`,
+      counts: { count: sql`true` },
+      percentiles: [{ name: "medianDaysOver", p: 0.5 }],
+      keep: sql`g.count > 0`,
+    }),
   );
 }

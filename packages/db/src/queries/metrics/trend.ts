@@ -6,7 +6,6 @@ import {
 } from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../client";
-import { selectRows } from "../rows";
 import {
   allOf,
   groupByClause,
@@ -16,6 +15,7 @@ import {
   selectList,
 } from "./parameters";
 import { populationSql } from "./population";
+import { selectMetricRows } from "./run";
 
 /**
  * Metric 4 in SQL. `opened`: the population counted by the month of `openedOn`. `closed`: cases
@@ -37,15 +37,15 @@ export function trend(
       ? openedRows(query, restriction)
       : closedRows(query, restriction);
   const month = sql`p.month`;
-  return selectRows<TrendCell>(
+  return selectMetricRows<TrendCell>(
     db,
-    sql`SELECT ${selectList([sql`p.month`, ...groupSelect(dims), sql`count(DISTINCT p.id)::int AS count`])}
+    sql`SELECT ${selectList([month, ...groupSelect(dims), sql`count(*)::int AS count`])}
     FROM (${rows}) p
     ${groupByClause(dims, [month])} ${orderByClause(dims, [month])}`,
   );
 }
 
-/** The population's cases with the month of `openedOn`. */
+/** The population's cases with the month of `openedOn`: one row per case and month. */
 function openedRows(query: MetricQuery, restriction: MetricRestriction | undefined): SQL {
   const population = populationSql(query, {
     status: query.status ?? "all",
@@ -55,7 +55,10 @@ function openedRows(query: MetricQuery, restriction: MetricRestriction | undefin
   return sql`SELECT p.*, to_char(p.opened_on, 'YYYY-MM') AS month FROM (${population}) p`;
 }
 
-/** One row per case and `close` dated in [from, to] and on or before asOf, with its month. */
+/**
+ * One row per case and month with a `close` dated in [from, to] and on or before asOf (a case
+ * closed twice in a month counts once), with the attributes trend may group by.
+ */
 function closedRows(query: MetricQuery, restriction: MetricRestriction | undefined): SQL {
   const population = populationSql(query, {
     status: query.status ?? "all",
@@ -68,7 +71,8 @@ function closedRows(query: MetricQuery, restriction: MetricRestriction | undefin
     query.from === undefined ? undefined : sql`e.day >= ${query.from}::date`,
     query.to === undefined ? undefined : sql`e.day <= ${query.to}::date`,
   ]);
-  return sql`SELECT p.*, to_char(e.day, 'YYYY-MM') AS month
+  return sql`SELECT DISTINCT p.id, to_char(e.day, 'YYYY-MM') AS month,
+      p.target_group, p.age_group, p.municipality_code, p.process
     FROM (${population}) p
     JOIN case_timelines t ON t.case_id = p.id
     CROSS JOIN LATERAL unnest(t.endings, t.ending_dates) AS e (closing, day)
