@@ -4,7 +4,7 @@ import { createDb, type Database, importDirectory, migrate, migrationsFolder } f
 import { t } from "@samsyn/domain";
 import { createProgressReporter } from "../cli/progress";
 import type { Dataset } from "./dataset";
-import { sourceHash } from "./fingerprint";
+import { moduleClosureHash, sourceHash } from "./fingerprint";
 import { sampleRss } from "./memory";
 import type { BenchTarget } from "./options";
 import { pgliteDir } from "./paths";
@@ -64,9 +64,14 @@ export async function openLoaded(
   return { ...loaded, sizeBytes: numberAt(row, "bytes") };
 }
 
+/**
+ * The data, the migrations and the importer's code: a database loaded by other code may hold
+ * other derived rows, so it is loaded again.
+ */
 async function databaseFingerprint(dataset: Dataset): Promise<string> {
-  const schema = await sourceHash([migrationsFolder, join(migrationsFolder, "../src/import")]);
-  return `${dataset.cases}-${dataset.seed}-${dataset.generator}-${schema}`;
+  const migrations = await sourceHash([migrationsFolder]);
+  const importer = await moduleClosureHash(join(migrationsFolder, "../src/import/index.ts"));
+  return `${dataset.cases}-${dataset.seed}-${dataset.generator}-${migrations}-${importer}`;
 }
 
 function requireServer(serverUrl: string | undefined): string {

@@ -25,7 +25,6 @@ import { renderSection, type SectionResult, sectionKey } from "./report";
 async function main(args: readonly string[]): Promise<number> {
   const options = parseBenchArgs(args);
   const serverUrl = readEnv().DATABASE_URL;
-  const sections = new Map<string, string>();
   const datasets = new Map<number, Dataset>();
   for (const { target, cases } of benchPlan(options)) {
     if (target === "postgres" && serverUrl === undefined) {
@@ -36,9 +35,10 @@ async function main(args: readonly string[]): Promise<number> {
     datasets.set(cases, dataset);
     const result = await benchOne(target, dataset, options, { fresh: options.fresh, serverUrl });
     console.log(`\n${renderSection(result, "sv")}`);
-    sections.set(sectionKey(target, cases), renderSection(result, "en"));
+    // Written after every table: a later size that fails (or is stopped) keeps what was measured.
+    const section = new Map([[sectionKey(target, cases), renderSection(result, "en")]]);
+    if (options.writeDoc) await writePerformanceDoc(section);
   }
-  if (options.writeDoc && sections.size > 0) await writePerformanceDoc(sections);
   return 0;
 }
 
@@ -50,7 +50,10 @@ async function benchOne(
 ): Promise<SectionResult> {
   const loaded = await openLoaded(target, dataset, load);
   const { database } = loaded;
-  const api = await startApi(database);
+  const api = await startApi(database).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   try {
     const settings = { warmup: options.warmup, runs: options.runs };
     return {

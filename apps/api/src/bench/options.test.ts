@@ -38,17 +38,26 @@ describe("parseBenchArgs", () => {
 });
 
 describe("benchPlan", () => {
-  it("runs PGlite only up to --pglite-max, PostgreSQL at every size", () => {
+  it("runs PostgreSQL at every size first, then PGlite only up to --pglite-max", () => {
     const plan = benchPlan(parseBenchArgs(["--sizes", "100000,1000000"]));
     expect(plan).toEqual([
       { target: "postgres", cases: 100_000 },
-      { target: "pglite", cases: 100_000 },
       { target: "postgres", cases: 1_000_000 },
+      { target: "pglite", cases: 100_000 },
     ]);
   });
 
   it("includes PGlite at larger sizes when asked", () => {
-    const plan = benchPlan(parseBenchArgs(["--sizes", "1000000", "--pglite-max", "1000000"]));
+    const plan = benchPlan(
+      parseBenchArgs([
+        "--targets",
+        "pglite,postgres",
+        "--sizes",
+        "1000000",
+        "--pglite-max",
+        "1000000",
+      ]),
+    );
     expect(plan.map((p) => p.target)).toEqual(["postgres", "pglite"]);
   });
 });
