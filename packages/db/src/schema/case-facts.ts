@@ -28,6 +28,8 @@ export const caseFacts = pgTable(
   {
     caseId: caseId(),
     openedOn: date("opened_on", { mode: "string" }).$type<IsoDate>().notNull(),
+    /** The first day of the month of `opened_on`: the trend's month, without a function per row. */
+    openedMonth: date("opened_month", { mode: "string" }).$type<IsoDate>().notNull(),
     /** The date of the case's last event; -infinity when it has none. */
     settledOn: date("settled_on", { mode: "string" }).notNull().default(sql`'-infinity'`),
     stepOn: date("step_on", { mode: "string" }).$type<IsoDate>(),
@@ -47,6 +49,12 @@ export const caseFacts = pgTable(
     /** Organisations that took part: the initiating unit's (from -infinity), lead and join units'. */
     organisations: text("organisations").array().notNull(),
     organisationDates: dates("organisation_dates"),
+    /**
+     * The network by principal type: which of the 15 pairs of the six principal types had both
+     * taken part, as a bit set (`principalPairBits`) from each date on, each set holding the last.
+     */
+    principalPairMasks: integer("principal_pair_masks").array().notNull(),
+    principalPairDates: dates("principal_pair_dates"),
   },
   (t) => [
     // A population starts with "openedOn in [from, to]": whole months read a slice.
@@ -77,15 +85,12 @@ export const caseTransitions = pgTable("case_transitions", {
 });
 
 /**
- * The network: pairs a < b (byte order) of the units named in `lead` and `join` events, and of
- * their principal types, each from the date its later member first took part.
+ * The network by unit: pairs a < b (byte order) of the units named in `lead` and `join` events,
+ * each from the date its later member first took part.
  */
 export const casePairs = pgTable("case_pairs", {
   caseId: caseId(),
   unitPairA: text("unit_pair_a").array().notNull(),
   unitPairB: text("unit_pair_b").array().notNull(),
   unitPairDates: dates("unit_pair_dates"),
-  principalPairA: text("principal_pair_a").array().notNull(),
-  principalPairB: text("principal_pair_b").array().notNull(),
-  principalPairDates: dates("principal_pair_dates"),
 });

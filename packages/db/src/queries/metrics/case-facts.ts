@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { principalPairTable } from "./principal-pairs";
 
 /** Runs one statement: `db.execute` or an import session's `run`, inside the caller's transaction. */
 export type RunStatement = (statement: SQL) => Promise<unknown>;
@@ -21,6 +22,9 @@ export async function refreshCaseFacts(run: RunStatement, caseIds: SQL): Promise
     timelines AS (${timelines}),
     participants AS (${participants}),
     organisations AS (${organisations}),
+    principals AS (SELECT case_id, principal_type, min(day) AS day FROM participants
+      WHERE principal_type IS NOT NULL GROUP BY case_id, principal_type),
+    principal_masks AS (${principalMasks}),
     stored_timelines AS (${upsert("case_timelines", timelineColumns, storedTimelines)}),
     stored_transitions AS (${upsert("case_transitions", transitionColumns, transitions)}),
     stored_pairs AS (${upsert("case_pairs", pairColumns, storedPairs)})
@@ -89,6 +93,7 @@ const storedTimelines = sql.raw(`SELECT ${timelineColumns.join(", ")} FROM timel
 
 const factColumns = [
   "case_id",
+  "opened_month",
   "process",
   "target_group",
   "age_group",
@@ -105,15 +110,20 @@ const factColumns = [
   "sip_on",
   "steps",
   "step_dates",
+  "principal_pair_masks",
+  "principal_pair_dates",
 ] as const;
 
 /** The case's attributes and its state after its last event: the last of each timeline. */
-const facts = sql`SELECT c.id, c.process, c.target_group, c.age_group, c.municipality_code,
+const facts = sql`SELECT c.id, date_trunc('month', c.opened_on::timestamp)::date, c.process,
+    c.target_group, c.age_group, c.municipality_code,
     c.opened_on, coalesce(o.members, '{}'), coalesce(o.dates, '{}'), t.settled_on,
     t.steps[cardinality(t.steps)], t.step_dates[cardinality(t.step_dates)],
     t.lead_units[cardinality(t.lead_units)], coalesce(t.endings[cardinality(t.endings)], false),
-    t.consents[cardinality(t.consents)], t.sip_on, t.steps, t.step_dates
-  FROM cases c JOIN timelines t ON t.case_id = c.id LEFT JOIN organisations o ON o.case_id = c.id`;
+    t.consents[cardinality(t.consents)], t.sip_on, t.steps, t.step_dates,
+    coalesce(pm.masks, '{}'), coalesce(pm.dates, '{}')
+  FROM cases c JOIN timelines t ON t.case_id = c.id LEFT JOIN organisations o ON o.case_id = c.id
+  LEFT JOIN principal_masks pm ON pm.case_id = c.id`;
 
 /**
  * Flow's transitions: consecutive `step` events with different steps, each pair once with the
@@ -157,25 +167,25 @@ const organisations = sql`SELECT case_id, array_agg(org ORDER BY day, org) AS me
     GROUP BY case_id, org) firsts
   GROUP BY case_id`;
 
-const pairColumns = [
-  "case_id",
-  "unit_pair_a",
-  "unit_pair_b",
-  "unit_pair_dates",
-  "principal_pair_a",
-  "principal_pair_b",
-  "principal_pair_dates",
-] as const;
+const pairColumns = ["case_id", "unit_pair_a", "unit_pair_b", "unit_pair_dates"] as const;
 
 const storedPairs = sql`SELECT c.id, coalesce(up.a, '{}'), coalesce(up.b, '{}'),
-    coalesce(up.dates, '{}'), coalesce(pp.a, '{}'), coalesce(pp.b, '{}'), coalesce(pp.dates, '{}')
+    coalesce(up.dates, '{}')
   FROM touched c (id)
-  LEFT JOIN (${pairs(sql`participants`, sql`unit_code`)}) up ON up.case_id = c.id
-  LEFT JOIN (${pairs(
-    sql`(SELECT case_id, principal_type, min(day) AS day FROM participants
-      WHERE principal_type IS NOT NULL GROUP BY case_id, principal_type)`,
-    sql`principal_type`,
-  )}) pp ON pp.case_id = c.id`;
+  LEFT JOIN (${pairs(sql`participants`, sql`unit_code`)}) up ON up.case_id = c.id`;
+
+/**
+ * The principal types that took part, each from its first date, as bit sets of the pairs of
+ * them (`principalPairs`): per date on which a pair appeared, every pair present by then.
+ */
+const principalMasks = sql`SELECT case_id, array_agg(mask ORDER BY day) AS masks,
+    array_agg(day ORDER BY day) AS dates
+  FROM (SELECT case_id, day, bit_or(bits) OVER (PARTITION BY case_id ORDER BY day) AS mask
+    FROM (SELECT x.case_id, greatest(x.day, y.day) AS day, bit_or(pair.bit) AS bits
+      FROM principals x JOIN principals y ON y.case_id = x.case_id
+      JOIN ${principalPairTable("pair")} ON pair.a = x.principal_type AND pair.b = y.principal_type
+      GROUP BY x.case_id, greatest(x.day, y.day)) appeared) cumulative
+  GROUP BY case_id`;
 
 /** Pairs a < b in byte order of a case's members; a pair exists from the later first date. */
 function pairs(source: SQL, member: SQL): SQL {

@@ -1,15 +1,15 @@
 import type { MetricQuery, NetworkCell, NetworkParameters } from "@samsyn/domain";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../client";
 import { assertUngrouped, type MetricRestriction } from "./parameters";
 import { populationSql } from "./population";
+import { principalPairTable } from "./principal-pairs";
 import { selectMetricRows } from "./run";
 
 /**
  * Metric 6 in SQL: for the population (status `all` unless asked otherwise), the number of cases
- * in which both a and b took part, a < b in byte order: a case's pairs of units named in `lead`
- * and `join` events (a later `leave` does not undo it), or of their principal types, whose
- * later member took part on or before asOf. No groupBy.
+ * in which both a and b took part, a < b in byte order: units named in `lead` and `join` events
+ * (a later `leave` does not undo it), or their principal types, both by asOf. No groupBy.
  */
 export function network(
   db: Db,
@@ -23,17 +23,33 @@ export function network(
     boundOpening: true,
     restriction,
   });
-  const [a, b, dates] =
-    parameters.level === "unit"
-      ? [sql`c.unit_pair_a`, sql`c.unit_pair_b`, sql`c.unit_pair_dates`]
-      : [sql`c.principal_pair_a`, sql`c.principal_pair_b`, sql`c.principal_pair_dates`];
-  const met = sql`1:width_bucket(${query.asOf}::date, ${dates})`;
+  const counted =
+    parameters.level === "unit" ? unitPairs(query, population) : principalTypePairs(population);
   return selectMetricRows<NetworkCell>(
     db,
-    sql`SELECT pair.a, pair.b, count(*)::int AS count
+    sql`SELECT n.a, n.b, n.count FROM (${counted}) n WHERE n.count > 0
+      ORDER BY n.a COLLATE "C", n.b COLLATE "C"`,
+  );
+}
+
+/** A case's unit pairs whose later member took part on or before asOf, counted per pair. */
+function unitPairs(query: MetricQuery, population: SQL): SQL {
+  const met = sql`1:width_bucket(${query.asOf}::date, c.unit_pair_dates)`;
+  return sql`SELECT pair.a, pair.b, count(*)::int AS count
     FROM (${population}) p
     JOIN case_pairs c ON c.case_id = p.id
-    CROSS JOIN LATERAL unnest(${a}[${met}], ${b}[${met}]) AS pair (a, b)
-    GROUP BY pair.a, pair.b ORDER BY pair.a COLLATE "C", pair.b COLLATE "C"`,
-  );
+    CROSS JOIN LATERAL unnest(c.unit_pair_a[${met}], c.unit_pair_b[${met}]) AS pair (a, b)
+    GROUP BY pair.a, pair.b`;
+}
+
+/**
+ * The principal-type pairs present as of asOf are one bit set per case, and there are only a
+ * few dozen distinct sets: count the cases per set, then each pair over the sets that hold it.
+ */
+function principalTypePairs(population: SQL): SQL {
+  return sql`SELECT pair.a, pair.b, sum(sets.cases)::int AS count
+    FROM (SELECT p.principal_pairs AS mask, count(*) AS cases FROM (${population}) p
+      WHERE p.principal_pairs <> 0 GROUP BY p.principal_pairs) sets
+    JOIN ${principalPairTable("pair")} ON sets.mask & pair.bit <> 0
+    GROUP BY pair.a, pair.b`;
 }

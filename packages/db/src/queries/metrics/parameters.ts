@@ -34,16 +34,13 @@ export function groupByClause(dims: readonly Dimension[], extra: readonly SQL[] 
 
 /**
  * Codes in byte order (the domain's code-unit order), nulls last, as the reference sorts; `step`
- * is a number and takes no collation. `extra` columns (a month) come first and are text.
+ * is a number and takes no collation.
  */
-export function orderByClause(dims: readonly Dimension[], extra: readonly SQL[] = []): SQL {
-  const columns = [
-    ...extra.map((c) => sql`${c} COLLATE "C"`),
-    ...dims.map((d) =>
-      d === "step" ? dimensionColumns[d] : sql`${dimensionColumns[d]} COLLATE "C"`,
-    ),
-  ];
-  if (columns.length === 0) return sql``;
+export function orderByClause(dims: readonly Dimension[]): SQL {
+  if (dims.length === 0) return sql``;
+  const columns = dims.map((d) =>
+    d === "step" ? dimensionColumns[d] : sql`${dimensionColumns[d]} COLLATE "C"`,
+  );
   return sql`ORDER BY ${sql.join(
     columns.map((c) => sql`${c} NULLS LAST`),
     sql`, `,
@@ -51,13 +48,17 @@ export function orderByClause(dims: readonly Dimension[], extra: readonly SQL[] 
 }
 
 /** The order of `orderByClause` over a query's output columns (named as the cells name them). */
-export function orderByOutput(dims: readonly Dimension[], alias: SQL): SQL {
-  if (dims.length === 0) return sql``;
+export function orderByOutput(
+  dims: readonly Dimension[],
+  alias: SQL,
+  first: readonly SQL[] = [],
+): SQL {
   const columns = dims.map((d) => {
     const column = sql`${alias}.${sql.identifier(d)}`;
     return d === "step" ? sql`${column} NULLS LAST` : sql`${column} COLLATE "C" NULLS LAST`;
   });
-  return sql`ORDER BY ${sql.join(columns, sql`, `)}`;
+  const all = [...first, ...columns];
+  return all.length === 0 ? sql`` : sql`ORDER BY ${sql.join(all, sql`, `)}`;
 }
 
 /** Select-list items joined by commas, skipping nothing: `a, b, c`. */

@@ -11,7 +11,7 @@ import {
   groupByClause,
   groupSelect,
   type MetricRestriction,
-  orderByClause,
+  orderByOutput,
   selectList,
 } from "./parameters";
 import { populationSql } from "./population";
@@ -36,13 +36,23 @@ export function trend(
     parameters.measure === "opened"
       ? openedRows(query, restriction)
       : closedRows(query, restriction);
-  const month = sql`p.month`;
+  const month = sql`p.month_start`;
+  const counted = sql`SELECT ${selectList([month, ...groupSelect(dims), sql`count(*)::int AS count`])}
+    FROM (${rows}) p ${groupByClause(dims, [month])}`;
+  // The month is formatted once per cell, not once per case.
   return selectMetricRows<TrendCell>(
     db,
-    sql`SELECT ${selectList([month, ...groupSelect(dims), sql`count(*)::int AS count`])}
-    FROM (${rows}) p
-    ${groupByClause(dims, [month])} ${orderByClause(dims, [month])}`,
+    sql`SELECT to_char(t.month_start, 'YYYY-MM') AS month, ${selectList([
+      ...dims.map((d) => sql`t.${sql.identifier(d)}`),
+      sql`t.count`,
+    ])}
+    FROM (${counted}) t ${orderByOutput(dims, sql`t`, [sql`t.month_start`])}`,
   );
+}
+
+/** The first day of a date's month, as a date (no time zone involved). */
+function monthStart(date: SQL): SQL {
+  return sql`date_trunc('month', ${date}::timestamp)::date`;
 }
 
 /** The population's cases with the month of `openedOn`: one row per case and month. */
@@ -52,7 +62,7 @@ function openedRows(query: MetricQuery, restriction: MetricRestriction | undefin
     boundOpening: true,
     restriction,
   });
-  return sql`SELECT p.*, to_char(p.opened_on, 'YYYY-MM') AS month FROM (${population}) p`;
+  return sql`SELECT p.*, p.opened_month AS month_start FROM (${population}) p`;
 }
 
 /**
@@ -71,7 +81,7 @@ function closedRows(query: MetricQuery, restriction: MetricRestriction | undefin
     query.from === undefined ? undefined : sql`e.day >= ${query.from}::date`,
     query.to === undefined ? undefined : sql`e.day <= ${query.to}::date`,
   ]);
-  return sql`SELECT DISTINCT p.id, to_char(e.day, 'YYYY-MM') AS month,
+  return sql`SELECT DISTINCT p.id, ${monthStart(sql`e.day`)} AS month_start,
       p.target_group, p.age_group, p.municipality_code, p.process
     FROM (${population}) p
     JOIN case_timelines t ON t.case_id = p.id
