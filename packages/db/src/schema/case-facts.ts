@@ -18,10 +18,10 @@ const caseId = () =>
     .references(() => cases.id, { onDelete: "cascade" });
 
 /**
- * One narrow row per case, what every metric reads: its attributes, its state after its last
- * event (valid as of any asOf from `settled_on` on, which is nearly always), and its steps.
- * Fixed-width columns first, arrays last: a scan that needs only the state stops deforming a
- * row before its arrays.
+ * One narrow row per case, what every metric scans: its attributes and its state after its last
+ * event (valid as of any asOf from `settled_on` on, which is nearly always). Fixed-width columns
+ * first, and only two short arrays: at a million cases the scan's width is the metrics' cost, so
+ * the timelines (needed only for an earlier asOf, and by lead times) live in `case_timelines`.
  */
 export const caseFacts = pgTable(
   "case_facts",
@@ -35,7 +35,14 @@ export const caseFacts = pgTable(
     stepOn: date("step_on", { mode: "string" }).$type<IsoDate>(),
     /** Date of the first `sip` `established`. */
     sipOn: date("sip_on", { mode: "string" }).$type<IsoDate>(),
+    /**
+     * The network by principal type: which of the 15 pairs of the six principal types had both
+     * taken part (a bit per pair, `principalPairs`), 0 when none.
+     */
+    principalPairs: integer("principal_pairs").notNull(),
     step: smallint("step"),
+    /** How many `step` events the case has. */
+    stepCount: smallint("step_count").notNull(),
     closed: boolean("closed").notNull(),
     process: text("process").notNull(),
     targetGroup: text("target_group").notNull(),
@@ -43,18 +50,10 @@ export const caseFacts = pgTable(
     municipalityCode: text("municipality_code").notNull(),
     leadUnit: text("lead_unit"),
     consent: text("consent"),
-    /** Every `step` event: the current step as of an earlier asOf, lead times. */
-    steps: smallint("steps").array().notNull(),
-    stepDates: dates("step_dates"),
-    /** Organisations that took part: the initiating unit's (from -infinity), lead and join units'. */
+    /** Organisations that took part: the initiating unit's, lead and join units'. */
     organisations: text("organisations").array().notNull(),
-    organisationDates: dates("organisation_dates"),
-    /**
-     * The network by principal type: which of the 15 pairs of the six principal types had both
-     * taken part, as a bit set (`principalPairBits`) from each date on, each set holding the last.
-     */
-    principalPairMasks: integer("principal_pair_masks").array().notNull(),
-    principalPairDates: dates("principal_pair_dates"),
+    /** Flow: the distinct transitions made, each as `from * 100 + to` (steps are 1–99). */
+    transitions: smallint("transitions").array().notNull(),
   },
   (t) => [
     // A population starts with "openedOn in [from, to]": whole months read a slice.
@@ -64,7 +63,20 @@ export const caseFacts = pgTable(
   ],
 );
 
-/** The state's other timelines, for cases with events after asOf; closings for the trend. */
+/**
+ * Every `step` event of a case: the current step as of an earlier asOf, and lead times. A table
+ * of its own, so that lead times join only what they read.
+ */
+export const caseSteps = pgTable("case_steps", {
+  caseId: caseId(),
+  steps: smallint("steps").array().notNull(),
+  stepDates: dates("step_dates"),
+});
+
+/**
+ * The other timelines of a case, for a case with events after asOf (its state as of then). Each set (organisations, principal pairs) holds each change with the
+ * date it appeared; a principal-pair mask holds every pair present by its date.
+ */
 export const caseTimelines = pgTable("case_timelines", {
   caseId: caseId(),
   leadUnits: text("lead_units").array().notNull(),
@@ -74,6 +86,11 @@ export const caseTimelines = pgTable("case_timelines", {
   endingDates: dates("ending_dates"),
   consents: text("consents").array().notNull(),
   consentDates: dates("consent_dates"),
+  /** The initiating unit's organisation (from -infinity), then lead and join units'. */
+  organisations: text("organisations").array().notNull(),
+  organisationDates: dates("organisation_dates"),
+  principalPairMasks: integer("principal_pair_masks").array().notNull(),
+  principalPairDates: dates("principal_pair_dates"),
 });
 
 /** Flow: distinct transitions (s, s′), s ≠ s′, between consecutive `step` events. */

@@ -5,8 +5,8 @@ import { principalPairTable } from "./principal-pairs";
 export type RunStatement = (statement: SQL) => Promise<unknown>;
 
 /**
- * Rebuilds the metrics' storage (`case_facts`, `case_timelines`, `case_transitions`,
- * `case_pairs`) for the cases whose ids `caseIds` selects (a SELECT of one column), from their
+ * Rebuilds the metrics' storage (`case_facts`, `case_steps`, `case_timelines`,
+ * `case_transitions`, `case_pairs`) for the cases whose ids `caseIds` selects (a SELECT of one column), from their
  * events — the one place where it is derived. Every write calls it in its own transaction: the
  * importer for the cases it touched, `appendCaseEvent` and `createCase` for their case, `migrate`
  * for cases without facts. One statement, so `caseIds` is read once, before any row changes.
@@ -25,6 +25,8 @@ export async function refreshCaseFacts(run: RunStatement, caseIds: SQL): Promise
     principals AS (SELECT case_id, principal_type, min(day) AS day FROM participants
       WHERE principal_type IS NOT NULL GROUP BY case_id, principal_type),
     principal_masks AS (${principalMasks}),
+    made AS (${transitionsMade}),
+    stored_steps AS (${upsert("case_steps", stepColumns, storedSteps)}),
     stored_timelines AS (${upsert("case_timelines", timelineColumns, storedTimelines)}),
     stored_transitions AS (${upsert("case_transitions", transitionColumns, transitions)}),
     stored_pairs AS (${upsert("case_pairs", pairColumns, storedPairs)})
@@ -48,10 +50,18 @@ export async function refreshImportedFacts(run: RunStatement, seq: number): Prom
     run,
     sql`SELECT e.case_id FROM case_events e WHERE e.seq > ${seq} UNION ${casesWithoutFacts}`,
   );
-  for (const table of ["case_facts", "case_timelines", "case_transitions", "case_pairs"]) {
+  for (const table of metricTables) {
     await run(sql`ANALYZE ${sql.identifier(table)}`);
   }
 }
+
+const metricTables = [
+  "case_facts",
+  "case_steps",
+  "case_timelines",
+  "case_transitions",
+  "case_pairs",
+] as const;
 
 /** INSERT … ON CONFLICT (case_id) DO UPDATE: a refresh replaces whatever the row held. */
 function upsert(table: string, columns: readonly string[], rows: SQL): SQL {
@@ -79,6 +89,10 @@ const timelines = sql`SELECT c.id AS case_id,
   FROM cases c LEFT JOIN ev ON ev.case_id = c.id
   WHERE c.id IN (SELECT * FROM touched) GROUP BY c.id`;
 
+const stepColumns = ["case_id", "steps", "step_dates"] as const;
+
+const storedSteps = sql.raw(`SELECT ${stepColumns.join(", ")} FROM timelines`);
+
 const timelineColumns = [
   "case_id",
   "lead_units",
@@ -87,9 +101,18 @@ const timelineColumns = [
   "ending_dates",
   "consents",
   "consent_dates",
+  "organisations",
+  "organisation_dates",
+  "principal_pair_masks",
+  "principal_pair_dates",
 ] as const;
 
-const storedTimelines = sql.raw(`SELECT ${timelineColumns.join(", ")} FROM timelines`);
+const storedTimelines = sql`SELECT t.case_id, t.lead_units, t.lead_dates,
+    t.endings, t.ending_dates, t.consents, t.consent_dates,
+    coalesce(o.members, '{}'), coalesce(o.dates, '{}'), coalesce(pm.masks, '{}'),
+    coalesce(pm.dates, '{}')
+  FROM timelines t LEFT JOIN organisations o ON o.case_id = t.case_id
+  LEFT JOIN principal_masks pm ON pm.case_id = t.case_id`;
 
 const factColumns = [
   "case_id",
@@ -100,30 +123,33 @@ const factColumns = [
   "municipality_code",
   "opened_on",
   "organisations",
-  "organisation_dates",
   "settled_on",
   "step",
+  "step_count",
   "step_on",
   "lead_unit",
   "closed",
   "consent",
   "sip_on",
-  "steps",
-  "step_dates",
-  "principal_pair_masks",
-  "principal_pair_dates",
+  "principal_pairs",
+  "transitions",
 ] as const;
 
 /** The case's attributes and its state after its last event: the last of each timeline. */
 const facts = sql`SELECT c.id, date_trunc('month', c.opened_on::timestamp)::date, c.process,
-    c.target_group, c.age_group, c.municipality_code,
-    c.opened_on, coalesce(o.members, '{}'), coalesce(o.dates, '{}'), t.settled_on,
-    t.steps[cardinality(t.steps)], t.step_dates[cardinality(t.step_dates)],
-    t.lead_units[cardinality(t.lead_units)], coalesce(t.endings[cardinality(t.endings)], false),
-    t.consents[cardinality(t.consents)], t.sip_on, t.steps, t.step_dates,
-    coalesce(pm.masks, '{}'), coalesce(pm.dates, '{}')
+    c.target_group, c.age_group, c.municipality_code, c.opened_on, coalesce(o.members, '{}'),
+    t.settled_on, t.steps[cardinality(t.steps)], cardinality(t.steps),
+    t.step_dates[cardinality(t.step_dates)], t.lead_units[cardinality(t.lead_units)],
+    coalesce(t.endings[cardinality(t.endings)], false), t.consents[cardinality(t.consents)],
+    t.sip_on, coalesce(pm.masks[cardinality(pm.masks)], 0),
+    coalesce((SELECT array_agg(${transitionCode(sql`u.a`, sql`u.b`)}) FROM unnest(m.a, m.b) u (a, b)), '{}')
   FROM cases c JOIN timelines t ON t.case_id = c.id LEFT JOIN organisations o ON o.case_id = c.id
-  LEFT JOIN principal_masks pm ON pm.case_id = c.id`;
+  LEFT JOIN principal_masks pm ON pm.case_id = c.id LEFT JOIN made m ON m.case_id = c.id`;
+
+/** A transition (s, s′) as one smallint, `s * 100 + s′`: flow counts one array per case. */
+export function transitionCode(from: SQL, to: SQL): SQL {
+  return sql`(${from} * 100 + ${to})::smallint`;
+}
 
 /**
  * Flow's transitions: consecutive `step` events with different steps, each pair once with the
@@ -132,15 +158,16 @@ const facts = sql`SELECT c.id, date_trunc('month', c.opened_on::timestamp)::date
  */
 const transitionColumns = ["case_id", "transition_from", "transition_to", "transition_dates"];
 
-const transitions = sql`SELECT c.id, coalesce(x.a, '{}'), coalesce(x.b, '{}'), coalesce(x.dates, '{}')
-  FROM touched c (id) LEFT JOIN (
-    SELECT case_id, array_agg(previous ORDER BY n) AS a, array_agg(step ORDER BY n) AS b,
+const transitions = sql`SELECT c.id, coalesce(m.a, '{}'), coalesce(m.b, '{}'), coalesce(m.dates, '{}')
+  FROM touched c (id) LEFT JOIN made m ON m.case_id = c.id`;
+
+const transitionsMade = sql`SELECT case_id, array_agg(previous ORDER BY n) AS a, array_agg(step ORDER BY n) AS b,
       array_agg(day ORDER BY n) AS dates
     FROM (SELECT case_id, previous, step, min(n) AS n, min(day) AS day
       FROM (SELECT case_id, step, day, lag(step) OVER w AS previous, row_number() OVER w AS n
         FROM ev WHERE type = 'step' WINDOW w AS (PARTITION BY case_id ORDER BY occurred_at, seq)) s
       WHERE previous <> step GROUP BY case_id, previous, step) firsts
-    GROUP BY case_id) x ON x.case_id = c.id`;
+    GROUP BY case_id`;
 
 /**
  * Units named in `lead` or `join` events, each with the first date it took part, its

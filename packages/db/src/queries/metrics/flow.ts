@@ -22,14 +22,13 @@ export function flow(
     boundOpening: true,
     restriction,
   });
-  const made = sql`1:width_bucket(${query.asOf}::date, c.transition_dates)`;
+  // A transition's code is `from * 100 + to`, so its order is (fromStep, toStep).
   return selectMetricRows<FlowCell>(
     db,
-    sql`SELECT t.from_step::int AS "fromStep", t.to_step::int AS "toStep", count(*)::int AS count
-    FROM (${population}) p
-    JOIN case_transitions c ON c.case_id = p.id
-    CROSS JOIN LATERAL unnest(c.transition_from[${made}], c.transition_to[${made}]) AS t (from_step, to_step)
+    sql`SELECT (tr.code / 100)::int AS "fromStep", (tr.code % 100)::int AS "toStep",
+      count(*)::int AS count
+    FROM (${population}) p CROSS JOIN LATERAL unnest(p.transitions) AS tr (code)
     WHERE p.process = ${parameters.process}
-    GROUP BY t.from_step, t.to_step ORDER BY t.from_step, t.to_step`,
+    GROUP BY tr.code ORDER BY tr.code`,
   );
 }

@@ -23,6 +23,7 @@ export function leadTimes(
     status: query.status ?? "all",
     boundOpening: true,
     restriction,
+    withSteps: true,
   });
   const started = sql`SELECT s.*,
       CASE WHEN s.tb <= s.step_count THEN s.step_dates[s.tb] - s.step_dates[s.ta] END AS days

@@ -1,5 +1,6 @@
 import type { CaseStatus, MetricQuery } from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
+import { transitionCode } from "./case-facts";
 import { allOf, inFilter, type MetricRestriction } from "./parameters";
 
 export interface PopulationOptions {
@@ -7,20 +8,22 @@ export interface PopulationOptions {
   /** False for trend `closed`, where `from`/`to` bound the close date instead of `openedOn`. */
   readonly boundOpening: boolean;
   readonly restriction?: MetricRestriction | undefined;
+  /** Lead times: also `steps` and `step_dates`, the step timeline (a join per case). */
+  readonly withSteps?: boolean;
 }
 
 /**
- * SPEC "population" as one SELECT, a row per case: its attributes, `sip_on`, its step timeline
- * (`steps`, `step_dates`, and `step_count`, how many count as of asOf) and its state as of asOf
- * — `step` (and `step_on`, the date it was entered), `lead_unit`, `lead_principal`, `closed`,
- * `consent`, `principal_pairs` (the network's bit set) — which is `deriveCaseState`'s fold over
- * the events before the end of day asOf.
- * Metrics select from it as `p`.
+ * SPEC "population" as one SELECT, a row per case: its attributes, `sip_on`, `step_count` (how
+ * many `step` events count as of asOf) and its state as of asOf — `step` (and `step_on`, the date
+ * it was entered), `lead_unit`, `lead_principal`, `closed`, `consent`, `principal_pairs` (the
+ * network's bit set), `transitions` (flow's codes) — which is `deriveCaseState`'s fold over the
+ * events before the end of day asOf; with `withSteps` also the step timeline `steps`,
+ * `step_dates`. Metrics select from it as `p`.
  */
 export function populationSql(query: MetricQuery, options: PopulationOptions): SQL {
   const asOf = sql`${query.asOf}::date`;
   const where = casesWhere(query, options, asOf);
-  const cases = sql`(${settledCases(asOf, where)} UNION ALL ${unsettledCases(asOf, where)}) p`;
+  const cases = sql`(${settledCases(asOf, where, options)} UNION ALL ${unsettledCases(asOf, where, options)}) p`;
   const status = statusCondition(options.status);
   if (!needsLeadPrincipal(query)) {
     return sql`SELECT p.*, NULL::text AS lead_principal FROM ${cases} WHERE ${allOf([status])}`;
@@ -37,29 +40,47 @@ function needsLeadPrincipal(query: MetricQuery): boolean {
 }
 
 const attributes = sql`f.case_id AS id, f.process, f.target_group, f.age_group,
-  f.municipality_code, f.opened_on, f.opened_month, f.sip_on, f.steps, f.step_dates`;
+  f.municipality_code, f.opened_on, f.opened_month, f.sip_on`;
 
-/** Cases whose every event is dated on or before asOf: their state is the stored one. */
-function settledCases(asOf: SQL, where: SQL): SQL {
-  return sql`SELECT ${attributes}, cardinality(f.steps) AS step_count, f.step::int AS step,
-      f.step_on, f.lead_unit, f.closed, f.consent,
-      f.principal_pair_masks[cardinality(f.principal_pair_masks)] AS principal_pairs
-    FROM case_facts f WHERE f.settled_on <= ${asOf} AND ${where}`;
+/**
+ * Cases whose every event is dated on or before asOf: their state is the stored one, read from
+ * the narrow `case_facts` alone unless the step timeline is asked for.
+ */
+function settledCases(asOf: SQL, where: SQL, options: PopulationOptions): SQL {
+  const steps = options.withSteps ? sql`, s.steps, s.step_dates` : sql``;
+  const join = options.withSteps ? sql`JOIN case_steps s ON s.case_id = f.case_id` : sql``;
+  const restricted = restrictedTo(options.restriction, sql`f.organisations`);
+  return sql`SELECT ${attributes}, f.step_count::int AS step_count, f.step::int AS step,
+      f.step_on, f.lead_unit, f.closed, f.consent, f.principal_pairs, f.transitions${steps}
+    FROM case_facts f ${join}
+    WHERE f.settled_on <= ${asOf} AND ${allOf([where, restricted])}`;
 }
 
-/** Cases with events after asOf (few, unless asOf is long ago): each timeline cut at asOf. */
-function unsettledCases(asOf: SQL, where: SQL): SQL {
-  return sql`SELECT ${attributes}, k.steps AS step_count, f.steps[k.steps]::int AS step,
-      f.step_dates[k.steps] AS step_on, t.lead_units[k.leads] AS lead_unit,
+/** Cases with events after asOf: their state is each timeline cut at asOf. */
+function unsettledCases(asOf: SQL, where: SQL, options: PopulationOptions): SQL {
+  const steps = options.withSteps ? sql`, s.steps, s.step_dates` : sql``;
+  const made = sql`1:width_bucket(${asOf}, c.transition_dates)`;
+  const restricted = restrictedTo(
+    options.restriction,
+    sql`t.organisations[1:width_bucket(${asOf}, t.organisation_dates)]`,
+  );
+  return sql`SELECT ${attributes}, k.steps AS step_count, s.steps[k.steps]::int AS step,
+      s.step_dates[k.steps] AS step_on, t.lead_units[k.leads] AS lead_unit,
       coalesce(t.endings[k.endings], false) AS closed, t.consents[k.consents] AS consent,
-      f.principal_pair_masks[width_bucket(${asOf}, f.principal_pair_dates)] AS principal_pairs
+      coalesce(t.principal_pair_masks[width_bucket(${asOf}, t.principal_pair_dates)], 0)
+        AS principal_pairs,
+      coalesce((SELECT array_agg(${transitionCode(sql`u.a`, sql`u.b`)})
+        FROM unnest(c.transition_from[${made}], c.transition_to[${made}]) u (a, b)), '{}')
+        AS transitions${steps}
     FROM case_facts f
+    JOIN case_steps s ON s.case_id = f.case_id
     JOIN case_timelines t ON t.case_id = f.case_id
-    CROSS JOIN LATERAL (SELECT width_bucket(${asOf}, f.step_dates) AS steps,
+    JOIN case_transitions c ON c.case_id = f.case_id
+    CROSS JOIN LATERAL (SELECT width_bucket(${asOf}, s.step_dates) AS steps,
       width_bucket(${asOf}, t.lead_dates) AS leads,
       width_bucket(${asOf}, t.ending_dates) AS endings,
       width_bucket(${asOf}, t.consent_dates) AS consents) k
-    WHERE f.settled_on > ${asOf} AND ${where}`;
+    WHERE f.settled_on > ${asOf} AND ${allOf([where, restricted])}`;
 }
 
 /** Conditions on a case's attributes (alias `f`): opened in the period and by asOf, filters. */
@@ -74,7 +95,6 @@ function casesWhere(query: MetricQuery, options: PopulationOptions, asOf: SQL): 
     inFilter(sql`f.target_group`, query.targetGroup),
     inFilter(sql`f.age_group`, query.ageGroup),
     inFilter(sql`f.process`, query.process),
-    options.restriction === undefined ? undefined : restrictedTo(options.restriction, asOf),
   ]);
 }
 
@@ -84,14 +104,18 @@ function statusCondition(status: CaseStatus): SQL | undefined {
 }
 
 /**
- * One of the organisations took part as of asOf: the initiating unit's (dated -infinity) or a
- * `lead` or `join` unit's dated on or before asOf.
+ * One of the organisations took part as of asOf (`organisations`: those that had by then): the
+ * initiating unit's, or a `lead` or `join` unit's.
  */
-function restrictedTo(restriction: MetricRestriction, asOf: SQL): SQL {
+function restrictedTo(
+  restriction: MetricRestriction | undefined,
+  organisations: SQL,
+): SQL | undefined {
+  if (restriction === undefined) return undefined;
   if (restriction.organisations.length === 0) return sql`false`;
   const theirs = sql.join(
     restriction.organisations.map((o) => sql`${o}`),
     sql`, `,
   );
-  return sql`f.organisations[1:width_bucket(${asOf}, f.organisation_dates)] && ARRAY[${theirs}]::text[]`;
+  return sql`${organisations} && ARRAY[${theirs}]::text[]`;
 }
