@@ -24,6 +24,8 @@ const envSchema = z.object({
   SAMSYN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SAMSYN_IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).optional(),
   SAMSYN_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  // The three interchange files of an upload together (POST /imports): 512 MiB.
+  SAMSYN_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(536_870_912),
   // Only behind a reverse proxy that sets them may X-Forwarded-For/-Proto be believed.
   SAMSYN_TRUST_PROXY: z
     .enum(["0", "1", "false", "true"])

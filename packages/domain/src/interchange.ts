@@ -77,6 +77,10 @@ export const importErrorCodes = [
   "conflictingCase",
   "conflictingUnit",
   "conflictingOrganisation",
+  // Only for an import limited to the caller's organisations (a samordnare's).
+  "organisationOutsideScope",
+  "unitOutsideScope",
+  "caseOutsideScope",
 ] as const;
 export type ImportErrorCode = (typeof importErrorCodes)[number];
 

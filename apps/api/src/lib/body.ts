@@ -1,32 +1,82 @@
 import type { z } from "@hono/zod-openapi";
-import { t } from "@samsyn/domain";
-import type { MiddlewareHandler } from "hono";
+import { type MessageKey, t } from "@samsyn/domain";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { errorBody } from "../errors";
 import type { AppEnv } from "./router";
 
 /**
  * Refuses bodies over `maxBytes` with 413. A declared Content-Length is checked before reading;
- * a chunked body without one is counted while it is read and cut off at the limit.
+ * a chunked body without one is counted while it is read and cut off at the limit. The upload
+ * routes (`nonJsonBodyRoutes`) get `uploadMaxBytes` instead, and their bodies are never buffered:
+ * hono's bodyLimit holds a chunked body in memory, which is fine for 1 MB of JSON but not for
+ * 500 MB of CSV, so an upload is counted as it streams (`BodyTooLarge` ends it).
  */
-export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
-  return bodyLimit({
-    maxSize: maxBytes,
-    onError: (c) =>
-      c.json(errorBody("payload_too_large", t("http.payload_too_large", { limit: maxBytes })), 413),
+export function limitBody(
+  maxBytes: number,
+  uploadMaxBytes: number = maxBytes,
+  uploads: readonly NonJsonBodyRoute[] = nonJsonBodyRoutes,
+): MiddlewareHandler<AppEnv> {
+  const json = bodyLimit({ maxSize: maxBytes, onError: (c) => tooLarge(c, maxBytes) });
+  return async (c, next) => {
+    const upload = uploads.some((u) => u.method === c.req.method && u.path === c.req.path);
+    if (!upload) return json(c, next);
+    const body = c.req.raw.body;
+    if (body === null) return next();
+    const declared = c.req.header("content-length");
+    if (declared !== undefined && c.req.header("transfer-encoding") === undefined) {
+      return Number(declared) > uploadMaxBytes ? tooLarge(c, uploadMaxBytes) : next();
+    }
+    c.req.raw = new Request(c.req.raw, {
+      body: body.pipeThrough(countedUpTo(uploadMaxBytes)),
+      duplex: "half",
+    } as RequestInit);
+    return next();
+  };
+}
+
+function tooLarge(c: Context<AppEnv>, limit: number): Response {
+  return c.json(errorBody("payload_too_large", t("http.payload_too_large", { limit })), 413);
+}
+
+/** The error a streamed upload body fails with once it passes its limit; the reader answers 413. */
+export class BodyTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`the body is larger than ${limit} bytes`);
+  }
+}
+
+function countedUpTo(limit: number): TransformStream<Uint8Array, Uint8Array> {
+  let seen = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      seen += chunk.byteLength;
+      if (seen > limit) controller.error(new BodyTooLarge(limit));
+      else controller.enqueue(chunk);
+    },
   });
 }
 
-/** A route whose body is not JSON, e.g. a future multipart upload of the interchange files. */
+/** A route whose body is not JSON, e.g. the multipart upload of the interchange files. */
 export interface NonJsonBodyRoute {
   readonly method: "POST" | "PUT" | "PATCH";
   /** The exact request path, e.g. `/api/v1/imports`. */
   readonly path: string;
   readonly mediaType: string;
+  /** What a 415 says on this route: which body it takes instead. */
+  readonly unsupportedMessage: MessageKey;
 }
 
-/** Routes that take something other than JSON; a multipart import route adds itself here. */
-export const nonJsonBodyRoutes: readonly NonJsonBodyRoute[] = [];
+/** Routes that take something other than JSON; they get the upload body limit too. */
+export const nonJsonBodyRoutes: readonly NonJsonBodyRoute[] = [
+  // The interchange files of an import (routes/imports), streamed to a temporary directory.
+  {
+    method: "POST",
+    path: "/api/v1/imports",
+    mediaType: "multipart/form-data",
+    unsupportedMessage: "import.upload.media_type",
+  },
+];
 
 /**
  * POST, PUT and PATCH bodies must be declared JSON (415 otherwise). Without this a validator that
@@ -42,7 +92,8 @@ export function requireJsonBody(
     const exception = exceptions.find((e) => e.method === method && e.path === c.req.path);
     const expected = exception?.mediaType ?? "application/json";
     if (mediaType(c.req.header("content-type")) === expected) return next();
-    return c.json(errorBody("unsupported_media_type", t("http.unsupported_media_type")), 415);
+    const message = exception?.unsupportedMessage ?? "http.unsupported_media_type";
+    return c.json(errorBody("unsupported_media_type", t(message)), 415);
   };
 }
 

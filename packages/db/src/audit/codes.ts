@@ -14,10 +14,20 @@ export const auditActions = [
   "audit.export",
   // A request refused before any route ran (401): the path is the object.
   "api.request",
+  // A check is no write, but who looked at which files' report is worth keeping too.
+  "import.check",
+  "import.commit",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export const auditObjectTypes = ["case", "case_list", "unit", "audit_log", "api_path"] as const;
+export const auditObjectTypes = [
+  "case",
+  "case_list",
+  "unit",
+  "audit_log",
+  "api_path",
+  "import",
+] as const;
 export type AuditObjectType = (typeof auditObjectTypes)[number];
 
 /**

@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { auditLog } from "../schema/audit";
 import type { AuditAction, AuditDetails, AuditObjectType, AuditOutcome } from "./codes";
@@ -58,8 +59,20 @@ export function recordDenied(db: Db, ctx: AuditContext, attempt: DeniedAttempt):
   return recordAudit(db, ctx, attempt);
 }
 
+/**
+ * The insert of one audit row as a statement, for work that runs outside drizzle's transaction
+ * (the importer's COPY session): the row still commits or rolls back with that work.
+ */
+export function auditRowInsert(db: Db, ctx: AuditContext, entry: AuditEntry): SQL {
+  return db.insert(auditLog).values(auditRow(ctx, entry)).getSQL();
+}
+
 async function insertAuditRow(db: Db, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+  await db.insert(auditLog).values(auditRow(ctx, entry));
+}
+
+function auditRow(ctx: AuditContext, entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     actor: ctx.actor,
     role: ctx.role,
     requestId: ctx.requestId,
@@ -70,5 +83,5 @@ async function insertAuditRow(db: Db, ctx: AuditContext, entry: AuditEntry): Pro
     outcome: entry.outcome,
     caseRefHash: entry.caseRefHash ?? null,
     details: entry.details ?? null,
-  });
+  };
 }

@@ -1,10 +1,11 @@
 import type { ImportErrorCode, InterchangeFile } from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
+import { caseStates, endOfToday, visibleTo } from "../queries/case-state";
 import { type ErrorInput, type ImportErrors, maxReportedErrors } from "./errors";
 import type { BulkSession } from "./session";
 
 /** A check over the staging tables: `lines` selects the `line` of each offending row. */
-interface ReferenceCheck {
+export interface ReferenceCheck {
   readonly file: InterchangeFile;
   readonly column: string;
   readonly code: ImportErrorCode;
@@ -97,8 +98,13 @@ const checks: readonly ReferenceCheck[] = [
   },
 ];
 
-export async function checkReferences(session: BulkSession, errors: ImportErrors): Promise<void> {
-  for (const check of checks) {
+/** Runs the reference checks, then `extra` (the scope checks of a limited import). */
+export async function checkReferences(
+  session: BulkSession,
+  errors: ImportErrors,
+  extra: readonly ReferenceCheck[] = [],
+): Promise<void> {
+  for (const check of [...checks, ...extra]) {
     const found = await session.rows<{ line: number; total: number }>(
       sql`SELECT line, count(*) OVER ()::int AS total FROM (${check.lines}) c
         ORDER BY line LIMIT ${maxReportedErrors}`,
@@ -144,4 +150,76 @@ function differsFromFirst(table: string, key: string, columns: readonly string[]
 function andUnknownUnit(unit: SQL): SQL {
   return sql`AND NOT EXISTS (SELECT 1 FROM stage_units u WHERE u.unit_code = ${unit})
     AND NOT EXISTS (SELECT 1 FROM units u WHERE u.code = ${unit})`;
+}
+
+/**
+ * For an import limited to the caller's organisations (a samordnare's; SPEC "Roles and scope":
+ * cases and events of own units): units of other organisations, cases initiated at another
+ * organisation's unit, events naming such a unit, and events of a stored case the caller cannot
+ * see. A unit or case unknown altogether is already reported by the checks above, so only known
+ * ones are looked at here; a case staged in this import is judged by its own row instead, so its
+ * events do not repeat that error line by line.
+ */
+export function scopeChecks(allowedOrganisations: readonly string[]): ReferenceCheck[] {
+  const own = ownUnits(allowedOrganisations);
+  return [
+    {
+      file: "units",
+      column: "organisation_code",
+      code: "organisationOutsideScope",
+      lines: sql`SELECT s.line FROM stage_units s
+        WHERE s.ok AND NOT ${isOneOf(sql`s.organisation_code`, allowedOrganisations)}`,
+    },
+    {
+      file: "cases",
+      column: "initiating_unit",
+      code: "unitOutsideScope",
+      lines: sql`SELECT s.line FROM stage_cases s
+        WHERE s.ok AND ${isKnownUnit(sql`s.initiating_unit`)} AND s.initiating_unit NOT IN (${own})`,
+    },
+    {
+      file: "events",
+      column: "unit_code",
+      code: "unitOutsideScope",
+      lines: sql`SELECT e.line FROM stage_events e
+        WHERE e.unit_code IS NOT NULL AND ${isKnownUnit(sql`e.unit_code`)}
+          AND e.unit_code NOT IN (${own})`,
+    },
+    {
+      file: "events",
+      column: "case_ref",
+      code: "caseOutsideScope",
+      lines: storedCasesOutOfSight(allowedOrganisations),
+    },
+  ];
+}
+
+/** The units of the allowed organisations: stored, or staged in this import under one of them. */
+function ownUnits(allowedOrganisations: readonly string[]): SQL {
+  if (allowedOrganisations.length === 0) return sql`SELECT NULL::text AS code WHERE false`;
+  const orgs = [...allowedOrganisations];
+  return sql`SELECT unit_code AS code FROM stage_units WHERE ok AND organisation_code IN ${orgs}
+    UNION SELECT code FROM units WHERE organisation_code IN ${orgs}`;
+}
+
+function isOneOf(column: SQL, values: readonly string[]): SQL {
+  return values.length === 0 ? sql`false` : sql`${column} IN ${[...values]}`;
+}
+
+function isKnownUnit(unit: SQL): SQL {
+  return sql`(EXISTS (SELECT 1 FROM stage_units u WHERE u.unit_code = ${unit})
+    OR EXISTS (SELECT 1 FROM units u WHERE u.code = ${unit}))`;
+}
+
+/**
+ * Events of stored cases that a samordnare of these organisations does not see today: the same
+ * rule as appending one event through the API (`visibleTo`), judged on what is stored before this
+ * import, so a file cannot make a case visible by adding a `join` of its own.
+ */
+function storedCasesOutOfSight(allowedOrganisations: readonly string[]): SQL {
+  const end = endOfToday();
+  const asSamordnare = { sub: "import", role: "samordnare", orgs: allowedOrganisations } as const;
+  const touched = caseStates(end, sql`c.ref_hash IN (SELECT ref_hash FROM stage_events)`);
+  return sql`SELECT e.line FROM stage_events e JOIN cases c ON c.ref_hash = e.ref_hash
+    WHERE c.id NOT IN (SELECT s.id FROM (${touched}) s WHERE ${visibleTo(asSamordnare, end)})`;
 }

@@ -3,12 +3,14 @@ import {
   type InterchangeFile,
   interchangeFileNames,
   interchangeFiles,
+  type Locale,
   t,
 } from "@samsyn/domain";
 
 /**
- * One rejected row, column or file. `reason` is Swedish text from the message catalogue and,
- * like every other field here, never holds the rejected value (it may be a personnummer).
+ * One rejected row, column or file. `reason` is text from the message catalogue (Swedish unless
+ * the import asked for English) and, like every other field here, never holds the rejected value
+ * (it may be a personnummer).
  */
 export interface ImportError {
   readonly file: string;
@@ -34,6 +36,13 @@ export class ImportErrors {
   #kept: ImportError[] = [];
   #count = 0;
 
+  readonly #locale: Locale;
+
+  /** `locale`: the language of the reasons (Swedish unless the caller reads English). */
+  constructor(locale: Locale = "sv") {
+    this.#locale = locale;
+  }
+
   get count(): number {
     return this.#count;
   }
@@ -50,7 +59,7 @@ export class ImportErrors {
       line: error.line,
       column: error.column,
       code: error.code,
-      reason: t(`import.error.${error.code}`, { ...error.params }),
+      reason: t(`import.error.${error.code}`, { ...error.params }, this.#locale),
     });
   }
 

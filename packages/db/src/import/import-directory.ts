@@ -1,12 +1,18 @@
 import { access } from "node:fs/promises";
 import { join } from "node:path";
-import { type InterchangeFile, interchangeFileNames, interchangeFiles } from "@samsyn/domain";
+import {
+  type InterchangeFile,
+  interchangeFileNames,
+  interchangeFiles,
+  type Locale,
+} from "@samsyn/domain";
 import { sql } from "drizzle-orm";
+import { type AuditContext, type AuditEntry, auditRowInsert, recordAudit } from "../audit";
 import type { Database } from "../client";
 import { loadInterchangeCatalogue } from "../queries/catalogues";
 import { lastRecordedSeq, refreshImportedFacts } from "../queries/metrics/case-facts";
 import { applyCases, applyEvents, applyUnits } from "./apply";
-import { checkReferences } from "./checks";
+import { checkReferences, scopeChecks } from "./checks";
 import { type ImportError, ImportErrors } from "./errors";
 import { type BulkSession, inTransaction } from "./session";
 import { type ProgressListener, type StagedFile, stageFile } from "./stage-file";
@@ -21,6 +27,25 @@ export interface ImportOptions {
   /** Recorded in `imports`; default "cli". */
   readonly actor?: string;
   readonly onProgress?: ProgressListener;
+  /**
+   * Check only: every row is staged and checked and the counts are worked out exactly as in a
+   * real import, then everything is rolled back. The report has `importId: null`.
+   */
+  readonly dryRun?: boolean;
+  /**
+   * The organisations the caller acts for (a samordnare's scope): every unit row must belong to
+   * one of them, every case's initiating unit and every event's unit must be one of their units,
+   * and events may only go to stored cases they see. Absent: no limit (admin, the CLI).
+   */
+  readonly allowedOrganisations?: readonly string[];
+  /** The language of the error reasons; default Swedish. */
+  readonly locale?: Locale;
+  /**
+   * Who asked, for the audit log: a commit writes `import.commit` in its own transaction (a
+   * rejected one afterwards, as `invalid`), a dry run writes `import.check`. Absent: no row
+   * (the CLI, whose runs `imports` records).
+   */
+  readonly audit?: AuditContext;
 }
 
 export interface ImportCounts {
@@ -32,7 +57,8 @@ export interface ImportCounts {
 export type ImportReport =
   | {
       readonly ok: true;
-      readonly importId: number;
+      /** The `imports` row; null for a dry run, which records nothing. */
+      readonly importId: number | null;
       /** Rows that added something. */
       readonly added: ImportCounts;
       /** Rows that were already present (or repeated a row above them). */
@@ -43,6 +69,13 @@ export type ImportReport =
 /** Thrown inside the transaction to roll it back when rows were rejected. */
 class Rejected extends Error {}
 
+/** Thrown inside the transaction to roll a dry run back, carrying the report it would give. */
+class DryRunDone extends Error {
+  constructor(readonly report: ImportReport) {
+    super("dry run");
+  }
+}
+
 /**
  * Imports the three interchange files in one transaction: everything or nothing (SPEC). All three
  * files must be present, even if only with their header row, so that a forgotten file is an error
@@ -52,12 +85,26 @@ export async function importDirectory(
   database: Database,
   options: ImportOptions,
 ): Promise<ImportReport> {
+  const report = await stageCheckAndApply(database, options);
+  if (options.audit !== undefined && !(report.ok && !options.dryRun)) {
+    // A committed import wrote its row in its own transaction; the others wrote nothing.
+    await recordAudit(database.db, options.audit, auditEntry(options, report));
+  }
+  return report;
+}
+
+async function stageCheckAndApply(
+  database: Database,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const startedAt = new Date();
-  const errors = new ImportErrors();
+  const errors = new ImportErrors(options.locale);
   const paths = await presentFiles(options.dir, errors);
   if (paths === undefined) return failure(errors);
   const catalogue = await loadInterchangeCatalogue(database.db);
   const fileStagers = stagers(catalogue, options.secret);
+  const limits =
+    options.allowedOrganisations === undefined ? [] : scopeChecks(options.allowedOrganisations);
   try {
     return await inTransaction(database, async (session) => {
       await createStaging(session);
@@ -66,12 +113,19 @@ export async function importDirectory(
       await analyzeStaging(session);
       // Reference checks on a file that could not be read would only repeat its error.
       const readable = Object.values(staged).every((file) => file.readable);
-      if (readable) await checkReferences(session, errors);
+      if (readable) await checkReferences(session, errors, limits);
       if (errors.count > 0) throw new Rejected();
-      return apply(session, staged, startedAt, options.actor ?? "cli");
+      const [before] = await session.rows<{ seq: number }>(lastRecordedSeq);
+      // A dry run applies too: only the inserts know what is new, after duplicates in the files.
+      const added = await applyRows(session);
+      const skipped = skippedRows(staged, added);
+      if (options.dryRun) throw new DryRunDone({ ok: true, importId: null, added, skipped });
+      const seqBefore = before?.seq ?? 0;
+      return record(database, session, { startedAt, seqBefore, added, skipped, options });
     });
   } catch (error) {
     if (error instanceof Rejected) return failure(errors);
+    if (error instanceof DryRunDone) return error.report;
     throw error;
   }
 }
@@ -91,32 +145,54 @@ async function stageFiles(
   };
 }
 
-async function apply(
-  session: BulkSession,
-  staged: Readonly<Record<InterchangeFile, StagedFile>>,
-  startedAt: Date,
-  actor: string,
-): Promise<ImportReport> {
-  const [recorded] = await session.rows<{ seq: number }>(lastRecordedSeq);
-  const added: ImportCounts = {
+/** Inserts the checked rows; what each insert added is what the file brought that was new. */
+async function applyRows(session: BulkSession): Promise<ImportCounts> {
+  return {
     units: await applyUnits(session),
     cases: await applyCases(session),
     events: await applyEvents(session),
   };
-  // The metrics read case_facts: it changes with the events, in the same transaction.
-  await refreshImportedFacts((statement) => session.run(statement), recorded?.seq ?? 0);
-  const skipped: ImportCounts = {
+}
+
+function skippedRows(
+  staged: Readonly<Record<InterchangeFile, StagedFile>>,
+  added: ImportCounts,
+): ImportCounts {
+  return {
     units: staged.units.rows - added.units,
     cases: staged.cases.rows - added.cases,
     events: staged.events.rows - added.events,
   };
+}
+
+/** The committing import's bookkeeping: case facts, its `imports` row and its audit row. */
+async function record(
+  database: Database,
+  session: BulkSession,
+  run: {
+    readonly startedAt: Date;
+    /** The largest event seq before this import's inserts. */
+    readonly seqBefore: number;
+    readonly added: ImportCounts;
+    readonly skipped: ImportCounts;
+    readonly options: ImportOptions;
+  },
+): Promise<ImportReport> {
+  const { startedAt, added, skipped, options } = run;
+  // The metrics read case_facts: it changes with the events, in the same transaction.
+  await refreshImportedFacts((statement) => session.run(statement), run.seqBefore);
   const [row] = await session.rows<{ id: number }>(sql`INSERT INTO imports
       (started_at, finished_at, status, actor, units_added, units_skipped,
        cases_added, cases_skipped, events_added, events_skipped)
-    VALUES (${startedAt.toISOString()}, now(), 'succeeded', ${actor}, ${added.units},
-      ${skipped.units}, ${added.cases}, ${skipped.cases}, ${added.events}, ${skipped.events})
+    VALUES (${startedAt.toISOString()}, now(), 'succeeded', ${options.actor ?? "cli"},
+      ${added.units}, ${skipped.units}, ${added.cases}, ${skipped.cases}, ${added.events},
+      ${skipped.events})
     RETURNING id`);
-  return { ok: true, importId: row?.id ?? 0, added, skipped };
+  const report: ImportReport = { ok: true, importId: row?.id ?? 0, added, skipped };
+  if (options.audit !== undefined) {
+    await session.run(auditRowInsert(database.db, options.audit, auditEntry(options, report)));
+  }
+  return report;
 }
 
 /**
@@ -145,6 +221,35 @@ async function presentFiles(
     if (!present) errors.add({ file, line: null, column: null, code: "missingFile" });
   }
   return errors.count > 0 ? undefined : paths;
+}
+
+/** Codes and counts only: an audit row never holds a file's contents or a reason's text. */
+function auditEntry(options: ImportOptions, report: ImportReport): AuditEntry {
+  const action = options.dryRun ? "import.check" : "import.commit";
+  if (!report.ok) {
+    return {
+      action,
+      objectType: "import",
+      objectId: null,
+      outcome: "invalid",
+      details: { errorCount: report.errorCount },
+    };
+  }
+  const { added, skipped } = report;
+  return {
+    action,
+    objectType: "import",
+    objectId: report.importId === null ? null : String(report.importId),
+    outcome: "ok",
+    details: {
+      unitsAdded: added.units,
+      casesAdded: added.cases,
+      eventsAdded: added.events,
+      unitsSkipped: skipped.units,
+      casesSkipped: skipped.cases,
+      eventsSkipped: skipped.events,
+    },
+  };
 }
 
 function failure(errors: ImportErrors): ImportReport {

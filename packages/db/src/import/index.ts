@@ -1,5 +1,7 @@
 export type { ImportError } from "./errors";
 export { maxReportedErrors } from "./errors";
+export type { UserImportOptions } from "./import-as";
+export { importAs, mayImport } from "./import-as";
 export type { ImportCounts, ImportOptions, ImportReport } from "./import-directory";
 export { importDirectory } from "./import-directory";
 export { hashCaseRef } from "./ref-hash";

@@ -83,4 +83,16 @@ export const importMessages = {
     sv: "Samma organisationskod finns redan med annan huvudmannatyp, kommun eller annat namn.",
     en: "The same organisation code already exists with another principal type, municipality or name.",
   },
+  "import.error.organisationOutsideScope": {
+    sv: "Organisationen är inte någon av dina organisationer. Du kan bara importera enheter i dina egna organisationer.",
+    en: "The organisation is not one of yours. You can only import units of your own organisations.",
+  },
+  "import.error.unitOutsideScope": {
+    sv: "Enheten tillhör inte någon av dina organisationer.",
+    en: "The unit does not belong to any of your organisations.",
+  },
+  "import.error.caseOutsideScope": {
+    sv: "Ärendet tillhör inte någon av dina organisationer: ingen av dina enheter har initierat det, är huvudansvarig eller deltar i det.",
+    en: "The case does not belong to any of your organisations: none of your units initiated it, leads it or takes part in it.",
+  },
 } as const satisfies Record<`import.error.${ImportErrorCode}`, Label>;

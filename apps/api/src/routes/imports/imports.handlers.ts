@@ -1,0 +1,147 @@
+import {
+  type ImportReport,
+  importAs,
+  listImports,
+  mayImport,
+  recordDenied,
+  type UserImportOptions,
+} from "@samsyn/db";
+import { type Locale, t } from "@samsyn/domain";
+import type { Context } from "hono";
+import { ApiError } from "../../errors";
+import { auditOf, orRefuse } from "../../lib/respond";
+import { type AppEnv, createRouter } from "../../lib/router";
+import { getImportJobRoute, listImportsRoute, postImportRoute } from "./imports.routes";
+import { type ImportJob, ImportJobs } from "./jobs";
+import { receiveInterchangeFiles } from "./upload";
+
+/** The report as the API words it: `message` like every other error text of the API. */
+type ReportBody =
+  | Exclude<ImportReport, { ok: false }>
+  | {
+      ok: false;
+      errorCount: number;
+      errors: {
+        file: string;
+        line: number | null;
+        column: string | null;
+        code: ImportErrorCode;
+        message: string;
+      }[];
+    };
+type ImportErrorCode = Extract<ImportReport, { ok: false }>["errors"][number]["code"];
+
+/**
+ * Imports through the API: the upload is streamed to a private temporary directory, checked or
+ * imported by the same importer as the CLI (`importAs` limits a samordnare to their own
+ * organisations and audits every run), and the directory is removed when the run is over.
+ * Jobs live in this app's memory, one store per app.
+ */
+export function importRoutes() {
+  const jobs = new ImportJobs<ReportBody>();
+  return createRouter()
+    .openapi(postImportRoute, async (c) => {
+      const { mode } = c.req.valid("query");
+      await refuseWhoMayNotImport(c, mode === "check" ? "import.check" : "import.commit");
+      const { database, secret } = c.get("deps");
+      const scope = c.get("scope");
+      const ctx = auditOf(c);
+      const locale = requestLocale(c);
+      const upload = await receiveInterchangeFiles(c.req.raw);
+      const run = (options: Partial<UserImportOptions>) =>
+        importAs(database, scope, ctx, { dir: upload.dir, secret, locale, ...options });
+      if (mode === "check") {
+        try {
+          return c.json(reportBody(orRefuse(await run({ dryRun: true }))), 200);
+        } finally {
+          await upload.remove();
+        }
+      }
+      const job = jobs.start(scope.sub, async (onProgress) => {
+        try {
+          const report = reportBody(orRefuse(await run({ onProgress })));
+          return { state: report.ok ? "done" : "failed", report };
+        } finally {
+          await upload.remove();
+        }
+      });
+      return c.json({ job: jobBody(job, locale) }, 202);
+    })
+    .openapi(getImportJobRoute, (c) => {
+      const scope = c.get("scope");
+      if (!mayImport(scope.role)) throw forbidden();
+      // Another user's job is as absent as one that never existed: its id tells nothing.
+      const job = jobs.get(c.req.valid("param").id, scope.sub);
+      if (job === undefined) throw new ApiError(404, "not_found", t("error.not_found"));
+      return c.json(jobBody(job, requestLocale(c)), 200);
+    })
+    .openapi(listImportsRoute, async (c) => {
+      const { database } = c.get("deps");
+      const items = orRefuse(await listImports(database.db, c.get("scope"), c.req.valid("query")));
+      return c.json({ items: items.map((i) => ({ ...i })) }, 200);
+    });
+}
+
+/** A role that may not import is refused before a byte of its upload is read, and audited. */
+async function refuseWhoMayNotImport(
+  c: Context<AppEnv>,
+  action: "import.check" | "import.commit",
+): Promise<void> {
+  if (mayImport(c.get("scope").role)) return;
+  await recordDenied(c.get("deps").database.db, auditOf(c), {
+    action,
+    objectType: "import",
+    objectId: null,
+    outcome: "denied",
+  });
+  throw forbidden();
+}
+
+function forbidden(): ApiError {
+  return new ApiError(403, "forbidden", t("error.forbidden"));
+}
+
+function reportBody(report: ImportReport): ReportBody {
+  if (report.ok) return report;
+  return {
+    ok: false,
+    errorCount: report.errorCount,
+    errors: report.errors.map(({ reason, ...where }) => ({ ...where, message: reason })),
+  };
+}
+
+function jobBody(job: ImportJob<ReportBody>, locale: Locale) {
+  return {
+    id: job.id,
+    state: job.state,
+    progress: { ...job.progress },
+    ...(job.report === undefined ? {} : { report: job.report }),
+    ...(job.failedUnexpectedly
+      ? {
+          error: {
+            code: "internal",
+            message: t("import.job.failed_unexpectedly", {}, locale),
+            details: [],
+          },
+        }
+      : {}),
+  };
+}
+
+/** English when the client prefers it (Accept-Language), Swedish otherwise. */
+export function requestLocale(c: Context): Locale {
+  return preferredLocale(c.req.header("accept-language"));
+}
+
+export function preferredLocale(header: string | undefined): Locale {
+  const ranked = (header ?? "")
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...params] = part.trim().toLowerCase().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      return { language: tag.split("-")[0] ?? "", q: q === undefined ? 1 : Number(q.slice(2)) };
+    })
+    .filter((r) => (r.language === "sv" || r.language === "en") && r.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.language === "en" ? "en" : "sv";
+}

@@ -1,0 +1,211 @@
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import {
+  aCase,
+  anEvent,
+  aRegionUnit,
+  aUnit,
+  type InterchangeFiles,
+  stepEvents,
+  writeInterchange,
+} from "@samsyn/db/testing";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, launchBrowser } from "../support/browser";
+import { type RunningSamsyn, repoRoot, runCli, startSamsyn } from "../support/samsyn-process";
+
+/**
+ * The Import page in a real browser against `samsyn serve` on an empty database: choose the three
+ * files, see the check's report before anything is saved, import with progress, see it done; a
+ * bad file shows its Swedish per-row error and no Importera button. axe in every state.
+ */
+const screenshots = join(repoRoot, "artifacts", "screenshots");
+/** Skatteverket's test personnummer: Luhn-valid, so screening must catch it. */
+const personnummer = "19121212-1212";
+
+function county(): InterchangeFiles {
+  const refs = Array.from({ length: 6 }, (_, i) => `ARENDE-${i + 1}`);
+  return {
+    units: [aUnit(), aRegionUnit()],
+    cases: refs.map((ref) => aCase({ case_ref: ref })),
+    events: refs.flatMap((ref) => [
+      ...stepEvents(ref, "2024-03-01", [1, 2]),
+      anEvent({
+        case_ref: ref,
+        occurred_at: "2024-03-03",
+        type: "lead",
+        step: "",
+        unit_code: "rs_beroende",
+      }),
+    ]),
+  };
+}
+
+describe.skipIf(!browserAvailable)("the Import page in a browser", () => {
+  let dataDir: string;
+  let filesDir: string;
+  let samsyn: RunningSamsyn;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  const env = () => ({
+    DATABASE_URL: undefined,
+    SAMSYN_DATA_DIR: dataDir,
+    SAMSYN_SECRET: undefined,
+  });
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "samsyn-import-e2e-"));
+    filesDir = await mkdtemp(join(tmpdir(), "samsyn-import-files-"));
+    await mkdir(screenshots, { recursive: true });
+    const migrated = await runCli(["migrate"], env());
+    if (migrated.code !== 0) throw new Error(`migrate failed: ${migrated.stderr}`);
+    samsyn = await startSamsyn("serve", env());
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signIn(page, samsyn.url, "Administratör");
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await samsyn?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(filesDir, { recursive: true, force: true });
+  });
+
+  it("checks the files, shows the report, imports with progress and says when it is done", async () => {
+    await page.goto(`${samsyn.url}/import`);
+    await page.getByRole("heading", { level: 1, name: "Import" }).waitFor();
+    // A page without figures has no filter bar.
+    expect(await page.getByLabel("Kommun", { exact: true }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, "import-1366x768.png"), fullPage: true });
+
+    await choose(page, await writeInterchange(county(), join(filesDir, "good")));
+    await page.getByRole("button", { name: "Granska" }).click();
+    const status = page.locator(".import-status");
+    await expect
+      .poll(() => status.textContent())
+      .toBe("Inget fel hittades: 2 enheter, 6 ärenden, 18 händelser läggs till, 0 finns redan.");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({
+      path: join(screenshots, "import-checked-1366x768.png"),
+      fullPage: true,
+    });
+
+    // A job of six cases is over before a poll can see it run: until unrouted, polls are answered
+    // with a running job half-way through events.csv, so the progress shown is deterministic.
+    await page.route("**/api/v1/imports/jobs/*", async (route) => {
+      const id = new URL(route.request().url()).pathname.split("/").at(-1);
+      const progress = { file: "events.csv", rows: 12_000, bytes: 50, totalBytes: 100 };
+      await route.fulfill({ json: { id, state: "running", progress } });
+    });
+    await page.getByRole("button", { name: "Importera" }).click();
+    const bar = page.getByRole("progressbar", { name: "Importens förlopp" });
+    await bar.waitFor();
+    expect(await bar.getAttribute("value")).toBe("50");
+    // Intl writes sv-SE thousands with a (narrow) no-break space.
+    expect(await status.textContent()).toMatch(/^Läser events\.csv: 12\s000 rader$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({
+      path: join(screenshots, "import-progress-1366x768.png"),
+      fullPage: true,
+    });
+    await page.unroute("**/api/v1/imports/jobs/*");
+    await expect
+      .poll(() => status.textContent(), { timeout: 60_000 })
+      .toBe("Importen är klar: 2 enheter, 6 ärenden, 18 händelser lades till, 0 fanns redan.");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, "import-done-1366x768.png"), fullPage: true });
+
+    // The list of recent imports was refreshed after the commit.
+    const recent = page.getByRole("table", { name: "Senaste importer" });
+    await expect.poll(() => recent.locator("tbody tr").count()).toBe(1);
+    expect(await recent.locator("tbody td").allTextContents()).toEqual(
+      expect.arrayContaining(["dev-admin", "2", "6", "18", "0"]),
+    );
+  });
+
+  it("shows a bad file's per-row error in Swedish and offers no Importera button", async () => {
+    await page.goto(`${samsyn.url}/import`);
+    const bad = { ...county(), cases: [aCase({ case_ref: `ARENDE-${personnummer}` })], events: [] };
+    await choose(page, await writeInterchange(bad, join(filesDir, "bad")));
+    await page.getByRole("button", { name: "Granska" }).click();
+    const errors = page.getByRole("table", { name: "Fel per rad" });
+    await errors.waitFor();
+    expect(await errors.locator("tbody tr").first().locator("td").allTextContents()).toEqual([
+      "cases.csv",
+      "2",
+      "case_ref",
+      "Kolumnen innehåller ett personnummer eller samordningsnummer. Sådana uppgifter får inte lagras i Samsyn, och värdet visas därför inte.",
+    ]);
+    expect(await page.locator(".import-status").textContent()).toBe(
+      "1 fel hittades. Inget har sparats; rätta filerna och granska igen.",
+    );
+    expect(await page.getByRole("button", { name: "Importera" }).count()).toBe(0);
+    expect(await page.content()).not.toContain("1212-1212");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({
+      path: join(screenshots, "import-errors-1366x768.png"),
+      fullPage: true,
+    });
+  });
+
+  it("works on a phone-sized screen without sideways scrolling", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${samsyn.url}/import`);
+      await page.getByRole("heading", { level: 1, name: "Import" }).waitFor();
+      const width = await page.evaluate<number>("document.documentElement.scrollWidth");
+      expect(width).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(screenshots, "import-390x844.png"), fullPage: true });
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+
+  it("offers Import to samordnare, but not to länsgrupp", async () => {
+    const other = await browser.context.newPage();
+    try {
+      await signIn(other, samsyn.url, "Länsgrupp");
+      expect(await other.getByRole("link", { name: "Import" }).count()).toBe(0);
+      await other.goto(`${samsyn.url}/import`);
+      await other.getByText("Sidan finns inte.").waitFor();
+
+      await other.getByRole("button", { name: "Logga ut" }).click();
+      await other.getByRole("radio", { name: "Samordnare / handläggare" }).check();
+      await other.getByRole("checkbox", { name: "Stockholms stad" }).check();
+      await other.getByRole("button", { name: "Logga in" }).click();
+      await other.getByRole("link", { name: "Import" }).click();
+      await other.getByRole("heading", { level: 1, name: "Import" }).waitFor();
+      // A samordnare sees only their own imports: none yet.
+      await other.getByText("Inga importer ännu.").waitFor();
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+async function signIn(page: Page, url: string, role: string): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.getByRole("radio", { name: role }).check();
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByText(/Inloggad som/).waitFor();
+}
+
+async function choose(page: Page, dir: string): Promise<void> {
+  await page.getByLabel("Enheter (units.csv)").setInputFiles(join(dir, "units.csv"));
+  await page.getByLabel("Ärenden (cases.csv)").setInputFiles(join(dir, "cases.csv"));
+  await page.getByLabel("Händelser (events.csv)").setInputFiles(join(dir, "events.csv"));
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
