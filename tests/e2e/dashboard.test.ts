@@ -65,6 +65,21 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
     }
   });
 
+  it("serves the build precompressed: assets brotli and cached for a year, the shell revalidated", async () => {
+    const shell = await fetch(`${samsyn.url}/arenden`, { headers: { "Accept-Encoding": "br" } });
+    expect(shell.headers.get("content-encoding")).toBe("br");
+    expect(shell.headers.get("cache-control")).toBe("no-cache");
+    const scripts = [...(await shell.text()).matchAll(/src="(\/assets\/[^"]+\.js)"/g)];
+    const main = scripts[0]?.[1] ?? "";
+    expect(main).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+    for (const encoding of ["br", "gzip"]) {
+      const res = await fetch(`${samsyn.url}${main}`, { headers: { "Accept-Encoding": encoding } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-encoding")).toBe(encoding);
+      expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    }
+  });
+
   it("works on a phone-sized screen without sideways scrolling of the page", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
@@ -154,29 +169,36 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
 
     const csv = await downloaded(page, exports.getByRole("button", { name: "Exportera CSV" }));
     expect(csv.name).toMatch(
-      /^samsyn-pagaende-arenden-per-kommun-flest-forst-\d{4}-\d{2}-\d{2}\.csv$/,
+      /^samsyn-pagaende-arenden-per-kommun-hogst-andel-fastnade-forst-\d{4}-\d{2}-\d{2}\.csv$/,
     );
     const lines = (await readFile(csv.path, "utf8")).replace(/^\uFEFF/, "").split("\r\n");
     // The title has a comma, so RFC 4180 quotes it.
-    expect(lines[0]).toBe('"Pågående ärenden per kommun, flest först"');
+    expect(lines[0]).toBe('"Pågående ärenden per kommun, högst andel fastnade först"');
     expect(lines[1]).toBe(`Filter: Målgrupp: ${group?.name}`);
     expect(lines[2]).toMatch(/^Skapad \d{4}-\d{2}-\d{2}$/);
-    expect(lines[3]).toMatch(/^"?”<5” betyder färre än 5 ärenden/);
-    expect(lines[5]).toBe("Kommun,Antal ärenden");
-    expect(lines.slice(6).filter((l) => l !== "")).toHaveLength(rows);
+    // The file says what the rate is, as the caption does.
+    expect(lines[3]).toMatch(/^"?Andel fastnade = fastnade ärenden/);
+    expect(lines[4]).toMatch(/^"?”<5” betyder färre än 5 ärenden/);
+    expect(lines[6]).toBe("Kommun,Pågående ärenden,Fastnade ärenden,Andel fastnade (%)");
+    expect(lines.slice(7).filter((l) => l !== "")).toHaveLength(rows);
 
     const xlsx = await downloaded(page, exports.getByRole("button", { name: "Exportera Excel" }));
     expect(xlsx.name).toMatch(/\.xlsx$/);
     const workbook = new Workbook();
     await workbook.xlsx.readFile(xlsx.path);
     const sheet = workbook.worksheets[0];
-    expect(sheet?.getCell("A1").value).toBe("Pågående ärenden per kommun, flest först");
+    expect(sheet?.getCell("A1").value).toBe(
+      "Pågående ärenden per kommun, högst andel fastnade först",
+    );
     expect(sheet?.getCell("A2").value).toBe(`Filter: Målgrupp: ${group?.name}`);
-    expect(sheet?.getCell("A6").value).toBe("Kommun");
-    expect(sheet?.getCell("B6").value).toBe("Antal ärenden");
-    expect(sheet?.rowCount).toBe(6 + rows);
-    const firstCount = sheet?.getCell("B7").value;
+    expect(sheet?.getCell("A7").value).toBe("Kommun");
+    expect(sheet?.getCell("B7").value).toBe("Pågående ärenden");
+    expect(sheet?.getCell("D7").value).toBe("Andel fastnade (%)");
+    expect(sheet?.rowCount).toBe(7 + rows);
+    const firstCount = sheet?.getCell("B8").value;
     expect(typeof firstCount === "number" || firstCount === "<5").toBe(true);
+    const firstRate = sheet?.getCell("D8").value;
+    expect(typeof firstRate === "number" || firstRate === "–").toBe(true);
   });
 
   it("prints to A4 without menu or buttons, tables whole", async () => {
@@ -229,6 +251,92 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
     }
     await page.getByRole("heading", { level: 1, name: "Ledtider" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("sv");
+  });
+
+  it("lists kommuner by the share of open cases that are stuck, highest first", async () => {
+    await open(page, `${samsyn.url}/arenden`);
+    const rates = table(page, /Pågående ärenden per kommun, högst andel fastnade först/);
+    expect(await rates.getByRole("columnheader").allTextContents()).toEqual([
+      expect.stringMatching(/^Kommun/),
+      expect.stringMatching(/^Pågående ärenden/),
+      expect.stringMatching(/^Fastnade ärenden/),
+      expect.stringMatching(/^Andel fastnade \(%\)/),
+    ]);
+    const rateHeader = rates.getByRole("columnheader", { name: /Andel fastnade/ });
+    expect(await rateHeader.getAttribute("aria-sort")).toBe("descending");
+    expect(await rates.locator("caption").textContent()).toMatch(
+      /Andel fastnade = fastnade ärenden .* delat med kommunens pågående ärenden/,
+    );
+    // Published shares descend; a withheld one ("–") only after them.
+    const shares = (await rates.locator("tbody tr td:nth-child(4)").allTextContents()).map((x) =>
+      x.trim(),
+    );
+    const published = shares.filter((x) => x !== "–").map((x) => Number(x.replace(",", ".")));
+    expect(published.length).toBeGreaterThan(0);
+    expect(published).toEqual([...published].sort((a, b) => b - a));
+    expect(shares.slice(0, published.length).every((x) => x !== "–")).toBe(true);
+  });
+
+  it("sorts a table by keyboard, with aria-sort following", async () => {
+    await open(page, `${samsyn.url}/arenden`);
+    const rates = table(page, /Pågående ärenden per kommun, högst andel fastnade först/);
+    const header = rates.getByRole("columnheader", { name: /^Kommun/ });
+    expect(await header.getAttribute("aria-sort")).toBe("none");
+    await header.getByRole("button").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => header.getAttribute("aria-sort")).toBe("ascending");
+    const names = await rates.locator("tbody th").allTextContents();
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "sv")));
+    expect(
+      await rates.getByRole("columnheader", { name: /Andel fastnade/ }).getAttribute("aria-sort"),
+    ).toBe("none");
+    await page.keyboard.press("Space");
+    await expect.poll(() => header.getAttribute("aria-sort")).toBe("descending");
+    expect(await rates.locator("tbody th").allTextContents()).toEqual([...names].reverse());
+  });
+
+  it("shows a samordnare their own stuck cases as a list, and leaders none", async () => {
+    await open(page, `${samsyn.url}/fastnade`);
+    expect(await table(page, /Dina fastnade ärenden/).count()).toBe(0);
+
+    const own = await browser.context.newPage();
+    try {
+      await own.goto(`${samsyn.url}/`);
+      await own.getByRole("radio", { name: "Samordnare / handläggare" }).check();
+      await own.getByRole("checkbox", { name: "Region Stockholm" }).check();
+      await own.getByRole("button", { name: "Logga in" }).click();
+      await own.getByText(/Inloggad som dev-samordnare/).waitFor();
+      await open(own, `${samsyn.url}/fastnade`);
+      const list = table(own, /Dina fastnade ärenden, flest dagar över måltid först/);
+      expect(await list.getByRole("columnheader").allTextContents()).toEqual([
+        expect.stringMatching(/^Ärende-id/),
+        expect.stringMatching(/^Processkarta/),
+        expect.stringMatching(/^Processteg/),
+        expect.stringMatching(/^Dagar i steget/),
+        expect.stringMatching(/^Måltid, dagar/),
+        expect.stringMatching(/^Dagar över måltid/),
+        expect.stringMatching(/^Huvudansvarig enhet/),
+      ]);
+      const rows = list.locator("tbody tr");
+      expect(await rows.count()).toBeGreaterThan(0);
+      const first = (await rows.first().locator("td").allTextContents()).map((x) =>
+        Number(x.replace(/\s/g, "")),
+      );
+      // Days in step = target + days over, and a stuck case is over its target.
+      const [inStep, target, over] = [first[2], first[3], first[4]];
+      expect(over).toBeGreaterThan(0);
+      expect(inStep).toBe((target ?? 0) + (over ?? 0));
+      expect(
+        await list.getByRole("columnheader", { name: /Dagar över/ }).getAttribute("aria-sort"),
+      ).toBe("descending");
+      expect(await seriousViolations(own)).toEqual([]);
+      await own.screenshot({
+        path: join(screenshots, "fastnade-samordnare-1366x768.png"),
+        fullPage: true,
+      });
+    } finally {
+      await own.close();
+    }
   });
 
   it("can be used by keyboard alone: skip link, filter bar, a chart's table", async () => {

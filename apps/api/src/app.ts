@@ -1,20 +1,18 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { type Scope, t } from "@samsyn/domain";
 import { type AuthConfig, authenticate, devAuthConfig } from "./auth";
 import { errorBody } from "./errors";
 import { limitBody, requireJsonBody } from "./lib/body";
 import { clientAddress } from "./lib/client";
+import { mountDashboard } from "./lib/dashboard";
 import { handleErrors } from "./lib/error-handler";
 import { defaultHttpSettings, type HttpSettings } from "./lib/http-settings";
 import { assignRequestId, type Logger, logRequests, silentLogger } from "./lib/logging";
 import { createSlidingWindowLimiter, rateLimit } from "./lib/rate-limit";
 import { type AppDeps, createRouter, type Router } from "./lib/router";
 import { securityHeaders } from "./lib/secure-headers";
-import { registerRoutes } from "./routes";
-import { devSignInPath, registerDevRoutes } from "./routes/dev/dev.handlers";
+import { apiRoutes } from "./routes";
+import { devRoutes, devSignInPath } from "./routes/dev/dev.handlers";
 
 export type { AppDeps, AppEnv } from "./lib/router";
 
@@ -47,10 +45,17 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = createRouter();
   useGuards(app, deps, auth, logger, { ...defaultHttpSettings, ...options.http });
 
-  const api = registerRoutes(createRouter());
-  if (auth.mode === "dev") registerDevRoutes(api);
-  options.extraRoutes?.(api);
-  app.route("/api/v1", api);
+  const api = apiRoutes();
+  // Beside the typed routes, not in their chain: no client may count on either (the dev
+  // sign-in exists only in dev mode, extra routes only in tests).
+  if (auth.mode === "dev") api.route("/", devRoutes());
+  if (options.extraRoutes !== undefined) {
+    const extra = createRouter();
+    options.extraRoutes(extra);
+    api.route("/", extra);
+  }
+  // `routed` is `app` itself, typed with every route of `api`: what `AppType` is made of.
+  const routed = app.route("/api/v1", api);
   documentApi(app);
 
   app.all("/api/*", (c) => c.json(errorBody("not_found", t("error.not_found")), 404));
@@ -59,7 +64,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   }
   app.notFound((c) => c.json(errorBody("not_found", t("error.not_found")), 404));
   app.onError(handleErrors(logger));
-  return app;
+  return routed;
 }
 
 export type App = ReturnType<typeof createApp>;
@@ -96,7 +101,7 @@ function useGuards(
     rateLimit(perToken, (c) => (c.get("scope") as Scope | undefined)?.sub),
   );
   app.use("/api/*", requireJsonBody());
-  app.use("/api/*", limitBody(http.bodyLimitBytes));
+  app.use("/api/*", limitBody(http.bodyLimitBytes, http.importMaxBytes));
 }
 
 /** SPEC "HTTP API": every request needs a bearer token; health and dev sign-in say otherwise. */
@@ -111,13 +116,4 @@ function documentApi(app: Router): void {
     info: { title: "Samsyn API", version: "1.0.0", description: "Samverkan i siffror." },
     security: [{ bearerAuth: [] }],
   });
-}
-
-function mountDashboard(app: Router, dashboardDir: string): void {
-  // serveStatic resolves `root` against the working directory, so hand it a relative path.
-  const root = relative(process.cwd(), dashboardDir) || ".";
-  app.use("/*", serveStatic({ root }));
-  // Client-side routes (/arenden, /ledtider …) all load the same shell.
-  const indexHtml = join(dashboardDir, "index.html");
-  app.get("/*", async (c) => c.html(await readFile(indexHtml, "utf8")));
 }

@@ -1,10 +1,11 @@
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { answer, apiClient } from "./api/client";
 import { SessionContext } from "./api/queries";
 import { Shell } from "./components/Shell";
 import { DevSignIn } from "./DevSignIn";
 import { locale, switchLocale, t } from "./lib/i18n";
-import { ApiFailure, apiGet, type Session, storedToken, storeToken } from "./session";
+import { ApiFailure, type Session, storedToken, storeToken } from "./session";
 
 /** The dashboard: sign-in, then the shell with its pages. A 401 anywhere ends the session. */
 export function App() {
@@ -16,7 +17,7 @@ export function App() {
       setSession(null);
       return;
     }
-    apiGet<Omit<Session, "token">>("/api/v1/me", token)
+    answer(apiClient(token).me.$get())
       .then((me) => setSession({ ...me, token }))
       .catch(() => {
         storeToken(null);

@@ -1,11 +1,10 @@
 import { type FormEvent, useEffect, useId, useState } from "react";
+import { answer, apiClient } from "./api/client";
+import type { Catalogues } from "./api/types";
 import { t } from "./lib/i18n";
-import { ApiFailure, apiGet, devSignIn } from "./session";
+import { ApiFailure, devSignIn } from "./session";
 
-interface Organisation {
-  code: string;
-  name: string;
-}
+type Organisation = Catalogues["organisations"][number];
 
 const roleKeys = {
   samordnare: "signin.role.samordnare",
@@ -29,7 +28,7 @@ export function DevSignIn({ onSignedIn }: { onSignedIn: (token: string) => void 
   useEffect(() => {
     // The organisation list needs a token too: borrow a länsgrupp token just to read it.
     devSignIn("lan", [])
-      .then((token) => apiGet<{ items: Organisation[] }>("/api/v1/organisations", token))
+      .then((token) => answer(apiClient(token).organisations.$get()))
       .then((res) => setOrganisations(res.items))
       .catch((err: unknown) => {
         setOrganisations(err instanceof ApiFailure && err.status === 404 ? "unavailable" : []);

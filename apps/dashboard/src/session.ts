@@ -41,7 +41,7 @@ export async function devSignIn(
 }
 
 /** The API's error details (SPEC error shape), joined for the user; empty if there are none. */
-async function errorDetails(res: Response): Promise<string> {
+export async function errorDetails(res: { json(): Promise<unknown> }): Promise<string> {
   try {
     const body = (await res.json()) as {
       error?: { message?: string; details?: { message: string }[] };

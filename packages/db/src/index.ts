@@ -28,6 +28,8 @@ export type {
 export { createCase, getCase, listCases, maxCasePageSize } from "./queries/cases";
 export { type CatalogueView, loadCatalogueView } from "./queries/catalogue-view";
 export { loadInterchangeCatalogue } from "./queries/catalogues";
+export type { ImportRecord } from "./queries/imports";
+export { listImports, maxImportListSize } from "./queries/imports";
 export * from "./queries/metrics";
 export type { NewUnit, Organisation, Unit } from "./queries/organisations";
 export { createUnit, listOrganisations, listUnits } from "./queries/organisations";

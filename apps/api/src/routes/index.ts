@@ -1,20 +1,26 @@
-import type { Router } from "../lib/router";
-import { registerAuditRoutes } from "./audit/audit.handlers";
-import { registerCaseRoutes } from "./cases/cases.handlers";
-import { registerCatalogueRoutes } from "./catalogues/catalogues.handlers";
-import { registerHealthRoutes } from "./health/health.handlers";
-import { registerMeRoutes } from "./me/me.handlers";
-import { registerMetricRoutes } from "./metrics/metrics.handlers";
-import { registerOrganisationRoutes } from "./organisations/organisations.handlers";
+import { createRouter } from "../lib/router";
+import { auditRoutes } from "./audit/audit.handlers";
+import { caseRoutes } from "./cases/cases.handlers";
+import { catalogueRoutes } from "./catalogues/catalogues.handlers";
+import { healthRoutes } from "./health/health.handlers";
+import { importRoutes } from "./imports/imports.handlers";
+import { meRoutes } from "./me/me.handlers";
+import { metricRoutes } from "./metrics/metrics.handlers";
+import { organisationRoutes } from "./organisations/organisations.handlers";
 
-/** Every resource's routes, registered on the /api/v1 router. One line per resource. */
-export function registerRoutes(api: Router) {
-  registerHealthRoutes(api);
-  registerMeRoutes(api);
-  registerOrganisationRoutes(api);
-  registerCaseRoutes(api);
-  registerAuditRoutes(api);
-  registerCatalogueRoutes(api);
-  registerMetricRoutes(api);
-  return api;
+/**
+ * Every resource's routes, for the /api/v1 router. One line per resource, chained: each
+ * `.route()` adds the resource's route types, which is how `AppType` (and so the dashboard's
+ * hono/client) knows every path, parameter and answer.
+ */
+export function apiRoutes() {
+  return createRouter()
+    .route("/", healthRoutes())
+    .route("/", meRoutes())
+    .route("/", organisationRoutes())
+    .route("/", caseRoutes())
+    .route("/", auditRoutes())
+    .route("/", catalogueRoutes())
+    .route("/", metricRoutes())
+    .route("/", importRoutes());
 }

@@ -8,7 +8,7 @@ import {
   useMigratedDatabase,
   writeInterchange,
 } from "@samsyn/db/testing";
-import { type Role, roles, type Scope } from "@samsyn/domain";
+import { interchangeColumns, interchangeFiles, type Role, roles, type Scope } from "@samsyn/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authed, jsonInit, testApp, testScope, testSecret } from "../testing";
 import { permissions } from "./permissions";
@@ -85,6 +85,15 @@ function callFor(operation: string, caseId: number): Call {
           initiatingUnit: "stockholm_socialtjanst",
         }),
       };
+    case "POST /api/v1/imports": {
+      // A check of three header-only files: nothing to refuse, so admin and samordnare get 200.
+      const body = new FormData();
+      for (const file of interchangeFiles) {
+        const header = `${interchangeColumns[file].join(",")}\r\n`;
+        body.append(file, new Blob([header], { type: "text/csv" }), `${file}.csv`);
+      }
+      return { path: "/api/v1/imports?mode=check", init: { method: "POST", body } };
+    }
     case "POST /api/v1/cases/{id}/events":
       return {
         path: `/api/v1/cases/${caseId}/events`,

@@ -53,4 +53,9 @@ export const permissions: Readonly<Record<string, RolePermissions | "public">> =
   "GET /api/v1/metrics/network": everyRole(200),
   "GET /api/v1/metrics/stuck": everyRole(200),
   "GET /api/v1/audit-log/export": adminOnly(200),
+  // Imports: admin anything; samordnare too, but rows outside their organisations are per-row
+  // errors in the report (200), not a refusal. A job is only its starter's (404 for others).
+  "POST /api/v1/imports": { ...adminOnly(200), samordnare: same(200) },
+  "GET /api/v1/imports": { ...adminOnly(200), samordnare: same(200) },
+  "GET /api/v1/imports/jobs/{id}": { ...adminOnly(404), samordnare: same(404) },
 };

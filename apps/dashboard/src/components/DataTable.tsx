@@ -1,6 +1,17 @@
+import {
+  type ColumnDef,
+  createSortedRowModel,
+  type Row,
+  type RowData,
+  rowSortingFeature,
+  type SortingState,
+  tableFeatures,
+  useTable,
+} from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import type { Cell } from "../lib/cells";
 import { t } from "../lib/i18n";
+import { compareSortValues } from "../lib/sorting";
 import { ExportButtons } from "./ExportButtons";
 
 export interface Column<R> {
@@ -11,31 +22,55 @@ export interface Column<R> {
 
 interface Props<R> {
   readonly caption: string;
+  /** What a derived column means (a rate, its rule): said in the caption and in the export. */
+  readonly explanation?: string;
   readonly columns: readonly Column<R>[];
   readonly rows: readonly R[];
   readonly rowKey: (row: R) => string;
-  readonly k: number;
+  /** The API's k, for the note on "<k"; none for a list of cases, where nothing is suppressed. */
+  readonly k?: number;
   readonly asOf?: string;
   readonly initialSort?: { id: string; descending: boolean };
   readonly heat?: (row: R, columnId: string) => number | null;
 }
 
-type Sort = { id: string; descending: boolean } | null;
+// Sorting is the only feature these tables use; the rest of TanStack Table stays out of the bundle.
+const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
+type Features = typeof features;
 
 /**
  * A captioned, sortable table: the accessible alternative to a chart and the source of its
  * export. The caption says what "<k" means, since the title tooltip is not reachable by keyboard.
- * The first column names the row, so it is a row header for screen readers.
+ * The first column names the row, so it is a row header for screen readers. TanStack Table
+ * keeps the sort; the markup, and so its accessibility, is ours.
  */
-export function DataTable<R>(props: Props<R>) {
-  const [sort, setSort] = useState<Sort>(props.initialSort ?? null);
-  const sorted = useMemo(
-    () => sortRows(props.rows, props.columns, sort),
-    [props.rows, props.columns, sort],
+export function DataTable<R extends RowData>(props: Props<R>) {
+  const [sorting, setSorting] = useState<SortingState>(() =>
+    props.initialSort === undefined
+      ? []
+      : [{ id: props.initialSort.id, desc: props.initialSort.descending }],
   );
+  const columnDefs = useMemo(() => props.columns.map(toColumnDef), [props.columns]);
+  const table = useTable({
+    features,
+    columns: columnDefs,
+    // TanStack Table wants a mutable array; it never writes to it.
+    data: props.rows as R[],
+    getRowId: (row) => props.rowKey(row),
+    state: { sorting },
+    onSortingChange: setSorting,
+    // A click flips between descending and ascending; there is no unsorted third state.
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+  });
+  const sorted = table.getRowModel().rows.map((row) => row.original);
   const exportTable = {
     columns: props.columns.map((c) => c.header),
     rows: sorted.map((r) => props.columns.map((c) => c.cell(r).export)),
+    notes: [
+      ...(props.explanation === undefined ? [] : [props.explanation]),
+      ...(props.k === undefined ? [] : [t("table.suppressed_note", { k: props.k })]),
+    ],
   };
   return (
     <div className="table-block">
@@ -45,15 +80,24 @@ export function DataTable<R>(props: Props<R>) {
           <caption>
             {props.caption}
             <span className="caption-note">
-              {t("table.suppressed_note", { k: props.k })}
+              {props.explanation !== undefined && `${props.explanation} `}
+              {props.k !== undefined && t("table.suppressed_note", { k: props.k })}
               {props.asOf !== undefined && ` ${t("table.as_of", { date: props.asOf })}`}
             </span>
           </caption>
           <thead>
             <tr>
-              {props.columns.map((c) => (
-                <SortableHeader key={c.id} column={c} sort={sort} onSort={setSort} />
-              ))}
+              {props.columns.map((c) => {
+                const column = table.getColumn(c.id);
+                return (
+                  <SortableHeader
+                    key={c.id}
+                    header={c.header}
+                    sorted={column?.getIsSorted() ?? false}
+                    onSort={() => column?.toggleSorting()}
+                  />
+                );
+              })}
             </tr>
           </thead>
           <tbody>
@@ -72,29 +116,40 @@ export function DataTable<R>(props: Props<R>) {
           </tbody>
         </table>
       </section>
-      <ExportButtons
-        title={props.caption}
-        table={{ ...exportTable, note: t("table.suppressed_note", { k: props.k }) }}
-      />
+      <ExportButtons title={props.caption} table={exportTable} />
     </div>
   );
 }
 
-function SortableHeader<R>(props: { column: Column<R>; sort: Sort; onSort: (s: Sort) => void }) {
-  const active = props.sort?.id === props.column.id;
-  const descending = active && props.sort?.descending === true;
-  const ariaSort = active ? (descending ? "descending" : "ascending") : "none";
+/**
+ * A column as TanStack Table sorts it: by the cell's sort value, unknown ("<k") as undefined so
+ * that `sortUndefined: "last"` keeps it at the bottom in both directions. Numbers start
+ * descending (most first), names ascending (TanStack's auto direction).
+ */
+function toColumnDef<R extends RowData>(column: Column<R>): ColumnDef<Features, R> {
+  return {
+    id: column.id,
+    header: column.header,
+    accessorFn: (row: R) => column.cell(row).sort ?? undefined,
+    sortUndefined: "last",
+    sortFn: (a: Row<Features, R>, b: Row<Features, R>, id: string) =>
+      compareSortValues(a.getValue<number | string>(id), b.getValue<number | string>(id)),
+  };
+}
+
+function SortableHeader(props: {
+  header: string;
+  sorted: false | "asc" | "desc";
+  onSort: () => void;
+}) {
+  const ariaSort =
+    props.sorted === false ? "none" : props.sorted === "desc" ? "descending" : "ascending";
+  const arrow = props.sorted === false ? " ↕" : props.sorted === "desc" ? " ▼" : " ▲";
   return (
     <th scope="col" aria-sort={ariaSort}>
-      <button
-        type="button"
-        className="sort"
-        onClick={() =>
-          props.onSort({ id: props.column.id, descending: active ? !descending : true })
-        }
-      >
-        {props.column.header}
-        <span aria-hidden="true">{active ? (descending ? " ▼" : " ▲") : " ↕"}</span>
+      <button type="button" className="sort" onClick={props.onSort}>
+        {props.header}
+        <span aria-hidden="true">{arrow}</span>
       </button>
     </th>
   );
@@ -122,16 +177,4 @@ function TableCell(props: { cell: Cell; header: boolean; heat: number | null }) 
 /** Five shades, each with a text colour that keeps 4.5:1 contrast (see styles.css). */
 export function heatLevel(share: number): number {
   return Math.min(4, Math.max(0, Math.floor(share * 5)));
-}
-
-function sortRows<R>(rows: readonly R[], columns: readonly Column<R>[], sort: Sort): readonly R[] {
-  const column = columns.find((c) => c.id === sort?.id);
-  if (sort === null || column === undefined) return rows;
-  const direction = sort.descending ? -1 : 1;
-  return [...rows].sort((a, b) => {
-    const x = column.cell(a).sort;
-    const y = column.cell(b).sort;
-    if (typeof x === "number" && typeof y === "number") return (x - y) * direction;
-    return String(x).localeCompare(String(y), "sv") * direction;
-  });
 }

@@ -8,7 +8,7 @@ import { describeFilters, useFilters } from "../lib/use-filters";
 /** CSV and Excel export of one table, with the filters and today's date in the file. */
 export function ExportButtons(props: {
   title: string;
-  table: Pick<TableExport, "columns" | "rows" | "note">;
+  table: Pick<TableExport, "columns" | "rows" | "notes">;
 }) {
   const { filters } = useFilters();
   const catalogues = useCatalogues();

@@ -44,7 +44,7 @@ export function MatrixTable(props: {
           header: c.label,
           cell: (r: Axis) =>
             undefinedCell?.(r.key, c.key)
-              ? { ...textCell("–", -1), numeric: true }
+              ? { ...textCell("–", null), numeric: true }
               : matrixCell(value(r.key, c.key), k, mark?.(r.key, c.key) ?? null),
         }),
       ),

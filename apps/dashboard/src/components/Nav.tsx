@@ -1,11 +1,13 @@
 import type { MouseEvent } from "react";
+import { useSession } from "../api/queries";
 import { t } from "../lib/i18n";
 import { navigate, useLocation } from "../lib/router";
-import { pageRoutes } from "../pages/routes";
+import { routesFor } from "../pages/routes";
 
 /** The main menu. Links keep the filters, so moving between pages keeps the question asked. */
 export function Nav() {
   const { pathname, search } = useLocation();
+  const { role } = useSession();
   const query = search.toString();
   const suffix = query === "" ? "" : `?${query}`;
   function follow(event: MouseEvent<HTMLAnchorElement>, to: string) {
@@ -17,7 +19,7 @@ export function Nav() {
   return (
     <nav aria-label={t("shell.navigation")} className="nav">
       <ul>
-        {pageRoutes.map((r) => (
+        {routesFor(role).map((r) => (
           <li key={r.path}>
             <a
               href={r.path + suffix}

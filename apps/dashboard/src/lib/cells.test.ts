@@ -8,6 +8,8 @@ describe("cells", () => {
     expect(cell.export).toBe("<5");
     expect(cell.title).toMatch(/Färre än 5/);
     expect(countCell(null, true, 3).text).toBe("<3");
+    // Unknown, not -1 or 0: the table sorts it after every published count.
+    expect(cell.sort).toBeNull();
   });
 
   it("treats a count marked suppressed as suppressed even if a number came along", () => {
@@ -24,6 +26,7 @@ describe("cells", () => {
   it("uses a decimal comma and marks withheld statistics", () => {
     expect(formatNumber(30.5)).toBe("30,5");
     expect(statCell(null, true, 5).text).toBe("n<5");
+    expect(statCell(null, true, 5).sort).toBeNull();
     expect(statCell(12, false, 5).text).toBe("12");
   });
 

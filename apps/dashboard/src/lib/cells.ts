@@ -1,4 +1,5 @@
 import { intlLocale, t } from "./i18n";
+import type { SortValue } from "./sorting";
 
 /**
  * One table cell as the user sees it, sorts it and exports it. Suppressed counts read "<k"
@@ -6,7 +7,8 @@ import { intlLocale, t } from "./i18n";
  */
 export interface Cell {
   readonly text: string;
-  readonly sort: number | string;
+  /** `null` when the figure is not known ("<k", "n<k"): sorted last, whichever the direction. */
+  readonly sort: SortValue;
   readonly export: number | string;
   readonly numeric: boolean;
   readonly title?: string;
@@ -24,17 +26,17 @@ export function formatPercent(share: number): string {
   return percent.format(share);
 }
 
-export function textCell(text: string, sort: number | string = text): Cell {
+export function textCell(text: string, sort: SortValue = text): Cell {
   return { text, sort, export: text, numeric: false };
 }
 
-/** A count: a number, or "<k" when the API withheld it (sorted below every published count). */
+/** A count: a number, or "<k" when the API withheld it (sorted after every published count). */
 export function countCell(value: number | null, suppressed: boolean, k: number): Cell {
   if (suppressed || value === null) {
     const text = `<${k}`;
     return {
       text,
-      sort: -1,
+      sort: null,
       export: text,
       numeric: true,
       title: t("table.suppressed_title", { k }),
@@ -47,7 +49,13 @@ export function countCell(value: number | null, suppressed: boolean, k: number):
 export function statCell(value: number | null, withheld: boolean, k: number): Cell {
   if (withheld || value === null) {
     const text = `n<${k}`;
-    return { text, sort: -1, export: text, numeric: true, title: t("table.withheld_title", { k }) };
+    return {
+      text,
+      sort: null,
+      export: text,
+      numeric: true,
+      title: t("table.withheld_title", { k }),
+    };
   }
   return { text: formatNumber(value), sort: value, export: value, numeric: true };
 }

@@ -26,13 +26,13 @@ describe("CSV export", () => {
     expect(lines[6]).toBe('"Sol""na",<5');
   });
 
-  it("explains <k in the file when the table has a note", () => {
-    const lines = toCsv(aTable({ note: "”<5” betyder färre än 5 ärenden" }), "2025-06-30").split(
-      "\r\n",
-    );
-    expect(lines[3]).toBe("”<5” betyder färre än 5 ärenden");
-    expect(lines[4]).toBe("");
-    expect(lines[5]).toBe("Kommun,Antal ärenden");
+  it("explains the table in the file, a line per note, before the table", () => {
+    const notes = ["Andel = fastnade delat med pågående.", "”<5” betyder färre än 5 ärenden"];
+    const lines = toCsv(aTable({ notes }), "2025-06-30").split("\r\n");
+    expect(lines[3]).toBe("Andel = fastnade delat med pågående.");
+    expect(lines[4]).toBe("”<5” betyder färre än 5 ärenden");
+    expect(lines[5]).toBe("");
+    expect(lines[6]).toBe("Kommun,Antal ärenden");
   });
 
   it("names the file after the table and the date, without å, ä, ö", () => {

@@ -4,8 +4,11 @@ import { t } from "./i18n";
 export interface TableExport {
   readonly title: string;
   readonly filters: string;
-  /** What "<k" means, so the file explains itself away from the dashboard. */
-  readonly note?: string;
+  /**
+   * What the cells mean, a line each (a derived column's definition, what "<k" means), so the
+   * file explains itself away from the dashboard.
+   */
+  readonly notes?: readonly string[];
   readonly columns: readonly string[];
   readonly rows: readonly (readonly (string | number)[])[];
 }
@@ -16,7 +19,7 @@ export function preamble(table: TableExport, createdOn: string): string[] {
     table.title,
     t("export.filters", { filters: table.filters }),
     t("export.created", { date: createdOn }),
-    ...(table.note === undefined ? [] : [table.note]),
+    ...(table.notes ?? []),
   ];
 }
 

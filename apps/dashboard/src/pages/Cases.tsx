@@ -1,14 +1,16 @@
 import { useMetric } from "../api/queries";
-import type { CaseCounts, Catalogues } from "../api/types";
+import type { CaseCounts, Catalogues, Stuck } from "../api/types";
 import { PageHeading } from "../components/Controls";
 import { BarFigure } from "../components/charts";
 import { type Column, DataTable } from "../components/DataTable";
 import { MatrixTable } from "../components/MatrixTable";
 import { EmptyState, firstNotReady, QueryState } from "../components/QueryState";
-import { chartValue, countCell, textCell } from "../lib/cells";
-import { t } from "../lib/i18n";
+import { type Cell, chartValue, countCell, textCell } from "../lib/cells";
+import { intlLocale, t } from "../lib/i18n";
 import { dimensionLabel, groupKey, groupLabel, nameOf, singleProcess } from "../lib/names";
 import { usePage, withExtra } from "./common";
+import { type MunicipalityRate, municipalityRates } from "./municipality-rates";
+import type { Figure } from "./overview-figures";
 
 export function Cases() {
   const { catalogues } = usePage();
@@ -21,7 +23,7 @@ export function Cases() {
 }
 
 /**
- * The four figures appear together: one at a time, each would push the ones below it down
+ * The five queries' figures appear together: one at a time, each would push the ones below it down
  * as it arrived.
  */
 function CaseFigures({ catalogues }: { catalogues: Catalogues }) {
@@ -36,12 +38,18 @@ function CaseFigures({ catalogues }: { catalogues: Catalogues }) {
   const byPrincipal = useMetric("cases", byGroup("leadPrincipal"));
   const byUnit = useMetric("cases", byGroup("leadUnit"));
   const byMunicipality = useMetric("cases", byGroup("municipality"));
+  const stuckByMunicipality = useMetric("stuck", byGroup("municipality"));
   const breakdowns = [
     { query: byPrincipal, caption: t("cases.by_principal_caption") },
     { query: byUnit, caption: t("cases.by_unit_caption") },
-    { query: byMunicipality, caption: t("cases.by_municipality_caption") },
   ];
-  const waiting = firstNotReady([heatmap, byPrincipal, byUnit, byMunicipality]);
+  const waiting = firstNotReady([
+    heatmap,
+    byPrincipal,
+    byUnit,
+    byMunicipality,
+    stuckByMunicipality,
+  ]);
   if (waiting !== undefined) return <QueryState query={waiting}>{() => null}</QueryState>;
   return (
     <>
@@ -56,6 +64,16 @@ function CaseFigures({ catalogues }: { catalogues: Catalogues }) {
           )}
         </section>
       ))}
+      <section className="figure">
+        <h2>{t("cases.by_municipality_caption")}</h2>
+        {byMunicipality.data && stuckByMunicipality.data && (
+          <MunicipalityFigure
+            open={byMunicipality.data}
+            stuck={stuckByMunicipality.data}
+            catalogues={catalogues}
+          />
+        )}
+      </section>
     </>
   );
 }
@@ -119,4 +137,68 @@ function CountFigure(props: { data: CaseCounts; catalogues: Catalogues; caption:
       />
     </div>
   );
+}
+
+const rateFormat = new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1 });
+
+/**
+ * Kommuner by the share of their open cases that are stuck, highest first: where cases pile up
+ * relative to how many there are. Bars for the 20 highest published shares, the table for all.
+ */
+function MunicipalityFigure(props: { open: CaseCounts; stuck: Stuck; catalogues: Catalogues }) {
+  const { open, stuck, catalogues } = props;
+  if (open.cells.length === 0) return <EmptyState />;
+  const rows = municipalityRates(open, stuck).map((rate) => ({
+    ...rate,
+    label: nameOf(catalogues, "municipality", rate.municipality),
+  }));
+  const chartRows = rows
+    .filter((r) => r.rate.value !== null)
+    .sort((a, b) => (b.rate.value ?? 0) - (a.rate.value ?? 0))
+    .slice(0, 20)
+    .map((r) => ({ label: r.label, rate: percentOf(r.rate.value ?? 0) }));
+  const caption = t("cases.by_municipality_caption");
+  const columns: Column<MunicipalityRate & { label: string }>[] = [
+    { id: "municipality", header: t("dim.municipality"), cell: (r) => textCell(r.label) },
+    { id: "open", header: t("cases.open"), cell: (r) => figureCell(r.open, open.k) },
+    { id: "stuck", header: t("cases.stuck"), cell: (r) => figureCell(r.stuck, open.k) },
+    { id: "rate", header: t("cases.stuck_rate"), cell: (r) => rateCell(r.rate) },
+  ];
+  return (
+    <div className="figure-body">
+      <BarFigure
+        data={chartRows}
+        category="label"
+        series={[{ key: "rate", label: t("cases.stuck_rate") }]}
+        k={open.k}
+      />
+      <DataTable
+        caption={caption}
+        explanation={t("cases.stuck_rate_note")}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.municipality}
+        k={open.k}
+        asOf={open.asOf}
+        initialSort={{ id: "rate", descending: true }}
+      />
+    </div>
+  );
+}
+
+function figureCell(figure: Figure, k: number): Cell {
+  return countCell(figure.value, figure.suppressed, k);
+}
+
+/** Percent with one decimal; exported as that number, so a spreadsheet can sort and sum it. */
+function rateCell(rate: Figure): Cell {
+  if (rate.value === null) {
+    return { ...textCell("–", null), numeric: true, title: t("cases.stuck_rate_withheld") };
+  }
+  const percent = percentOf(rate.value);
+  return { text: rateFormat.format(percent), sort: rate.value, export: percent, numeric: true };
+}
+
+function percentOf(share: number): number {
+  return Math.round(share * 1000) / 10;
 }

@@ -5,6 +5,10 @@ export interface PageRoute {
   readonly path: string;
   readonly label: MessageKey;
   readonly page: LazyExoticComponent<ComponentType>;
+  /** Only these roles see the page (in the menu and at its path); absent: every role. */
+  readonly roles?: readonly string[];
+  /** False for a page that shows no figures, so the shared filter bar means nothing there. */
+  readonly filters?: false;
 }
 
 /** Each page is its own chunk: Recharts and a page's code load when the page is opened. */
@@ -49,4 +53,16 @@ export const pageRoutes: readonly PageRoute[] = [
     label: "nav.stuck",
     page: lazy(() => import("./Stuck").then((m) => ({ default: m.Stuck }))),
   },
+  {
+    path: "/import",
+    label: "nav.import",
+    page: lazy(() => import("./Import").then((m) => ({ default: m.Import }))),
+    roles: ["samordnare", "admin"],
+    filters: false,
+  },
 ];
+
+/** The pages a role may open. */
+export function routesFor(role: string): readonly PageRoute[] {
+  return pageRoutes.filter((r) => r.roles === undefined || r.roles.includes(role));
+}

@@ -13,6 +13,8 @@ export interface CaseStateRow {
   readonly initiating_unit: string;
   readonly lead_unit: string | null;
   readonly current_step: number | null;
+  /** The Stockholm date of the `step` event that entered the current step (YYYY-MM-DD). */
+  readonly step_on: string | null;
   readonly closed: boolean;
   readonly consent: string | null;
 }
@@ -22,19 +24,23 @@ export function endOfToday(now: number = Date.now()): string {
   return new Date(endOfStockholmDay(stockholmDate(now))).toISOString();
 }
 
+/** An event's calendar date in Europe/Stockholm: "the date" of an event in SPEC. */
+const stockholmDay = sql`(e.occurred_at AT TIME ZONE 'Europe/Stockholm')::date`;
+
 /**
  * Cases matching `where` (over alias `c`) with their state as of `end`, in SQL over the events in
- * event order (occurred_at, then seq): current step = last `step`, lead unit = last `lead`,
- * closed = the last of close/reopen is `close`, consent = last `consent`. The same fold as
- * `deriveCaseState` in the domain; a property test keeps the two equal.
+ * event order (occurred_at, then seq): current step = last `step` (and `step_on`, its date),
+ * lead unit = last `lead`, closed = the last of close/reopen is `close`, consent = last
+ * `consent`. The same fold as `deriveCaseState` in the domain; a property test keeps the two
+ * equal.
  */
 export function caseStates(end: string, where: SQL): SQL {
   return sql`SELECT c.id, encode(c.ref_hash, 'hex') AS ref_hash_hex, c.process, c.target_group,
       c.age_group, c.municipality_code, c.opened_on::text AS opened_on, c.initiating_unit,
-      lead.unit_code AS lead_unit, step.step::int AS current_step,
+      lead.unit_code AS lead_unit, step.step::int AS current_step, step.step_on::text AS step_on,
       coalesce(ending.type = 'close', false) AS closed, consent.value AS consent
     FROM cases c
-    LEFT JOIN LATERAL (${lastEvent(end, sql`'step'`, sql`e.step`)}) step ON true
+    LEFT JOIN LATERAL (${lastEvent(end, sql`'step'`, sql`e.step, ${stockholmDay} AS step_on`)}) step ON true
     LEFT JOIN LATERAL (${lastEvent(end, sql`'lead'`, sql`e.unit_code`)}) lead ON true
     LEFT JOIN LATERAL (${lastEvent(end, sql`'close', 'reopen'`, sql`e.type`)}) ending ON true
     LEFT JOIN LATERAL (${lastEvent(end, sql`'consent'`, sql`e.value`)}) consent ON true

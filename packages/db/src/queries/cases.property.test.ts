@@ -1,7 +1,10 @@
 import {
+  addDays,
   type Case,
   type CaseEvent,
   type CaseState,
+  caseDaysOver,
+  defaultProcessModels,
   deriveCaseState,
   type IsoDate,
   parseOccurredAt,
@@ -62,13 +65,14 @@ const units: UnitRecord[] = Object.entries(organisationUnits).flatMap(([org, cod
 );
 
 /**
- * Two days, so that ties (resolved by recorded order) are common, and now and then a day far
- * ahead that does not count yet. Joins, leaves and consent changes are frequent: they are what
- * the rule turns on.
+ * Two days, so that ties (resolved by recorded order) are common, now and then a day far
+ * ahead that does not count yet, and a few days ago, within most steps' target days (stuck or
+ * not). Joins, leaves and consent changes are frequent: they are what the rule turns on.
  */
 const arbDate = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom("2024-03-01", "2024-03-02") },
   { weight: 1, arbitrary: fc.constant("2099-01-01") },
+  { weight: 1, arbitrary: fc.constant(addDays(stockholmDate(Date.now()), -3)) },
 );
 const arbUnit = fc.constantFrom(...unitCodes);
 
@@ -173,11 +177,15 @@ describe.each(testDatabases())("case visibility property on $name", (target) => 
           });
           const ids = await caseIds();
           const today = stockholmDate(Date.now());
-          const expected = county.map((c) => ({
-            id: ids.get(c.record.case_ref) ?? 0,
-            state: stateOf(c, county, today),
-            initiating: c.record.initiating_unit,
-          }));
+          const expected = county.map((c) => {
+            const state = stateOf(c, county, today);
+            return {
+              id: ids.get(c.record.case_ref) ?? 0,
+              state,
+              initiating: c.record.initiating_unit,
+              daysOver: daysOverByRule(c, state, today),
+            };
+          });
           for (const user of users) await checkUser(user, expected);
         },
       ),
@@ -199,6 +207,13 @@ describe.each(testDatabases())("case visibility property on $name", (target) => 
     expect(page.ok && page.value.total).toBe(allowed.length);
     const listed = page.ok ? page.value.items : [];
     expect(listed.map((c) => c.id).sort()).toEqual(allowed.map((c) => c.id).sort());
+    const daysOverOf = new Map(cases.map((c) => [c.id, c.daysOver]));
+    for (const c of listed) expect(c.daysOver, `case ${c.id}`).toBe(daysOverOf.get(c.id));
+    const stuck = await audited(() =>
+      listCases(db(), user, anAuditContext(user), { limit: 500, offset: 0, stuck: true }),
+    );
+    const stuckIds = allowed.filter((c) => c.daysOver !== null).map((c) => c.id);
+    expect(stuck.ok && stuck.value.items.map((c) => c.id).sort()).toEqual(stuckIds.sort());
     for (const c of cases) {
       const detail = await audited(() => getCase(db(), user, anAuditContext(user), c.id));
       if (!visibleByRule(user, c)) {
@@ -228,6 +243,14 @@ interface ExpectedCase {
   readonly id: number;
   readonly state: CaseState;
   readonly initiating: string;
+  /** Days past the current step's target today; null unless stuck. */
+  readonly daysOver: number | null;
+}
+
+/** Metric 7 for one case, by the domain's reference: only open cases count as stuck. */
+function daysOverByRule(c: GeneratedCase, state: CaseState, today: IsoDate): number | null {
+  if (state.closed) return null;
+  return caseDaysOver(domainCase(c), state, today, defaultProcessModels) ?? null;
 }
 
 /** The rule of SPEC "Roles and scope" and "Consent", stated once more, over the domain's fold. */
@@ -243,7 +266,14 @@ function visibleByRule(user: Scope, c: ExpectedCase): boolean {
 /** The domain's state of a generated case: events in file order, which is recorded order. */
 function stateOf(c: GeneratedCase, county: readonly GeneratedCase[], today: IsoDate): CaseState {
   const firstSeq = county.slice(0, county.indexOf(c)).reduce((n, x) => n + x.events.length, 0);
-  const domainCase: Case = {
+  const events = c.events.map((e, i) => domainEvent(e, firstSeq + i + 1));
+  const state = deriveCaseState(domainCase(c), events, today);
+  if (state === undefined) throw new Error("the generated case opens after today");
+  return state;
+}
+
+function domainCase(c: GeneratedCase): Case {
+  return {
     ref: c.record.case_ref,
     process: c.record.process,
     targetGroup: c.record.target_group,
@@ -252,10 +282,6 @@ function stateOf(c: GeneratedCase, county: readonly GeneratedCase[], today: IsoD
     openedOn: c.record.opened_on as IsoDate,
     initiatingUnit: c.record.initiating_unit,
   };
-  const events = c.events.map((e, i) => domainEvent(e, firstSeq + i + 1));
-  const state = deriveCaseState(domainCase, events, today);
-  if (state === undefined) throw new Error("the generated case opens after today");
-  return state;
 }
 
 function domainEvent(e: EventRecord, seq: number): CaseEvent {

@@ -1,5 +1,5 @@
 import type { Scope } from "@samsyn/domain";
-import { t } from "@samsyn/domain";
+import { addDays, daysBetween, stockholmDate, t } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashCaseRef } from "../import/ref-hash";
@@ -15,6 +15,7 @@ import {
   testSecret,
   useMigratedDatabase,
 } from "../testing";
+import { appendCaseEvent, type NewCaseEvent } from "./case-events";
 import { createCase, getCase, listCases, type NewCase } from "./cases";
 import { selectRows } from "./rows";
 
@@ -24,6 +25,9 @@ const refOfPrefix = new Map(
 );
 const page = { limit: 50, offset: 0 };
 const personnummer = "19121212-1212";
+/** Stuck is judged as of today, so the stuck cases below are dated from today. */
+const today = stockholmDate(Date.now());
+const daysAgo = (n: number) => addDays(today, -n);
 
 describe.each(testDatabases())("case queries on $name", (target) => {
   const database = useMigratedDatabase(target);
@@ -106,10 +110,19 @@ describe.each(testDatabases())("case queries on $name", (target) => {
         initiatingUnit: "sthlm_soc",
         leadUnit: "rs_beroende",
         currentStep: 2,
+        stepOn: "2024-01-20",
+        // Step 2 of intern_samsjuklighet has 14 target days; REF-A entered it long ago.
+        daysOver: daysBetween("2024-01-20", today) - 14,
         closed: false,
         consent: null,
       });
-      expect(byRef.get("REF-C")).toMatchObject({ closed: true, leadUnit: null, currentStep: null });
+      expect(byRef.get("REF-C")).toMatchObject({
+        closed: true,
+        leadUnit: null,
+        currentStep: null,
+        stepOn: null,
+        daysOver: null,
+      });
       expect(byRef.get("REF-B")).toMatchObject({ consent: "withdrawn" });
       // The lead event of REF-E lies in the future: not the lead yet.
       expect(byRef.get("REF-E")).toMatchObject({ leadUnit: null, process: "sip" });
@@ -333,6 +346,151 @@ describe.each(testDatabases())("case queries on $name", (target) => {
       expect(await create(newCase({ ref: `NY-${role}` }), scope)).toEqual({
         ok: false,
         error: "forbidden",
+      });
+    });
+  });
+  describe("listCases with stuck", () => {
+    const samordnare = aScope("samordnare", ["stockholms_stad"]);
+    /** Registers a case at a Stockholm unit with these events; its id. */
+    async function aCaseWith(ref: string, events: NewCaseEvent[]): Promise<number> {
+      const ctx = anAuditContext(samordnare);
+      const created = await createCase(
+        db(),
+        samordnare,
+        ctx,
+        {
+          ref,
+          process: "intern_samsjuklighet",
+          targetGroup: "samsjuklighet",
+          ageGroup: "vuxen",
+          municipality: "0180",
+          openedOn: daysAgo(60),
+          initiatingUnit: "sthlm_soc",
+        },
+        testSecret,
+      );
+      if (!created.ok) throw new Error(`createCase refused: ${created.error}`);
+      for (const event of events) {
+        const added = await appendCaseEvent(db(), samordnare, ctx, created.value.id, event);
+        if (!added.ok) throw new Error(`appendCaseEvent refused: ${added.error}`);
+      }
+      return created.value.id;
+    }
+    const step = (step: number, occurredAt: string): NewCaseEvent => ({
+      type: "step",
+      step,
+      occurredAt,
+    });
+
+    /** The stuck cases a scope sees, as id → days over, in the order listed. */
+    async function stuckList(scope: Scope): Promise<[number, number | null][]> {
+      const result = await once(() =>
+        listCases(db(), scope, anAuditContext(scope), { ...page, stuck: true }),
+      );
+      if (!result.ok) throw new Error(`listCases refused: ${result.error}`);
+      expect(result.value.total).toBe(result.value.items.length);
+      return result.value.items.map((c) => [c.id, c.daysOver]);
+    }
+
+    // intern_samsjuklighet: step 1 has 7 target days, step 2 has 14.
+    type Example = "over" | "atTarget" | "lateEvening" | "closed" | "backStep" | "laterStep";
+    let ids: Record<Example | "noStep", number>;
+    beforeAll(async () => {
+      ids = {
+        over: await aCaseWith("S-OVER", [step(1, daysAgo(10))]),
+        atTarget: await aCaseWith("S-AT-TARGET", [step(1, daysAgo(7))]),
+        // 23:30 UTC is past midnight in Stockholm: entered the next day, so 7 days, not 8.
+        lateEvening: await aCaseWith("S-LATE", [step(1, `${daysAgo(8)}T23:30:00Z`)]),
+        closed: await aCaseWith("S-CLOSED", [
+          step(1, daysAgo(30)),
+          { type: "close", occurredAt: daysAgo(1), value: "Avslutat" },
+        ]),
+        // A back-step re-enters step 1: the days count from the re-entry, not the first entry.
+        backStep: await aCaseWith("S-BACK", [
+          step(1, daysAgo(50)),
+          step(2, daysAgo(40)),
+          step(1, daysAgo(9)),
+        ]),
+        // Tomorrow's step does not count yet: still in step 1 today.
+        laterStep: await aCaseWith("S-LATER", [step(1, daysAgo(20)), step(2, addDays(today, 1))]),
+        noStep: await aCaseWith("S-NO-STEP", []),
+      };
+    });
+
+    it("lists the open cases past their step's target, most days over first", async () => {
+      const refA = await idOf("REF-A");
+      expect(await stuckList(aScope("admin"))).toEqual([
+        [refA, daysBetween("2024-01-20", today) - 14],
+        [ids.laterStep, 13],
+        [ids.over, 3],
+        [ids.backStep, 2],
+      ]);
+    });
+
+    it("gives stepOn and daysOver with every case, null when not stuck", async () => {
+      const result = await listCases(db(), samordnare, anAuditContext(samordnare), page);
+      const byId = new Map((result.ok ? result.value.items : []).map((c) => [c.id, c]));
+      expect(byId.get(ids.over)).toMatchObject({ stepOn: daysAgo(10), daysOver: 3 });
+      expect(byId.get(ids.atTarget)).toMatchObject({ stepOn: daysAgo(7), daysOver: null });
+      expect(byId.get(ids.lateEvening)).toMatchObject({ stepOn: daysAgo(7), daysOver: null });
+      expect(byId.get(ids.closed)).toMatchObject({ closed: true, daysOver: null });
+      expect(byId.get(ids.backStep)).toMatchObject({ currentStep: 1, stepOn: daysAgo(9) });
+      expect(byId.get(ids.laterStep)).toMatchObject({ currentStep: 1, stepOn: daysAgo(20) });
+      expect(byId.get(ids.noStep)).toMatchObject({ stepOn: null, daysOver: null });
+    });
+
+    it("reads the target days the county set, not the defaults", async () => {
+      const setTarget = (days: number | null) =>
+        db().execute(sql`UPDATE process_steps SET target_days = ${days}
+          WHERE process_code = 'intern_samsjuklighet' AND number = 1`);
+      try {
+        await setTarget(5);
+        const tighter = new Map(await stuckList(aScope("admin")));
+        expect(tighter.get(ids.atTarget)).toBe(2);
+        expect(tighter.get(ids.over)).toBe(5);
+        await setTarget(null);
+        // A step without target days holds no stuck case, however long it has lasted.
+        const untargeted = new Map(await stuckList(aScope("admin")));
+        expect([ids.over, ids.backStep, ids.laterStep].some((id) => untargeted.has(id))).toBe(
+          false,
+        );
+      } finally {
+        await setTarget(7);
+      }
+    });
+
+    it("keeps to the caller's scope and the other filters", async () => {
+      const refA = await idOf("REF-A");
+      // Solna takes part in REF-A only; Stockholm's new cases are not Solna's.
+      expect(await stuckList(aScope("samordnare", ["solna_stad"]))).toEqual([
+        [refA, daysBetween("2024-01-20", today) - 14],
+      ]);
+      const sip = await listCases(db(), samordnare, anAuditContext(samordnare), {
+        ...page,
+        stuck: true,
+        process: "sip",
+      });
+      expect(sip).toEqual({ ok: true, value: { items: [], total: 0 } });
+    });
+
+    it.each(["ledning", "lan"] as const)("refuses %s: leaders get counts only", async (role) => {
+      const scope = aScope(role, ["stockholms_stad"]);
+      const result = await once(() =>
+        listCases(db(), scope, anAuditContext(scope), { ...page, stuck: true }),
+      );
+      expect(result).toEqual({ ok: false, error: "forbidden" });
+    });
+
+    it("audits the stuck list with the ids it showed", async () => {
+      const ctx = anAuditContext(samordnare);
+      await listCases(db(), samordnare, ctx, { ...page, stuck: true });
+      const [row] = await selectRows<{ details: unknown }>(
+        db(),
+        sql`SELECT details FROM audit_log WHERE request_id = ${ctx.requestId}`,
+      );
+      expect(row?.details).toEqual({
+        stuck: true,
+        caseIds: [await idOf("REF-A"), ids.laterStep, ids.over, ids.backStep],
       });
     });
   });

@@ -5,6 +5,7 @@ import {
   type EventType,
   type Scope,
   seesCaseLevel,
+  stockholmDate,
 } from "@samsyn/domain";
 import { eq, type SQL, sql } from "drizzle-orm";
 import { type AuditContext, type AuditEntry, type AuditOutcome, audited } from "../audit";
@@ -31,6 +32,13 @@ export interface CaseSummary {
   readonly initiatingUnit: string;
   readonly leadUnit: string | null;
   readonly currentStep: number | null;
+  /** The date (Stockholm) the case entered its current step; null before its first step. */
+  readonly stepOn: string | null;
+  /**
+   * Days beyond the current step's target days as of today (metric 7's "days over"); null
+   * unless the case is stuck: open, its step has target days, and it has been there longer.
+   */
+  readonly daysOver: number | null;
   readonly closed: boolean;
   readonly consent: ConsentValue | null;
 }
@@ -56,6 +64,8 @@ export interface ListCasesOptions {
   readonly targetGroup?: string;
   readonly ageGroup?: string;
   readonly municipality?: string;
+  /** Only stuck cases (`daysOver` set), the most days over first. */
+  readonly stuck?: boolean;
 }
 
 export interface CasePage {
@@ -96,7 +106,10 @@ export function listCases(
     objectType: "case_list",
     objectId: `offset=${options.offset},limit=${options.limit}`,
     outcome,
-    details: outcome === "invalid" ? null : { ...filters, caseIds },
+    details:
+      outcome === "invalid"
+        ? null
+        : { ...filters, ...(options.stuck === true ? { stuck: true } : {}), caseIds },
   });
   return audited(db, ctx, async (tx) => {
     if (!seesCaseLevel(scope.role)) return { result: refuse("forbidden"), audit: entry("denied") };
@@ -205,18 +218,24 @@ export function createCase(
   });
 }
 
+/** A case's state as of today with its days over target (`null` unless stuck). */
+export interface CaseRow extends CaseStateRow {
+  readonly days_over: number | null;
+}
+
 /** A case `id` with whether the caller sees it; undefined when there is no such case. */
 export async function selectVisibleCase(
   db: Db,
   scope: Scope,
   id: number,
-): Promise<{ row: CaseStateRow; visible: boolean } | undefined> {
+): Promise<{ row: CaseRow; visible: boolean } | undefined> {
   if (!Number.isInteger(id) || id < 1 || id > maxCaseId) return undefined;
-  const end = endOfToday();
-  const [row] = await selectRows<CaseStateRow & { visible: boolean }>(
+  const now = Date.now();
+  const end = endOfToday(now);
+  const [row] = await selectRows<CaseRow & { visible: boolean }>(
     db,
     sql`SELECT s.*, ${visibleTo(scope, end)} AS visible
-      FROM (${caseStates(end, sql`c.id = ${id}`)}) s`,
+      FROM (${withDaysOver(caseStates(end, sql`c.id = ${id}`), stockholmDate(now))}) s`,
   );
   if (row === undefined) return undefined;
   const { visible, ...state } = row;
@@ -229,13 +248,20 @@ async function selectCasePage(
   options: ListCasesOptions,
   filters: Partial<Record<FilterName, string>>,
 ): Promise<CasePage> {
-  const end = endOfToday();
-  const visible = sql`SELECT s.* FROM (${caseStates(end, filterSql(filters))}) s
-    WHERE ${visibleTo(scope, end)}`;
-  const rows = await selectRows<CaseStateRow & { total: number }>(
+  const now = Date.now();
+  const end = endOfToday(now);
+  const states = withDaysOver(caseStates(end, filterSql(filters)), stockholmDate(now));
+  const stuck = options.stuck === true ? sql` AND s.days_over IS NOT NULL` : sql``;
+  const visible = sql`SELECT s.* FROM (${states}) s WHERE ${visibleTo(scope, end)}${stuck}`;
+  // A stuck list is a work list: the case longest past its target first.
+  const order =
+    options.stuck === true
+      ? sql`v.days_over DESC, v.opened_on DESC, v.id DESC`
+      : sql`v.opened_on DESC, v.id DESC`;
+  const rows = await selectRows<CaseRow & { total: number }>(
     db,
     sql`SELECT v.*, count(*) OVER ()::int AS total FROM (${visible}) v
-      ORDER BY v.opened_on DESC, v.id DESC LIMIT ${options.limit} OFFSET ${options.offset}`,
+      ORDER BY ${order} LIMIT ${options.limit} OFFSET ${options.offset}`,
   );
   // Past the last page the window has no row to carry the total.
   const total =
@@ -244,6 +270,20 @@ async function selectCasePage(
       ? 0
       : await countRows(db, sql`SELECT count(*)::int AS n FROM (${visible}) v`));
   return { items: rows.map(toSummary), total };
+}
+
+/**
+ * Each case of `states` (rows of `caseStates`) with `days_over` as of `today`, metric 7 for one
+ * case: days from the date it entered its current step to today, beyond the step's target days
+ * as the county set them in `process_steps`; null when it is closed, has no step, its step has
+ * no target, or it is within the target. The same rule as the domain's `caseDaysOver`.
+ */
+function withDaysOver(states: SQL, today: string): SQL {
+  const days = sql`(${today}::date - s.step_on::date)`;
+  return sql`SELECT s.*, CASE WHEN NOT s.closed AND ${days} > ps.target_days
+      THEN ${days} - ps.target_days END AS days_over
+    FROM (${states}) s
+    LEFT JOIN process_steps ps ON ps.process_code = s.process AND ps.number = s.current_step`;
 }
 
 async function countRows(db: Db, query: SQL): Promise<number> {
@@ -300,7 +340,7 @@ function filterSql(filters: Partial<Record<FilterName, string>>): SQL {
   return conditions.length === 0 ? sql`true` : sql.join(conditions, sql` AND `);
 }
 
-function toSummary(row: CaseStateRow): CaseSummary {
+function toSummary(row: CaseRow): CaseSummary {
   return {
     id: row.id,
     refHashPrefix: row.ref_hash_hex.slice(0, 8),
@@ -312,6 +352,8 @@ function toSummary(row: CaseStateRow): CaseSummary {
     initiatingUnit: row.initiating_unit,
     leadUnit: row.lead_unit,
     currentStep: row.current_step,
+    stepOn: row.step_on,
+    daysOver: row.days_over,
     closed: row.closed,
     consent: row.consent as ConsentValue | null,
   };

@@ -8,6 +8,7 @@ import { dashboardMessages } from "./dashboard";
 import { demoMessages } from "./demo";
 import { disclosureMessages } from "./disclosure";
 import { importMessages } from "./import";
+import { importPageMessages } from "./import-page";
 import { metricsMessages } from "./metrics";
 import { pageMessages } from "./pages";
 
@@ -18,6 +19,7 @@ import { pageMessages } from "./pages";
 export const messages = {
   ...commonMessages,
   ...importMessages,
+  ...importPageMessages,
   ...metricsMessages,
   ...disclosureMessages,
   ...apiMessages,

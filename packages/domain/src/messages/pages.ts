@@ -139,8 +139,19 @@ export const pageMessages = {
     en: "Open cases by lead unit",
   },
   "cases.by_municipality_caption": {
-    sv: "Pågående ärenden per kommun, flest först",
-    en: "Open cases by municipality, most first",
+    sv: "Pågående ärenden per kommun, högst andel fastnade först",
+    en: "Open cases by municipality, highest share stuck first",
+  },
+  "cases.open": { sv: "Pågående ärenden", en: "Open cases" },
+  "cases.stuck": { sv: "Fastnade ärenden", en: "Stuck cases" },
+  "cases.stuck_rate": { sv: "Andel fastnade (%)", en: "Share stuck (%)" },
+  "cases.stuck_rate_note": {
+    sv: "Andel fastnade = fastnade ärenden (längre i sitt steg än stegets måltid) delat med kommunens pågående ärenden. Samsyn har inga befolkningstal, så andelen räknas på ärendena. Den visas bara när båda antalen redovisas; annars står ”–”.",
+    en: "Share stuck = stuck cases (longer in their step than the step's target) divided by the municipality's open cases. Samsyn holds no population figures, so the share is of cases. It is shown only when both counts are published; otherwise it reads “–”.",
+  },
+  "cases.stuck_rate_withheld": {
+    sv: "Redovisas inte: ett av antalen är dolt",
+    en: "Not published: one of the counts is hidden",
   },
 
   "lead.heading": { sv: "Ledtider", en: "Lead times" },
@@ -214,6 +225,21 @@ export const pageMessages = {
   },
   "stuck.median_over": { sv: "Median dagar över måltid", en: "Median days over target" },
   "stuck.target_days": { sv: "Måltid, dagar", en: "Target, days" },
+  "stuck.own_caption": {
+    sv: "Dina fastnade ärenden, flest dagar över måltid först",
+    en: "Your stuck cases, most days over target first",
+  },
+  "stuck.own_note": {
+    sv: "Pseudonyma ärenden vid dina enheter. Ärende-id är Samsyns nummer för ärendet, inte referensen i verksamhetssystemet.",
+    en: "Pseudonymous cases of your units. The case id is Samsyn's number for the case, not the reference in the case system.",
+  },
+  "stuck.own_truncated": {
+    sv: "Visar de {shown} av {total} fastnade ärenden som ligger mest över måltid.",
+    en: "Showing the {shown} of {total} stuck cases furthest over target.",
+  },
+  "stuck.case_id": { sv: "Ärende-id", en: "Case id" },
+  "stuck.days_in_step": { sv: "Dagar i steget", en: "Days in step" },
+  "stuck.days_over": { sv: "Dagar över måltid", en: "Days over target" },
 
   "benchweb.heading": { sv: "Dashboard (issue 6)", en: "Dashboard (issue 6)" },
   "benchweb.when": {

@@ -1,46 +1,46 @@
 import { exportAuditLogCsv, listAuditLog } from "@samsyn/db";
 import { auditOf, orRefuse, withoutUndefined } from "../../lib/respond";
-import type { Router } from "../../lib/router";
+import { createRouter } from "../../lib/router";
 import { exportAuditRoute, listAuditRoute } from "./audit.routes";
 
-export function registerAuditRoutes(api: Router) {
-  api.openapi(listAuditRoute, async (c) => {
-    const { database } = c.get("deps");
-    const page = orRefuse(
-      await listAuditLog(
-        database.db,
-        c.get("scope"),
-        auditOf(c),
-        withoutUndefined(c.req.valid("query")),
-      ),
-    );
-    return c.json(
-      {
-        items: page.items.map(({ scopeOrgs: _s, details: _d, ...entry }) => entry),
-        nextCursor: page.nextCursor,
-      },
-      200,
-    );
-  });
-
-  api.openapi(exportAuditRoute, async (c) => {
-    const { database } = c.get("deps");
-    const lines = orRefuse(
-      await exportAuditLogCsv(
-        database.db,
-        c.get("scope"),
-        auditOf(c),
-        withoutUndefined(c.req.valid("query")),
-      ),
-    );
-    return new Response(utf8Stream(lines), {
-      status: 200,
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="samsyn-granskningslogg.csv"`,
-      },
+export function auditRoutes() {
+  return createRouter()
+    .openapi(listAuditRoute, async (c) => {
+      const { database } = c.get("deps");
+      const page = orRefuse(
+        await listAuditLog(
+          database.db,
+          c.get("scope"),
+          auditOf(c),
+          withoutUndefined(c.req.valid("query")),
+        ),
+      );
+      return c.json(
+        {
+          items: page.items.map(({ scopeOrgs: _s, details: _d, ...entry }) => entry),
+          nextCursor: page.nextCursor,
+        },
+        200,
+      );
+    })
+    .openapi(exportAuditRoute, async (c) => {
+      const { database } = c.get("deps");
+      const lines = orRefuse(
+        await exportAuditLogCsv(
+          database.db,
+          c.get("scope"),
+          auditOf(c),
+          withoutUndefined(c.req.valid("query")),
+        ),
+      );
+      return new Response(utf8Stream(lines), {
+        status: 200,
+        headers: {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="samsyn-granskningslogg.csv"`,
+        },
+      });
     });
-  });
 }
 
 /** Streams the lines as they are read from the database: a long log never sits in memory. */

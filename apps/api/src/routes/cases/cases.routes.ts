@@ -22,6 +22,14 @@ const caseSummary = z
     initiatingUnit: z.string(),
     leadUnit: z.string().nullable(),
     currentStep: z.number().int().nullable(),
+    stepOn: z
+      .string()
+      .nullable()
+      .openapi({ description: "The date (Europe/Stockholm) the case entered its current step" }),
+    daysOver: z.number().int().nullable().openapi({
+      description:
+        "Days beyond the current step's target days as of today; null unless the case is stuck",
+    }),
     closed: z.boolean(),
     consent: z.enum(consentValues).nullable(),
   })
@@ -46,6 +54,10 @@ export const listCasesRoute = createRoute({
     query: paginationQuery.extend({
       process: z.string().optional(),
       municipality: z.string().optional(),
+      stuck: z.enum(["true", "false"]).optional().openapi({
+        description:
+          "true: only stuck cases (open, longer in the current step than its target days, as of today), most days over first",
+      }),
     }),
   },
   responses: {

@@ -1,5 +1,6 @@
 import { countSummary, importDirectory } from "@samsyn/db";
 import { aUnit, testDatabases, useMigratedDatabase, writeInterchange } from "@samsyn/db/testing";
+import { addDays, stockholmDate } from "@samsyn/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authed, jsonInit, testApp, testScope, testSecret } from "../../testing";
 
@@ -124,5 +125,65 @@ describe.each(testDatabases())("cases and events through the API on $name", (tar
   it("answers 404 for a case that does not exist, like one out of scope", async () => {
     const res = await authed(app(), "/api/v1/cases/999999", {}, samordnare);
     expect(res.status).toBe(404);
+  });
+  describe("stuck cases (?stuck=true)", () => {
+    interface Summary {
+      id: number;
+      currentStep: number | null;
+      stepOn: string | null;
+      daysOver: number | null;
+    }
+    const today = stockholmDate(Date.now());
+    const daysAgo = (n: number) => addDays(today, -n);
+    const list = async (query: string, scope = samordnare) =>
+      authed(app(), `/api/v1/cases${query}`, {}, scope);
+
+    /** A case whose last step event is `stepOn`; its id. */
+    async function aCaseInStep(ref: string, step: number, stepOn: string): Promise<number> {
+      const created = await post("/api/v1/cases", { ...newCase, ref, openedOn: daysAgo(90) });
+      const { id } = (await created.json()) as { id: number };
+      const event = { occurredAt: stepOn, type: "step", step };
+      expect((await post(`/api/v1/cases/${id}/events`, event)).status).toBe(201);
+      return id;
+    }
+
+    it("lists only the caller's open cases past their step's target, with stepOn and daysOver", async () => {
+      // intern_samsjuklighet: step 3 has 14 target days.
+      const stuck = await aCaseInStep("VK-STUCK", 3, daysAgo(20));
+      const within = await aCaseInStep("VK-WITHIN", 3, daysAgo(14));
+      const res = await list("?stuck=true");
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { items: Summary[]; total: number };
+      const ids = body.items.map((c) => c.id);
+      expect(ids).toContain(stuck);
+      expect(ids).not.toContain(within);
+      expect(body.items.find((c) => c.id === stuck)).toMatchObject({
+        currentStep: 3,
+        stepOn: daysAgo(20),
+        daysOver: 6,
+      });
+      expect(body.items.every((c) => c.daysOver !== null && c.daysOver > 0)).toBe(true);
+      expect(body.total).toBe(body.items.length);
+
+      const all = (await (await list("?stuck=false&limit=500")).json()) as { items: Summary[] };
+      expect(all.items.find((c) => c.id === within)).toMatchObject({
+        stepOn: daysAgo(14),
+        daysOver: null,
+      });
+    });
+
+    it("answers 400 for a stuck value other than true or false", async () => {
+      const res = await list("?stuck=yes");
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as ErrorBody).error.details.map((d) => d.path)).toEqual(["stuck"]);
+    });
+
+    it.each(["ledning", "lan"] as const)(
+      "refuses %s with 403: leaders see counts only",
+      async (role) => {
+        const res = await list("?stuck=true", testScope(role, ["stockholms_stad"]));
+        expect(res.status).toBe(403);
+      },
+    );
   });
 });

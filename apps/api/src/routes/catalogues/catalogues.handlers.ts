@@ -1,10 +1,10 @@
 import { listUnits, loadCatalogueView } from "@samsyn/db";
 import { ageGroupLabels, ageGroups, principalTypeLabels, principalTypes } from "@samsyn/domain";
-import type { Router } from "../../lib/router";
+import { createRouter } from "../../lib/router";
 import { cataloguesRoute } from "./catalogues.routes";
 
-export function registerCatalogueRoutes(api: Router) {
-  api.openapi(cataloguesRoute, async (c) => {
+export function catalogueRoutes() {
+  return createRouter().openapi(cataloguesRoute, async (c) => {
     const { database } = c.get("deps");
     const { locale } = c.req.valid("query");
     const [view, units] = await Promise.all([

@@ -1,7 +1,7 @@
 import { containsIdentifier, t } from "@samsyn/domain";
 import { createToken } from "../../auth/tokens";
 import { ApiError } from "../../errors";
-import type { Router } from "../../lib/router";
+import { createRouter } from "../../lib/router";
 import { devSignInRoute } from "./dev.routes";
 
 /** The request path of the dev sign-in: besides health, the one route that needs no token. */
@@ -12,8 +12,8 @@ export const devSignInPath = "/api/v1/dev/sign-in";
  * acceptable only because dev mode refuses to run in production and anyone who can reach a dev
  * installation could as well run `samsyn token` on it.
  */
-export function registerDevRoutes(api: Router) {
-  return api.openapi(devSignInRoute, async (c) => {
+export function devRoutes() {
+  return createRouter().openapi(devSignInRoute, async (c) => {
     const { role, orgs, sub } = c.req.valid("json");
     // The subject is free text that ends up in logs and audit rows (SPEC "Privacy").
     if (sub !== undefined && containsIdentifier(sub)) {

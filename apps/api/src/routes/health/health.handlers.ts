@@ -1,11 +1,10 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
 import { countSummary } from "@samsyn/db";
 import { DEFAULT_K, suppressCount } from "@samsyn/domain";
-import type { AppEnv } from "../../lib/router";
+import { createRouter } from "../../lib/router";
 import { healthRoute } from "./health.routes";
 
-export function registerHealthRoutes(api: OpenAPIHono<AppEnv>) {
-  return api.openapi(healthRoute, async (c) => {
+export function healthRoutes() {
+  return createRouter().openapi(healthRoute, async (c) => {
     const { database } = c.get("deps");
     const counts = await countSummary(database.db);
     // Health needs no token, so its case count obeys the same rule as every other count.

@@ -24,7 +24,7 @@ import {
   trendDimensions,
 } from "@samsyn/domain";
 import type { Context } from "hono";
-import type { AppEnv, Router } from "../../lib/router";
+import { type AppEnv, createRouter } from "../../lib/router";
 import {
   caseCountsRoute,
   flowRoute,
@@ -40,81 +40,82 @@ import { type CommonMetricParams, metricQuery, ParamCheck, parseGroupBy, stepOf 
  * The seven metrics of SPEC: parse and check the parameters, ask the database for true counts,
  * and publish them only through the domain's suppression. Nothing unsuppressed leaves here.
  */
-export function registerMetricRoutes(api: Router) {
-  api.openapi(caseCountsRoute, async (c) => {
-    const m = await prepare(c, c.req.valid("query"));
-    const counts = await caseCounts(m.db, m.query, m.restriction);
-    const published = suppressCaseCounts(counts, m.groupBy, m.k);
-    return c.json(
-      { ...m.envelope, groupBy: m.groupBy, ...published, cells: [...published.cells] },
-      200,
-    );
-  });
-
-  api.openapi(leadTimesRoute, async (c) => {
-    const params = c.req.valid("query");
-    const m = await prepare(c, { ...params, process: [params.process] }, (check, catalogue) => {
-      if (!catalogue.processSteps.has(params.process))
-        check.add("process", t("metrics.unknown_code", { value: params.process }));
-      stepOf(check, "fromStep", params.fromStep, params.process, catalogue);
-      stepOf(check, "toStep", params.toStep, params.process, catalogue);
+export function metricRoutes() {
+  return createRouter()
+    .openapi(caseCountsRoute, async (c) => {
+      const m = await prepare(c, c.req.valid("query"));
+      const counts = await caseCounts(m.db, m.query, m.restriction);
+      const published = suppressCaseCounts(counts, m.groupBy, m.k);
+      return c.json(
+        { ...m.envelope, groupBy: m.groupBy, ...published, cells: [...published.cells] },
+        200,
+      );
+    })
+    .openapi(leadTimesRoute, async (c) => {
+      const params = c.req.valid("query");
+      const m = await prepare(c, { ...params, process: [params.process] }, (check, catalogue) => {
+        if (!catalogue.processSteps.has(params.process))
+          check.add("process", t("metrics.unknown_code", { value: params.process }));
+        stepOf(check, "fromStep", params.fromStep, params.process, catalogue);
+        stepOf(check, "toStep", params.toStep, params.process, catalogue);
+      });
+      const { process, fromStep, toStep } = params;
+      const cells = await leadTimes(m.db, m.query, { process, fromStep, toStep }, m.restriction);
+      const published = suppressLeadTimes(cells, m.groupBy, m.k);
+      return c.json(
+        { ...m.envelope, groupBy: m.groupBy, process, fromStep, toStep, cells: published },
+        200,
+      );
+    })
+    .openapi(flowRoute, async (c) => {
+      const params = c.req.valid("query");
+      const m = await prepare(
+        c,
+        { ...params, process: [params.process] },
+        checkProcess(params.process),
+        [],
+      );
+      const cells = await flow(m.db, m.query, { process: params.process }, m.restriction);
+      return c.json(
+        { ...m.envelope, process: params.process, cells: suppressFlow(cells, m.k) },
+        200,
+      );
+    })
+    .openapi(trendRoute, async (c) => {
+      const params = c.req.valid("query");
+      const m = await prepare(c, params, undefined, trendDimensions);
+      const cells = await trend(m.db, m.query, { measure: params.measure }, m.restriction);
+      const published = suppressTrend(cells, m.groupBy, m.k);
+      return c.json(
+        { ...m.envelope, groupBy: m.groupBy, measure: params.measure, cells: published },
+        200,
+      );
+    })
+    .openapi(sipRoute, async (c) => {
+      const m = await prepare(c, c.req.valid("query"));
+      const cells = await sipConsent(m.db, m.query, m.restriction);
+      return c.json(
+        { ...m.envelope, groupBy: m.groupBy, cells: suppressSipConsent(cells, m.groupBy, m.k) },
+        200,
+      );
+    })
+    .openapi(networkRoute, async (c) => {
+      const params = c.req.valid("query");
+      const m = await prepare(c, params, undefined, []);
+      const cells = await network(m.db, m.query, { level: params.level }, m.restriction);
+      return c.json(
+        { ...m.envelope, level: params.level, cells: suppressNetwork(cells, m.k) },
+        200,
+      );
+    })
+    .openapi(stuckRoute, async (c) => {
+      const m = await prepare(c, c.req.valid("query"));
+      const cells = await stuck(m.db, { ...m.query, status: "open" }, m.restriction);
+      return c.json(
+        { ...m.envelope, groupBy: m.groupBy, cells: suppressStuck(cells, m.groupBy, m.k) },
+        200,
+      );
     });
-    const { process, fromStep, toStep } = params;
-    const cells = await leadTimes(m.db, m.query, { process, fromStep, toStep }, m.restriction);
-    const published = suppressLeadTimes(cells, m.groupBy, m.k);
-    return c.json(
-      { ...m.envelope, groupBy: m.groupBy, process, fromStep, toStep, cells: published },
-      200,
-    );
-  });
-
-  api.openapi(flowRoute, async (c) => {
-    const params = c.req.valid("query");
-    const m = await prepare(
-      c,
-      { ...params, process: [params.process] },
-      checkProcess(params.process),
-      [],
-    );
-    const cells = await flow(m.db, m.query, { process: params.process }, m.restriction);
-    return c.json({ ...m.envelope, process: params.process, cells: suppressFlow(cells, m.k) }, 200);
-  });
-
-  api.openapi(trendRoute, async (c) => {
-    const params = c.req.valid("query");
-    const m = await prepare(c, params, undefined, trendDimensions);
-    const cells = await trend(m.db, m.query, { measure: params.measure }, m.restriction);
-    const published = suppressTrend(cells, m.groupBy, m.k);
-    return c.json(
-      { ...m.envelope, groupBy: m.groupBy, measure: params.measure, cells: published },
-      200,
-    );
-  });
-
-  api.openapi(sipRoute, async (c) => {
-    const m = await prepare(c, c.req.valid("query"));
-    const cells = await sipConsent(m.db, m.query, m.restriction);
-    return c.json(
-      { ...m.envelope, groupBy: m.groupBy, cells: suppressSipConsent(cells, m.groupBy, m.k) },
-      200,
-    );
-  });
-
-  api.openapi(networkRoute, async (c) => {
-    const params = c.req.valid("query");
-    const m = await prepare(c, params, undefined, []);
-    const cells = await network(m.db, m.query, { level: params.level }, m.restriction);
-    return c.json({ ...m.envelope, level: params.level, cells: suppressNetwork(cells, m.k) }, 200);
-  });
-
-  api.openapi(stuckRoute, async (c) => {
-    const m = await prepare(c, c.req.valid("query"));
-    const cells = await stuck(m.db, { ...m.query, status: "open" }, m.restriction);
-    return c.json(
-      { ...m.envelope, groupBy: m.groupBy, cells: suppressStuck(cells, m.groupBy, m.k) },
-      200,
-    );
-  });
 }
 
 type ExtraCheck = (

@@ -1,8 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { dimensions } from "@samsyn/domain";
 import { errorResponses } from "../schemas";
 import { commonMetricQuery, groupByParam } from "./params";
 
 const nullableCount = z.number().int().nullable();
+/** The dimensions the cells are grouped by, in the order asked. */
+const groupedBy = z.array(z.enum(dimensions));
 /** The group's value along each groupBy dimension; only the requested ones are present. */
 const groupFields = {
   targetGroup: z.string().optional(),
@@ -23,8 +26,9 @@ const envelope = {
   view: z.enum(["own", "county"]),
 };
 
-function metricRoute<Q extends z.ZodRawShape, R extends z.ZodRawShape>(options: {
-  path: string;
+/** `P` keeps the path a literal type, so hono/client knows /metrics/cases from /metrics/flow. */
+function metricRoute<P extends string, Q extends z.ZodRawShape, R extends z.ZodRawShape>(options: {
+  path: P;
   summary: string;
   query: Q;
   response: R;
@@ -59,7 +63,7 @@ export const caseCountsRoute = metricRoute({
   query: { groupBy: groupByParam },
   name: "CaseCounts",
   response: {
-    groupBy: z.array(z.string()),
+    groupBy: groupedBy,
     cells: z.array(z.object({ ...groupFields, count: nullableCount, suppressed: z.boolean() })),
     total: nullableCount,
     totalSuppressed: z.boolean(),
@@ -86,7 +90,7 @@ export const leadTimesRoute = metricRoute({
   },
   name: "LeadTimes",
   response: {
-    groupBy: z.array(z.string()),
+    groupBy: groupedBy,
     process: z.string(),
     fromStep: z.number().int(),
     toStep: z.number().int(),
@@ -155,7 +159,7 @@ export const trendRoute = metricRoute({
   query: { measure: z.enum(["opened", "closed"]), groupBy: groupByParam },
   name: "Trend",
   response: {
-    groupBy: z.array(z.string()),
+    groupBy: groupedBy,
     measure: z.enum(["opened", "closed"]),
     cells: z.array(
       z.object({
@@ -182,7 +186,7 @@ export const sipRoute = metricRoute({
   query: { groupBy: groupByParam },
   name: "SipConsent",
   response: {
-    groupBy: z.array(z.string()),
+    groupBy: groupedBy,
     cells: z.array(
       z.object({
         ...groupFields,
@@ -242,7 +246,7 @@ export const stuckRoute = metricRoute({
   query: { groupBy: groupByParam },
   name: "Stuck",
   response: {
-    groupBy: z.array(z.string()),
+    groupBy: groupedBy,
     cells: z.array(
       z.object({
         ...groupFields,
