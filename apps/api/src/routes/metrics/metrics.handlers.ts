@@ -3,7 +3,7 @@ import {
   flow,
   leadTimes,
   loadInterchangeCatalogue,
-  type MetricRestriction,
+  metricAccess,
   network,
   sipConsent,
   stuck,
@@ -12,7 +12,6 @@ import {
 import {
   DEFAULT_K,
   type Dimension,
-  type Scope,
   suppressCaseCounts,
   suppressFlow,
   suppressLeadTimes,
@@ -44,7 +43,7 @@ export function metricRoutes() {
   return createRouter()
     .openapi(caseCountsRoute, async (c) => {
       const m = await prepare(c, c.req.valid("query"));
-      const counts = await caseCounts(m.db, m.query, m.restriction);
+      const counts = await caseCounts(m.db, m.query, m.access);
       const published = suppressCaseCounts(counts, m.groupBy, m.k);
       return c.json(
         { ...m.envelope, groupBy: m.groupBy, ...published, cells: [...published.cells] },
@@ -60,7 +59,7 @@ export function metricRoutes() {
         stepOf(check, "toStep", params.toStep, params.process, catalogue);
       });
       const { process, fromStep, toStep } = params;
-      const cells = await leadTimes(m.db, m.query, { process, fromStep, toStep }, m.restriction);
+      const cells = await leadTimes(m.db, m.query, { process, fromStep, toStep }, m.access);
       const published = suppressLeadTimes(cells, m.groupBy, m.k);
       return c.json(
         { ...m.envelope, groupBy: m.groupBy, process, fromStep, toStep, cells: published },
@@ -75,7 +74,7 @@ export function metricRoutes() {
         checkProcess(params.process),
         [],
       );
-      const cells = await flow(m.db, m.query, { process: params.process }, m.restriction);
+      const cells = await flow(m.db, m.query, { process: params.process }, m.access);
       return c.json(
         { ...m.envelope, process: params.process, cells: suppressFlow(cells, m.k) },
         200,
@@ -84,7 +83,7 @@ export function metricRoutes() {
     .openapi(trendRoute, async (c) => {
       const params = c.req.valid("query");
       const m = await prepare(c, params, undefined, trendDimensions);
-      const cells = await trend(m.db, m.query, { measure: params.measure }, m.restriction);
+      const cells = await trend(m.db, m.query, { measure: params.measure }, m.access);
       const published = suppressTrend(cells, m.groupBy, m.k);
       return c.json(
         { ...m.envelope, groupBy: m.groupBy, measure: params.measure, cells: published },
@@ -93,7 +92,7 @@ export function metricRoutes() {
     })
     .openapi(sipRoute, async (c) => {
       const m = await prepare(c, c.req.valid("query"));
-      const cells = await sipConsent(m.db, m.query, m.restriction);
+      const cells = await sipConsent(m.db, m.query, m.access);
       return c.json(
         { ...m.envelope, groupBy: m.groupBy, cells: suppressSipConsent(cells, m.groupBy, m.k) },
         200,
@@ -102,7 +101,7 @@ export function metricRoutes() {
     .openapi(networkRoute, async (c) => {
       const params = c.req.valid("query");
       const m = await prepare(c, params, undefined, []);
-      const cells = await network(m.db, m.query, { level: params.level }, m.restriction);
+      const cells = await network(m.db, m.query, { level: params.level }, m.access);
       return c.json(
         { ...m.envelope, level: params.level, cells: suppressNetwork(cells, m.k) },
         200,
@@ -110,7 +109,7 @@ export function metricRoutes() {
     })
     .openapi(stuckRoute, async (c) => {
       const m = await prepare(c, c.req.valid("query"));
-      const cells = await stuck(m.db, { ...m.query, status: "open" }, m.restriction);
+      const cells = await stuck(m.db, { ...m.query, status: "open" }, m.access);
       return c.json(
         { ...m.envelope, groupBy: m.groupBy, cells: suppressStuck(cells, m.groupBy, m.k) },
         200,
@@ -151,31 +150,18 @@ async function prepare(
   const query = metricQuery(check, params, catalogue, scope, groupBy);
   extra?.(check, catalogue);
   check.done();
-  const { view, restriction } = viewOf(scope, params.view);
+  const access = metricAccess(scope, params.view);
   return {
     db: database.db,
     query,
     groupBy,
     k,
-    restriction,
-    envelope: { k, asOf: query.asOf, view },
+    access,
+    envelope: { k, asOf: query.asOf, view: access.view },
   };
 }
 
 function noGroupBy(check: ParamCheck, value: string | undefined): Dimension[] {
   if (value !== undefined && value.trim() !== "") check.add("groupBy", t("metrics.no_group_by"));
   return [];
-}
-
-/**
- * SPEC "Roles and scope": ledning (and samordnare) see their own organisations in full, and the
- * county for comparison when they ask for it; admin and länsgrupp see the county.
- */
-function viewOf(
-  scope: Scope,
-  asked: "own" | "county" | undefined,
-): { view: "own" | "county"; restriction?: MetricRestriction } {
-  const countyRole = scope.role === "admin" || scope.role === "lan";
-  if (countyRole || asked === "county") return { view: "county" };
-  return { view: "own", restriction: { organisations: scope.orgs } };
 }

@@ -4,7 +4,7 @@ import type { Db } from "../../client";
 import {
   groupByClause,
   groupSelect,
-  type MetricRestriction,
+  type MetricAccess,
   orderByClause,
   selectList,
 } from "./parameters";
@@ -19,13 +19,13 @@ import { selectMetricRows } from "./run";
 export async function caseCounts(
   db: Db,
   query: MetricQuery,
-  restriction?: MetricRestriction,
+  access: MetricAccess,
 ): Promise<CaseCounts> {
   const dims = query.groupBy ?? [];
   const population = populationSql(query, {
     status: query.status ?? "open",
     boundOpening: true,
-    restriction,
+    restriction: access.restriction,
   });
   const cells = await selectMetricRows<CaseCountCell>(
     db,

@@ -1,7 +1,7 @@
 import type { FlowCell, FlowParameters, MetricQuery } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
-import { assertUngrouped, type MetricRestriction } from "./parameters";
+import { assertUngrouped, type MetricAccess } from "./parameters";
 import { populationSql } from "./population";
 import { selectMetricRows } from "./run";
 
@@ -14,13 +14,13 @@ export function flow(
   db: Db,
   query: MetricQuery,
   parameters: FlowParameters,
-  restriction?: MetricRestriction,
+  access: MetricAccess,
 ): Promise<FlowCell[]> {
   assertUngrouped(query, "flow");
   const population = populationSql(query, {
     status: query.status ?? "all",
     boundOpening: true,
-    restriction,
+    restriction: access.restriction,
   });
   // A transition's code is `from * 100 + to`, so its order is (fromStep, toStep).
   return selectMetricRows<FlowCell>(

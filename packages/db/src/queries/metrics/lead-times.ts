@@ -2,7 +2,7 @@ import type { LeadTimeCell, LeadTimeSteps, MetricQuery } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
 import { histogramSql } from "./histogram";
-import type { MetricRestriction } from "./parameters";
+import type { MetricAccess } from "./parameters";
 import { populationSql } from "./population";
 import { selectMetricRows } from "./run";
 
@@ -17,12 +17,12 @@ export function leadTimes(
   db: Db,
   query: MetricQuery,
   steps: LeadTimeSteps,
-  restriction?: MetricRestriction,
+  access: MetricAccess,
 ): Promise<LeadTimeCell[]> {
   const population = populationSql(query, {
     status: query.status ?? "all",
     boundOpening: true,
-    restriction,
+    restriction: access.restriction,
     withSteps: true,
   });
   const started = sql`SELECT s.*,

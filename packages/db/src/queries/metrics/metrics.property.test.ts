@@ -21,7 +21,7 @@ import { caseCounts } from "./case-counts";
 import { flow } from "./flow";
 import { leadTimes } from "./lead-times";
 import { network } from "./network";
-import type { MetricRestriction } from "./parameters";
+import type { MetricAccess } from "./parameters";
 import {
   arbCounty,
   arbQuery,
@@ -50,12 +50,7 @@ const numRuns = 40;
 interface Metric<P> {
   readonly parameters: fc.Arbitrary<P>;
   readonly queryOptions?: QueryOptions;
-  sql(
-    db: Db,
-    query: MetricQuery,
-    parameters: P,
-    restriction?: MetricRestriction,
-  ): Promise<readonly object[]>;
+  sql(db: Db, query: MetricQuery, parameters: P, access: MetricAccess): Promise<readonly object[]>;
   reference(
     county: County,
     built: County["cases"],
@@ -85,7 +80,8 @@ describe.each(testDatabases())("metric SQL equals the domain reference on $name"
         for (const [query, parameters, restriction] of queries) {
           const built = restrictCases(county.cases, query.asOf, restriction);
           const expected = metric.reference(county, built, query, parameters);
-          const actual = await metric.sql(db(), query, parameters, restriction);
+          const access: MetricAccess = { view: restriction ? "own" : "county", restriction };
+          const actual = await metric.sql(db(), query, parameters, access);
           expect(comparable(actual)).toEqual(comparable(expected));
         }
       }),
@@ -96,8 +92,8 @@ describe.each(testDatabases())("metric SQL equals the domain reference on $name"
   it("case counts", () =>
     holdsToReference({
       parameters: fc.constant(null),
-      sql: async (db, query, _, restriction) => {
-        const counts = await caseCounts(db, query, restriction);
+      sql: async (db, query, _, access) => {
+        const counts = await caseCounts(db, query, access);
         return [...counts.cells, { total: counts.total }];
       },
       reference: (_, built, query) => {
@@ -146,7 +142,7 @@ describe.each(testDatabases())("metric SQL equals the domain reference on $name"
   it("SIP and consent", () =>
     holdsToReference({
       parameters: fc.constant(null),
-      sql: (db, query, _, restriction) => sipConsent(db, query, restriction),
+      sql: (db, query, _, access) => sipConsent(db, query, access),
       reference: (_, built, query) => {
         const { cases, eventsByCase } = caseLog(built);
         return referenceSipConsent(cases, eventsByCase, query, unitPrincipal);
@@ -167,7 +163,7 @@ describe.each(testDatabases())("metric SQL equals the domain reference on $name"
   it("stuck cases, with the county's target days", () =>
     holdsToReference({
       parameters: fc.constant(null),
-      sql: (db, query, _, restriction) => stuck(db, query, restriction),
+      sql: (db, query, _, access) => stuck(db, query, access),
       reference: (county, built, query) => {
         const { cases, eventsByCase } = caseLog(built);
         const processModels = modelsWithTargets(defaultProcessModels, county);

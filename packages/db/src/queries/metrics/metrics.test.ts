@@ -20,10 +20,14 @@ import { caseCounts } from "./case-counts";
 import { flow } from "./flow";
 import { leadTimes } from "./lead-times";
 import { network } from "./network";
+import type { MetricAccess } from "./parameters";
 import { writeCounty } from "./reference-county";
 import { sipConsent } from "./sip-consent";
 import { stuck } from "./stuck";
 import { trend } from "./trend";
+
+/** The whole county, as admin and länsgrupp see it. */
+const county: MetricAccess = { view: "county", restriction: undefined };
 
 const d = (date: string) => date as IsoDate;
 const intern = "intern_samsjuklighet";
@@ -48,32 +52,39 @@ describe.each(testDatabases())("the metrics of one processkarta case on $name", 
 
   it("counts the case at its step and lead as of a date, and not before it opened", async () => {
     const grouped = { groupBy: ["step", "leadPrincipal", "leadUnit"] } as const;
-    expect(await caseCounts(db(), asOf("2024-06-30", grouped))).toEqual({
+    expect(await caseCounts(db(), asOf("2024-06-30", grouped), county)).toEqual({
       cells: [{ step: 8, leadPrincipal: "kommun", leadUnit: "beroendeenheten", count: 1 }],
       total: 1,
     });
-    expect(await caseCounts(db(), asOf("2024-03-03"))).toEqual({ cells: [], total: 0 });
+    expect(await caseCounts(db(), asOf("2024-03-03"), county)).toEqual({ cells: [], total: 0 });
     // Closed on 24 February 2025 (after step 11), reopened on 1 April.
-    expect((await caseCounts(db(), asOf("2025-03-15"))).total).toBe(0);
-    expect((await caseCounts(db(), asOf("2025-03-15", { status: "closed" }))).total).toBe(1);
+    expect((await caseCounts(db(), asOf("2025-03-15"), county)).total).toBe(0);
+    expect((await caseCounts(db(), asOf("2025-03-15", { status: "closed" }), county)).total).toBe(
+      1,
+    );
   });
 
   it("times steps, a back-step included, in Stockholm calendar days", async () => {
     const times = (fromStep: number, toStep: number) =>
-      leadTimes(db(), asOf("2025-06-30"), { process: intern, fromStep, toStep });
+      leadTimes(db(), asOf("2025-06-30"), { process: intern, fromStep, toStep }, county);
     expect(await times(1, 3)).toEqual([{ n: 1, median: 7, p90: 7, pending: 0 }]);
     expect(await times(6, 8)).toEqual([{ n: 1, median: 14, p90: 14, pending: 0 }]);
     expect(await times(10, 6)).toEqual([{ n: 1, median: 7, p90: 7, pending: 0 }]);
-    const early = await leadTimes(db(), asOf("2024-06-30"), {
-      process: intern,
-      fromStep: 6,
-      toStep: 9,
-    });
+    const early = await leadTimes(
+      db(),
+      asOf("2024-06-30"),
+      {
+        process: intern,
+        fromStep: 6,
+        toStep: 9,
+      },
+      county,
+    );
     expect(early).toEqual([{ n: 0, median: null, p90: null, pending: 1 }]);
   });
 
   it("makes each transition once, the back-step and the return after reopening included", async () => {
-    const cells = await flow(db(), asOf("2025-06-30"), { process: intern });
+    const cells = await flow(db(), asOf("2025-06-30"), { process: intern }, county);
     expect(cells.map((c) => [c.fromStep, c.toStep, c.count])).toEqual([
       [1, 2, 1],
       [2, 3, 1],
@@ -92,10 +103,10 @@ describe.each(testDatabases())("the metrics of one processkarta case on $name", 
 
   it("counts the closing month, consent as last given, SIP days, the network and days stuck", async () => {
     const year2025 = asOf("2025-06-30", { from: d("2025-01-01"), to: d("2025-12-31") });
-    expect(await trend(db(), year2025, { measure: "closed" })).toEqual([
+    expect(await trend(db(), year2025, { measure: "closed" }, county)).toEqual([
       { month: "2025-02", count: 1 },
     ]);
-    expect(await sipConsent(db(), asOf("2025-06-30"))).toEqual([
+    expect(await sipConsent(db(), asOf("2025-06-30"), county)).toEqual([
       {
         consentGiven: 0,
         consentDeclined: 0,
@@ -104,18 +115,21 @@ describe.each(testDatabases())("the metrics of one processkarta case on $name", 
         medianDaysToSip: 21,
       },
     ]);
-    expect(await network(db(), asOf("2025-06-30"), { level: "principalType" })).toEqual([
+    expect(await network(db(), asOf("2025-06-30"), { level: "principalType" }, county)).toEqual([
       { a: "kommun", b: "region", count: 1 },
     ]);
     // Step 9 since 1 April 2025 is 90 days by 30 June; its default target is 60.
-    expect(await stuck(db(), asOf("2025-06-30", { groupBy: ["step"] }))).toEqual([
+    expect(await stuck(db(), asOf("2025-06-30", { groupBy: ["step"] }), county)).toEqual([
       { step: 9, count: 1, medianDaysOver: 30 },
     ]);
   });
 
   it("restricts the population to cases their organisations took part in by asOf", async () => {
     const restricted = (date: string, organisations: string[]) =>
-      caseCounts(db(), asOf(date, { status: "all" }), { organisations });
+      caseCounts(db(), asOf(date, { status: "all" }), {
+        view: "own",
+        restriction: { organisations },
+      });
     // soc-vuxen (stockholms_stad) initiated it; psykiatrisk-oppenvard (region) joined on 6 March.
     expect((await restricted("2024-03-04", ["stockholms_stad"])).total).toBe(1);
     expect((await restricted("2024-03-05", ["region_stockholm"])).total).toBe(0);
@@ -131,7 +145,8 @@ describe.each(testDatabases())("the facts kept by every writer on $name", (targe
   const db = () => database().db;
   const samordnare: Scope = aScope("samordnare", ["stockholms_stad"]);
   const today = () => stockholmDate(Date.now());
-  const byStep = () => caseCounts(db(), { asOf: today(), status: "all", groupBy: ["step"] });
+  const byStep = () =>
+    caseCounts(db(), { asOf: today(), status: "all", groupBy: ["step"] }, county);
 
   beforeEach(async () => {
     await resetData(db());

@@ -1,7 +1,7 @@
 import type { MetricQuery, NetworkCell, NetworkParameters } from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../client";
-import { assertUngrouped, type MetricRestriction } from "./parameters";
+import { assertUngrouped, type MetricAccess } from "./parameters";
 import { populationSql } from "./population";
 import { principalPairTable } from "./principal-pairs";
 import { selectMetricRows } from "./run";
@@ -15,13 +15,13 @@ export function network(
   db: Db,
   query: MetricQuery,
   parameters: NetworkParameters,
-  restriction?: MetricRestriction,
+  access: MetricAccess,
 ): Promise<NetworkCell[]> {
   assertUngrouped(query, "network");
   const population = populationSql(query, {
     status: query.status ?? "all",
     boundOpening: true,
-    restriction,
+    restriction: access.restriction,
   });
   const counted =
     parameters.level === "unit" ? unitPairs(query, population) : principalTypePairs(population);

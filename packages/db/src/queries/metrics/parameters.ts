@@ -1,4 +1,4 @@
-import type { CaseStatus, Dimension, MetricQuery } from "@samsyn/domain";
+import type { CaseStatus, Dimension, MetricQuery, Scope } from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
 
 /**
@@ -8,6 +8,28 @@ import { type SQL, sql } from "drizzle-orm";
  */
 export interface MetricRestriction {
   readonly organisations: readonly string[];
+}
+
+export type MetricView = "own" | "county";
+
+/**
+ * Whose cases a metric counts. Every metric function requires one, made from the caller's scope
+ * by `metricAccess`, so that no route can leave the restriction out.
+ */
+export interface MetricAccess {
+  readonly view: MetricView;
+  /** Undefined: the whole county. */
+  readonly restriction: MetricRestriction | undefined;
+}
+
+/**
+ * SPEC "Roles and scope": admin and länsgrupp see the county; ledning and samordnare see their own
+ * organisations in full, and the county for comparison when they ask for it (`view=county`).
+ */
+export function metricAccess(scope: Scope, asked?: MetricView): MetricAccess {
+  const countyRole = scope.role === "admin" || scope.role === "lan";
+  if (countyRole || asked === "county") return { view: "county", restriction: undefined };
+  return { view: "own", restriction: { organisations: scope.orgs } };
 }
 
 /** Each dimension's column in a population row `p` (see `populationSql`). */

@@ -2,7 +2,7 @@ import type { MetricQuery, SipConsentCell } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
 import { histogramSql } from "./histogram";
-import type { MetricRestriction } from "./parameters";
+import type { MetricAccess } from "./parameters";
 import { populationSql } from "./population";
 import { selectMetricRows } from "./run";
 
@@ -15,12 +15,12 @@ import { selectMetricRows } from "./run";
 export function sipConsent(
   db: Db,
   query: MetricQuery,
-  restriction?: MetricRestriction,
+  access: MetricAccess,
 ): Promise<SipConsentCell[]> {
   const population = populationSql(query, {
     status: query.status ?? "all",
     boundOpening: true,
-    restriction,
+    restriction: access.restriction,
   });
   const daysToSip = sql`CASE WHEN p.sip_on <= ${query.asOf}::date THEN p.sip_on - p.opened_on END`;
   return selectMetricRows<SipConsentCell>(

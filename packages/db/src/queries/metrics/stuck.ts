@@ -2,7 +2,7 @@ import type { MetricQuery, StuckCell } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
 import { histogramSql } from "./histogram";
-import type { MetricRestriction } from "./parameters";
+import type { MetricAccess } from "./parameters";
 import { populationSql } from "./population";
 import { selectMetricRows } from "./run";
 
@@ -12,12 +12,12 @@ import { selectMetricRows } from "./run";
  * the last `step` event before asOf to asOf exceed it; per group, the count and the median of
  * the days over.
  */
-export function stuck(
-  db: Db,
-  query: MetricQuery,
-  restriction?: MetricRestriction,
-): Promise<StuckCell[]> {
-  const population = populationSql(query, { status: "open", boundOpening: true, restriction });
+export function stuck(db: Db, query: MetricQuery, access: MetricAccess): Promise<StuckCell[]> {
+  const population = populationSql(query, {
+    status: "open",
+    boundOpening: true,
+    restriction: access.restriction,
+  });
   const over = sql`SELECT o.* FROM (
       SELECT p.*, (${query.asOf}::date - p.step_on) - ps.target_days AS days_over
       FROM (${population}) p

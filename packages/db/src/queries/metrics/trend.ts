@@ -10,10 +10,12 @@ import {
   allOf,
   groupByClause,
   groupSelect,
+  type MetricAccess,
   type MetricRestriction,
   orderByOutput,
   selectList,
 } from "./parameters";
+
 import { populationSql } from "./population";
 import { selectMetricRows } from "./run";
 
@@ -27,15 +29,15 @@ export function trend(
   db: Db,
   query: MetricQuery,
   parameters: TrendParameters,
-  restriction?: MetricRestriction,
+  access: MetricAccess,
 ): Promise<TrendCell[]> {
   const dims = query.groupBy ?? [];
   const other = dims.filter((d) => !(trendDimensions as readonly string[]).includes(d));
   if (other.length > 0) throw new RangeError(`trend cannot group by ${other.join(",")}`);
   const rows =
     parameters.measure === "opened"
-      ? openedRows(query, restriction)
-      : closedRows(query, restriction);
+      ? openedRows(query, access.restriction)
+      : closedRows(query, access.restriction);
   const month = sql`p.month_start`;
   const counted = sql`SELECT ${selectList([month, ...groupSelect(dims), sql`count(*)::int AS count`])}
     FROM (${rows}) p ${groupByClause(dims, [month])}`;
