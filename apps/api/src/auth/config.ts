@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { t } from "@samsyn/domain";
+import { containsIdentifier, t } from "@samsyn/domain";
 import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
 import type { Env } from "../env";
 
@@ -22,6 +22,8 @@ export interface OidcAuthConfig {
   /** Claim names or dotted paths (`samsyn.role`) that carry the role and the organisations. */
   readonly roleClaim: string;
   readonly orgsClaim: string;
+  /** Keys the pseudonym of a subject that is a personnummer (`subjectPseudonym`). */
+  readonly subjectKey: Uint8Array;
 }
 
 export type AuthSettings = Pick<
@@ -68,6 +70,7 @@ export function createAuthConfig(
     keys: options.keys ?? createRemoteJWKSet(new URL(jwksUrl)),
     roleClaim: settings.OIDC_ROLE_CLAIM,
     orgsClaim: settings.OIDC_ORGS_CLAIM,
+    subjectKey: subjectKey(secret),
   };
 }
 
@@ -87,4 +90,21 @@ export function devAuthConfig(secret: string): DevAuthConfig {
  */
 export function devSigningKey(secret: string): Uint8Array {
   return new Uint8Array(createHmac("sha256", secret).update("samsyn:dev-jwt").digest());
+}
+
+/** The key of subject pseudonyms, derived from the installation secret for this one purpose. */
+export function subjectKey(secret: string): Uint8Array {
+  return new Uint8Array(createHmac("sha256", secret).update("samsyn:subject").digest());
+}
+
+/**
+ * Some identity providers (Swedish e-legitimation behind an IdP) use the personnummer as `sub`.
+ * SPEC stores no direct identifiers, and the subject is written to the audit log as the actor,
+ * so such a subject is replaced by a keyed hash before anything sees it: stable for the same
+ * person (audit, rate limits and import jobs still tell users apart), not reversible without the
+ * secret. Other subjects are kept as the provider sent them.
+ */
+export function subjectPseudonym(key: Uint8Array, sub: string): string {
+  if (!containsIdentifier(sub)) return sub;
+  return `pseudonym:${createHmac("sha256", key).update(sub).digest("base64url").slice(0, 22)}`;
 }

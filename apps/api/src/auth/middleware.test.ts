@@ -9,7 +9,7 @@ import {
   tokenFor,
   unusedDatabase,
 } from "../testing";
-import type { OidcAuthConfig } from "./config";
+import { type OidcAuthConfig, subjectKey } from "./config";
 
 const app = testApp(unusedDatabase(), { extraRoutes: registerProbeRoutes });
 const probe = "/api/v1/probe/whoami";
@@ -95,6 +95,7 @@ describe("sign-in with OIDC", () => {
       keys: idp.keys,
       roleClaim: "role",
       orgsClaim: "orgs",
+      subjectKey: subjectKey("test-secret"),
     };
     const oidcApp = testApp(unusedDatabase(), { auth, extraRoutes: registerProbeRoutes });
     const token = await idp.sign({ sub: "u1", role: "lan", orgs: [] });
@@ -122,6 +123,7 @@ describe("sign-in with OIDC", () => {
       },
       roleClaim: "role",
       orgsClaim: "orgs",
+      subjectKey: subjectKey("test-secret"),
     };
     const oidcApp = testApp(unusedDatabase(), { auth, extraRoutes: registerProbeRoutes });
     const token = await idp.sign({ role: "lan", orgs: [] });

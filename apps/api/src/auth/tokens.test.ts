@@ -17,6 +17,7 @@ import {
   devIssuer,
   devSigningKey,
   type OidcAuthConfig,
+  subjectKey,
 } from "./config";
 import { AuthUnavailableError, createToken, verifyToken } from "./tokens";
 
@@ -130,6 +131,7 @@ describe("OIDC tokens", () => {
       keys: idp.keys,
       roleClaim: "samsyn.role",
       orgsClaim: "samsyn.orgs",
+      subjectKey: subjectKey("test-secret"),
     };
   });
 
@@ -140,6 +142,25 @@ describe("OIDC tokens", () => {
       role: "ledning",
       orgs: ["K0180"],
     });
+  });
+
+  it("replaces a subject that is a personnummer by a stable keyed pseudonym, and keeps others", async () => {
+    const claims = { samsyn: { role: "samordnare", orgs: ["K0180"] } };
+    const personal = await verifyToken(config, await idp.sign({ sub: "19121212-1212", ...claims }));
+    const again = await verifyToken(config, await idp.sign({ sub: "191212121212", ...claims }));
+    const other = await verifyToken(config, await idp.sign({ sub: "19900101-0017", ...claims }));
+    expect(personal?.sub).toMatch(/^pseudonym:[\w-]{22}$/);
+    expect(personal?.sub).not.toContain("1212");
+    // The same person in another spelling is another string: only the exact subject is stable.
+    expect(again?.sub).toMatch(/^pseudonym:/);
+    expect(other?.sub).not.toBe(personal?.sub);
+    const repeated = await verifyToken(config, await idp.sign({ sub: "19121212-1212", ...claims }));
+    expect(repeated?.sub).toBe(personal?.sub);
+    const keyedOtherwise = await verifyToken(
+      { ...config, subjectKey: subjectKey("another-installation") },
+      await idp.sign({ sub: "19121212-1212", ...claims }),
+    );
+    expect(keyedOtherwise?.sub).not.toBe(personal?.sub);
   });
 
   it("refuses role and orgs that sit at the top level when paths are configured", async () => {

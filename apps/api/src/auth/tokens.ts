@@ -8,6 +8,7 @@ import {
   devIssuer,
   devSigningKey,
   type OidcAuthConfig,
+  subjectPseudonym,
 } from "./config";
 
 /** A working day: long enough for a dev session, short enough that a leaked one soon dies. */
@@ -74,7 +75,10 @@ export async function verifyToken(config: AuthConfig, token: string): Promise<Sc
     const roleClaim = config.mode === "dev" ? "role" : config.roleClaim;
     const orgsClaim = config.mode === "dev" ? "orgs" : config.orgsClaim;
     return scopeFromClaims({
-      sub: payload.sub,
+      sub:
+        config.mode === "oidc" && typeof payload.sub === "string"
+          ? subjectPseudonym(config.subjectKey, payload.sub)
+          : payload.sub,
       role: claimAt(payload, roleClaim),
       orgs: claimAt(payload, orgsClaim),
     });
