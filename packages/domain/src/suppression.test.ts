@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Coordinate } from "./coordinates";
+import { type Coordinate, compareCoordinates } from "./coordinates";
 import type { CountCell, CountTable, SuppressedTable } from "./suppression";
 import {
   gridTable,
@@ -210,6 +210,16 @@ describe("suppress (properties)", () => {
     );
   });
 
+  it("picks the same cells as the plain greedy rule: rescan every line after each pick", () => {
+    fc.assert(
+      fc.property(arbTable, ({ cells, k }) => {
+        const table = gridTable(cells);
+        expect(suppress(table, k).cells.map((c) => c.suppressed)).toEqual(plainGreedy(table, k));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it("hides nothing beyond the primary cells when no line needs it", () => {
     fc.assert(
       fc.property(arbTable, ({ cells, k }) => {
@@ -250,3 +260,40 @@ describe("suppress (properties)", () => {
     );
   });
 });
+
+/**
+ * ADR 0002's greedy rule as first written, kept as the reference for the indexed version: from
+ * the primary cells, take the first line (in order) with a published total, exactly one hidden
+ * cell and a published non-zero cell; hide its smallest such cell (cells that another line gives
+ * away last, then by coordinates); start again from the first line.
+ */
+function plainGreedy(table: CountTable, k: number): boolean[] {
+  const hidden = table.cells.map((c) => isSuppressedCount(c.count, k));
+  const countOf = (i: number) => table.cells[i]?.count ?? 0;
+  const revealed = new Set<number>();
+  for (const line of table.lines) {
+    const nonZero = line.cells.filter((i) => countOf(i) > 0);
+    if (line.total >= k && nonZero.length === 1 && nonZero[0] !== undefined)
+      revealed.add(nonZero[0]);
+  }
+  const pick = (): number | undefined => {
+    for (const line of table.lines) {
+      if (line.total < k || line.cells.filter((i) => hidden[i]).length !== 1) continue;
+      const [best] = line.cells
+        .filter((i) => !hidden[i] && countOf(i) > 0)
+        .sort(
+          (a, b) =>
+            Number(revealed.has(a)) - Number(revealed.has(b)) ||
+            countOf(a) - countOf(b) ||
+            compareCoordinates(
+              table.cells[a]?.coordinates ?? [],
+              table.cells[b]?.coordinates ?? [],
+            ),
+        );
+      if (best !== undefined) return best;
+    }
+    return undefined;
+  };
+  for (let next = pick(); next !== undefined; next = pick()) hidden[next] = true;
+  return hidden;
+}
