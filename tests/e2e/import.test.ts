@@ -166,6 +166,7 @@ describe.skipIf(!browserAvailable)("the Import page in a browser", () => {
     }
   });
 
+  // Signs in with an organisation of the units the first test imported.
   it("offers Import to samordnare, but not to länsgrupp", async () => {
     const other = await browser.context.newPage();
     try {
