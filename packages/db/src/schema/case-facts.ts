@@ -93,14 +93,6 @@ export const caseTimelines = pgTable("case_timelines", {
   principalPairDates: dates("principal_pair_dates"),
 });
 
-/** Flow: distinct transitions (s, s′), s ≠ s′, between consecutive `step` events. */
-export const caseTransitions = pgTable("case_transitions", {
-  caseId: caseId(),
-  transitionFrom: smallint("transition_from").array().notNull(),
-  transitionTo: smallint("transition_to").array().notNull(),
-  transitionDates: dates("transition_dates"),
-});
-
 /**
  * The network by unit: pairs a < b (byte order) of the units named in `lead` and `join` events,
  * each from the date its later member first took part.

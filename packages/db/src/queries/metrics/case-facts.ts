@@ -5,9 +5,8 @@ import { principalPairTable } from "./principal-pairs";
 export type RunStatement = (statement: SQL) => Promise<unknown>;
 
 /**
- * Rebuilds the metrics' storage (`case_facts`, `case_steps`, `case_timelines`,
- * `case_transitions`, `case_pairs`) for the cases whose ids `caseIds` selects (a SELECT of one column), from their
- * events — the one place where it is derived. Every write calls it in its own transaction: the
+ * Rebuilds the metrics' storage (`case_facts`, `case_steps`, `case_timelines`, `case_pairs`) for
+ * the cases whose ids `caseIds` selects (a SELECT of one column), from their events — the one place where it is derived. Every write calls it in its own transaction: the
  * importer for the cases it touched, `appendCaseEvent` and `createCase` for their case, `migrate`
  * for cases without facts. One statement, so `caseIds` is read once, before any row changes.
  * The timelines are `deriveCaseState`'s fold kept whole: events in event order (occurred_at,
@@ -28,7 +27,6 @@ export async function refreshCaseFacts(run: RunStatement, caseIds: SQL): Promise
     made AS (${transitionsMade}),
     stored_steps AS (${upsert("case_steps", stepColumns, storedSteps)}),
     stored_timelines AS (${upsert("case_timelines", timelineColumns, storedTimelines)}),
-    stored_transitions AS (${upsert("case_transitions", transitionColumns, transitions)}),
     stored_pairs AS (${upsert("case_pairs", pairColumns, storedPairs)})
     ${upsert("case_facts", factColumns, facts)}`);
 }
@@ -55,13 +53,7 @@ export async function refreshImportedFacts(run: RunStatement, seq: number): Prom
   }
 }
 
-const metricTables = [
-  "case_facts",
-  "case_steps",
-  "case_timelines",
-  "case_transitions",
-  "case_pairs",
-] as const;
+const metricTables = ["case_facts", "case_steps", "case_timelines", "case_pairs"] as const;
 
 /** INSERT … ON CONFLICT (case_id) DO UPDATE: a refresh replaces whatever the row held. */
 function upsert(table: string, columns: readonly string[], rows: SQL): SQL {
@@ -142,7 +134,7 @@ const facts = sql`SELECT c.id, date_trunc('month', c.opened_on::timestamp)::date
     t.step_dates[cardinality(t.step_dates)], t.lead_units[cardinality(t.lead_units)],
     coalesce(t.endings[cardinality(t.endings)], false), t.consents[cardinality(t.consents)],
     t.sip_on, coalesce(pm.masks[cardinality(pm.masks)], 0),
-    coalesce((SELECT array_agg(${transitionCode(sql`u.a`, sql`u.b`)}) FROM unnest(m.a, m.b) u (a, b)), '{}')
+    coalesce(m.codes, '{}')
   FROM cases c JOIN timelines t ON t.case_id = c.id LEFT JOIN organisations o ON o.case_id = c.id
   LEFT JOIN principal_masks pm ON pm.case_id = c.id LEFT JOIN made m ON m.case_id = c.id`;
 
@@ -152,22 +144,16 @@ export function transitionCode(from: SQL, to: SQL): SQL {
 }
 
 /**
- * Flow's transitions: consecutive `step` events with different steps, each pair once with the
- * date it was first made. Dates rise with the position of that first time, so the arrays are
- * sorted by date as `width_bucket` needs.
+ * Flow's transitions after the last event: the distinct pairs of consecutive `step` events with
+ * different steps, as `transitionCode`s. (As of an earlier asOf they are the pairs of the step
+ * timeline's prefix: see `populationSql`.)
  */
-const transitionColumns = ["case_id", "transition_from", "transition_to", "transition_dates"];
-
-const transitions = sql`SELECT c.id, coalesce(m.a, '{}'), coalesce(m.b, '{}'), coalesce(m.dates, '{}')
-  FROM touched c (id) LEFT JOIN made m ON m.case_id = c.id`;
-
-const transitionsMade = sql`SELECT case_id, array_agg(previous ORDER BY n) AS a, array_agg(step ORDER BY n) AS b,
-      array_agg(day ORDER BY n) AS dates
-    FROM (SELECT case_id, previous, step, min(n) AS n, min(day) AS day
-      FROM (SELECT case_id, step, day, lag(step) OVER w AS previous, row_number() OVER w AS n
-        FROM ev WHERE type = 'step' WINDOW w AS (PARTITION BY case_id ORDER BY occurred_at, seq)) s
-      WHERE previous <> step GROUP BY case_id, previous, step) firsts
-    GROUP BY case_id`;
+const transitionsMade = sql`SELECT case_id,
+    array_agg(DISTINCT ${transitionCode(sql`previous`, sql`step`)}) AS codes
+  FROM (SELECT case_id, step, lag(step) OVER (PARTITION BY case_id ORDER BY occurred_at, seq)
+      AS previous
+    FROM ev WHERE type = 'step') s
+  WHERE previous <> step GROUP BY case_id`;
 
 /**
  * Units named in `lead` or `join` events, each with the first date it took part, its

@@ -10,6 +10,12 @@ export interface PopulationOptions {
   readonly restriction?: MetricRestriction | undefined;
   /** Lead times: also `steps` and `step_dates`, the step timeline (a join per case). */
   readonly withSteps?: boolean;
+  /**
+   * The caller reads only the case's own attributes (`id`, the dimensions, `opened_month`,
+   * `sip_on`), never its state: then, unless the state decides who is in the population, the
+   * population is one scan of `case_facts`.
+   */
+  readonly attributesOnly?: boolean;
 }
 
 /**
@@ -23,6 +29,10 @@ export interface PopulationOptions {
 export function populationSql(query: MetricQuery, options: PopulationOptions): SQL {
   const asOf = sql`${query.asOf}::date`;
   const where = casesWhere(query, options, asOf);
+  if (options.attributesOnly && stateDecidesNothing(query, options)) {
+    // Every case has its facts row, so these are the union's rows without their state.
+    return sql`SELECT ${attributes} FROM case_facts f WHERE ${where}`;
+  }
   const cases = sql`(${settledCases(asOf, where, options)} UNION ALL ${unsettledCases(asOf, where, options)}) p`;
   const status = statusCondition(options.status);
   if (!needsLeadPrincipal(query)) {
@@ -32,6 +42,16 @@ export function populationSql(query: MetricQuery, options: PopulationOptions): S
     LEFT JOIN (SELECT u.code, o.principal_type FROM units u
       JOIN organisations o ON o.code = u.organisation_code) lp ON lp.code = p.lead_unit
     WHERE ${allOf([status, inFilter(sql`lp.principal_type`, query.leadPrincipal)])}`;
+}
+
+/**
+ * Who is in the population depends on the state as of asOf only through the status, the
+ * organisations that had taken part (a restriction) and the lead unit's principal type.
+ */
+function stateDecidesNothing(query: MetricQuery, options: PopulationOptions): boolean {
+  return (
+    options.status === "all" && options.restriction === undefined && !needsLeadPrincipal(query)
+  );
 }
 
 /** The lead unit's principal type costs a join per case: only when grouped or filtered by it. */
@@ -59,7 +79,6 @@ function settledCases(asOf: SQL, where: SQL, options: PopulationOptions): SQL {
 /** Cases with events after asOf: their state is each timeline cut at asOf. */
 function unsettledCases(asOf: SQL, where: SQL, options: PopulationOptions): SQL {
   const steps = options.withSteps ? sql`, s.steps, s.step_dates` : sql``;
-  const made = sql`1:width_bucket(${asOf}, c.transition_dates)`;
   const restricted = restrictedTo(
     options.restriction,
     sql`t.organisations[1:width_bucket(${asOf}, t.organisation_dates)]`,
@@ -69,13 +88,12 @@ function unsettledCases(asOf: SQL, where: SQL, options: PopulationOptions): SQL 
       coalesce(t.endings[k.endings], false) AS closed, t.consents[k.consents] AS consent,
       coalesce(t.principal_pair_masks[width_bucket(${asOf}, t.principal_pair_dates)], 0)
         AS principal_pairs,
-      coalesce((SELECT array_agg(${transitionCode(sql`u.a`, sql`u.b`)})
-        FROM unnest(c.transition_from[${made}], c.transition_to[${made}]) u (a, b)), '{}')
+      coalesce((SELECT array_agg(DISTINCT ${transitionCode(sql`s.steps[i]`, sql`s.steps[i + 1]`)})
+        FROM generate_series(1, k.steps - 1) i WHERE s.steps[i] <> s.steps[i + 1]), '{}')
         AS transitions${steps}
     FROM case_facts f
     JOIN case_steps s ON s.case_id = f.case_id
     JOIN case_timelines t ON t.case_id = f.case_id
-    JOIN case_transitions c ON c.case_id = f.case_id
     CROSS JOIN LATERAL (SELECT width_bucket(${asOf}, s.step_dates) AS steps,
       width_bucket(${asOf}, t.lead_dates) AS leads,
       width_bucket(${asOf}, t.ending_dates) AS endings,

@@ -63,6 +63,7 @@ function openedRows(query: MetricQuery, restriction: MetricRestriction | undefin
     status: query.status ?? "all",
     boundOpening: true,
     restriction,
+    attributesOnly: true,
   });
   return sql`SELECT p.*, p.opened_month AS month_start FROM (${population}) p`;
 }
@@ -76,6 +77,7 @@ function closedRows(query: MetricQuery, restriction: MetricRestriction | undefin
     status: query.status ?? "all",
     boundOpening: false,
     restriction,
+    attributesOnly: true,
   });
   const closedOn = allOf([
     sql`e.closing`,
