@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import { countSummary, createDb, type Database, importDirectory, migrate } from "@samsyn/db";
-import { t } from "@samsyn/domain";
+import { type IsoDate, stockholmDate, t } from "@samsyn/domain";
 import { createApp } from "../app";
 import { createAuthConfig, runTokenCommand } from "../auth";
 import { generateDemoCounty } from "../demo-data";
@@ -61,7 +61,12 @@ async function demoData(env: Env, args: string[]): Promise<number> {
   return 0;
 }
 
-async function writeDemo(outDir: string, seed: number, cases: number): Promise<void> {
+async function writeDemo(
+  outDir: string,
+  seed: number,
+  cases: number,
+  asOf?: IsoDate,
+): Promise<void> {
   const startedAt = Date.now();
   console.error(t("cli.demo_generating", { cases: cases.toLocaleString("sv-SE") }));
   const progress = createProgressReporter();
@@ -69,6 +74,7 @@ async function writeDemo(outDir: string, seed: number, cases: number): Promise<v
     outDir,
     seed,
     cases,
+    ...(asOf === undefined ? {} : { asOf }),
     onProgress: (done) => progress.update({ file: "cases", rows: done }),
   });
   progress.done();
@@ -164,7 +170,10 @@ async function loadDemo(env: Env, database: Database): Promise<void> {
   console.error(t("cli.demo_loading", { cases: env.SAMSYN_DEMO_CASES.toLocaleString("sv-SE") }));
   const dir = await mkdtemp(join(tmpdir(), "samsyn-demo-"));
   try {
-    await writeDemo(dir, 1, env.SAMSYN_DEMO_CASES);
+    // Five years up to today: the dashboard's pages show the county as of today by default, and
+    // a county that ended years ago would show every open case as stuck. (`demo-data` keeps its
+    // fixed date, so that its files depend on the seed alone.)
+    await writeDemo(dir, 1, env.SAMSYN_DEMO_CASES, stockholmDate(Date.now()));
     if (!(await runImport(env, database, dir))) throw new Error("demo import failed");
   } finally {
     await rm(dir, { recursive: true, force: true });
