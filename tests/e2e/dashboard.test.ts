@@ -137,6 +137,30 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it("says in Swedish that it is fetching while the figures are on their way", async () => {
+    const held = "**/api/v1/metrics/flow**";
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(held, async (route) => {
+      await released;
+      await route.continue();
+    });
+    try {
+      await page.goto(`${samsyn.url}/flode`);
+      const loading = page.getByRole("status").filter({ hasText: "Hämtar uppgifter…" });
+      await loading.first().waitFor({ timeout: 30_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+      release();
+      await expect.poll(() => loading.count()).toBe(0);
+      await page.locator("main tbody tr").first().waitFor();
+    } finally {
+      release();
+      await page.unroute(held);
+    }
+  });
+
   it("says so in Swedish when the figures cannot be fetched, and can try again", async () => {
     const failing = "**/api/v1/metrics/network**";
     await page.route(failing, (route) =>
