@@ -78,20 +78,16 @@ export function gridTable(cells: readonly CountCell[]): CountTable {
   // first. Every line lists its cells in ascending index order, so the list is its signature.
   const ids = coordinateIds(cells, dimensionCount);
   const lines = new Map<string, readonly number[]>();
-  for (let d = 0; d < dimensionCount; d++) {
-    for (const line of linesAlong(cells, ids, d)) {
-      const signature = line.join(",");
-      if (!lines.has(signature)) lines.set(signature, line);
-    }
-  }
-  const all = cells.map((_, i) => i);
-  const signatureOfAll = all.join(",");
-  if (!lines.has(signatureOfAll)) lines.set(signatureOfAll, all);
-  const withTotals = [...lines.values()].map((line) => {
-    let lineTotal = 0;
-    for (const i of line) lineTotal += cells[i]?.count ?? 0;
-    return { cells: line, total: lineTotal };
-  });
+  const keep = (line: readonly number[]) => {
+    const signature = line.join(",");
+    if (!lines.has(signature)) lines.set(signature, line);
+  };
+  for (let d = 0; d < dimensionCount; d++) linesAlong(cells, ids, d).forEach(keep);
+  keep(cells.map((_, i) => i));
+  const withTotals = [...lines.values()].map((line) => ({
+    cells: line,
+    total: sum(line.map((i) => cells[i]?.count ?? 0)),
+  }));
   return { cells, lines: withTotals, total };
 }
 

@@ -6,9 +6,10 @@ export type RunStatement = (statement: SQL) => Promise<unknown>;
 
 /**
  * Rebuilds the metrics' storage (`case_facts`, `case_steps`, `case_timelines`, `case_pairs`) for
- * the cases whose ids `caseIds` selects (a SELECT of one column), from their events — the one place where it is derived. Every write calls it in its own transaction: the
- * importer for the cases it touched, `appendCaseEvent` and `createCase` for their case, `migrate`
- * for cases without facts. One statement, so `caseIds` is read once, before any row changes.
+ * the cases whose ids `caseIds` selects (a SELECT of one column), from their events — the one
+ * place where it is derived. Every write calls it in its own transaction: the importer for the
+ * cases it touched, `appendCaseEvent` and `createCase` for their case, `migrate` for cases
+ * without facts. One statement, so `caseIds` is read once, before any row changes.
  * The timelines are `deriveCaseState`'s fold kept whole: events in event order (occurred_at,
  * then seq), each dated in Stockholm.
  */
