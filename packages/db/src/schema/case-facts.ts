@@ -1,7 +1,6 @@
 import type { AgeGroup, IsoDate } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgTable, smallint, text } from "drizzle-orm/pg-core";
-import { cases } from "./cases";
 
 /**
  * The metrics' storage, derived from the events by `refreshCaseFacts` in the same transaction as
@@ -12,10 +11,12 @@ import { cases } from "./cases";
  * with the date it first appeared, sorted by that date.
  */
 const dates = (name: string) => date(name, { mode: "string" }).$type<IsoDate>().array().notNull();
-const caseId = () =>
-  integer("case_id")
-    .primaryKey()
-    .references(() => cases.id, { onDelete: "cascade" });
+/**
+ * A derived row's case. No foreign key to `cases`: only `refreshCaseFacts` writes these rows, from
+ * `cases` itself, and cases are never deleted — while a key would check (and lock) the case once
+ * per derived row, four million times in a first import of a million cases.
+ */
+const caseId = () => integer("case_id").primaryKey();
 
 /**
  * One narrow row per case, what every metric scans: its attributes and its state after its last
