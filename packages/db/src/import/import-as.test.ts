@@ -69,6 +69,7 @@ describe.each(testDatabases())("import options and importAs on $name", (target) 
       "cases",
       "case_events",
       "case_facts",
+      "case_codes",
       "imports",
       "audit_log",
     ]) {

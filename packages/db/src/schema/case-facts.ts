@@ -1,4 +1,4 @@
-import type { AgeGroup, IsoDate } from "@samsyn/domain";
+import type { IsoDate } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgTable, smallint, text } from "drizzle-orm/pg-core";
 
@@ -17,6 +17,19 @@ const dates = (name: string) => date(name, { mode: "string" }).$type<IsoDate>().
  * per derived row, four million times in a first import of a million cases.
  */
 const caseId = () => integer("case_id").primaryKey();
+
+/**
+ * The codes of the case attributes that metrics group and filter by (process, target group, age
+ * group, municipality), numbered: `case_facts` holds each as a small integer, so that a million
+ * rows group by integers and only the groups are decoded. `refreshCaseFacts` adds a code when a
+ * case first brings it; an id never changes meaning (codes are neither changed nor deleted).
+ */
+export const caseCodes = pgTable("case_codes", {
+  id: smallint("id").primaryKey().generatedAlwaysAsIdentity(),
+  code: text("code").notNull().unique(),
+});
+
+const codeId = (name: string) => smallint(name).notNull();
 
 /**
  * One narrow row per case, what every metric scans: its attributes and its state after its last
@@ -44,11 +57,12 @@ export const caseFacts = pgTable(
     step: smallint("step"),
     /** How many `step` events the case has. */
     stepCount: smallint("step_count").notNull(),
+    /** The case's attributes as `case_codes` ids. */
+    processId: codeId("process_id"),
+    targetGroupId: codeId("target_group_id"),
+    ageGroupId: codeId("age_group_id"),
+    municipalityId: codeId("municipality_id"),
     closed: boolean("closed").notNull(),
-    process: text("process").notNull(),
-    targetGroup: text("target_group").notNull(),
-    ageGroup: text("age_group").$type<AgeGroup>().notNull(),
-    municipalityCode: text("municipality_code").notNull(),
     leadUnit: text("lead_unit"),
     consent: text("consent"),
     /** Organisations that took part: the initiating unit's, lead and join units'. */

@@ -2,10 +2,10 @@ import type { CaseCountCell, CaseCounts, MetricQuery } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
 import {
+  decodedGroups,
   groupByClause,
   groupSelect,
   type MetricAccess,
-  orderByClause,
   selectList,
 } from "./parameters";
 import { populationSql } from "./population";
@@ -27,11 +27,11 @@ export async function caseCounts(
     boundOpening: true,
     restriction: access.restriction,
   });
+  const groups = sql`SELECT ${selectList([...groupSelect(dims), sql`count(*)::int AS count`])}
+    FROM (${population}) p ${groupByClause(dims)} HAVING count(*) > 0`;
   const cells = await selectMetricRows<CaseCountCell>(
     db,
-    sql`SELECT ${selectList([...groupSelect(dims), sql`count(*)::int AS count`])}
-      FROM (${population}) p
-      ${groupByClause(dims)} HAVING count(*) > 0 ${orderByClause(dims)}`,
+    decodedGroups({ dims, groups, figures: [sql`g.count`] }),
   );
   return { cells, total: cells.reduce((sum, cell) => sum + cell.count, 0) };
 }

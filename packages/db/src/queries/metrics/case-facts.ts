@@ -9,11 +9,13 @@ export type RunStatement = (statement: SQL) => Promise<unknown>;
  * the cases whose ids `caseIds` selects (a SELECT of one column), from their events — the one
  * place where it is derived. Every write calls it in its own transaction: the importer for the
  * cases it touched, `appendCaseEvent` and `createCase` for their case, `migrate` for cases
- * without facts. One statement, so `caseIds` is read once, before any row changes.
+ * without facts. First the cases' new attribute codes are numbered; then one statement derives
+ * the rest, so `caseIds` is read before any derived row changes.
  * The timelines are `deriveCaseState`'s fold kept whole: events in event order (occurred_at,
  * then seq), each dated in Stockholm.
  */
 export async function refreshCaseFacts(run: RunStatement, caseIds: SQL): Promise<void> {
+  await run(storeNewCodes(caseIds));
   await run(sql`WITH touched AS MATERIALIZED (SELECT DISTINCT * FROM (${caseIds}) ids),
     ev AS MATERIALIZED (
       SELECT e.case_id, e.occurred_at, e.seq, e.type, e.step, e.unit_code, e.value,
@@ -30,6 +32,21 @@ export async function refreshCaseFacts(run: RunStatement, caseIds: SQL): Promise
     stored_timelines AS (${upsert("case_timelines", timelineColumns, storedTimelines)}),
     stored_pairs AS (${upsert("case_pairs", pairColumns, storedPairs)})
     ${upsert("case_facts", factColumns, facts)}`);
+}
+
+/**
+ * Numbers the attribute codes of the cases `caseIds` selects that `case_codes` does not hold yet
+ * (a new municipality, say). Only missing codes are inserted, so the identity is not spent on
+ * every write; ON CONFLICT covers a concurrent writer that numbered the same code first.
+ */
+function storeNewCodes(caseIds: SQL): SQL {
+  return sql`INSERT INTO case_codes (code)
+    SELECT DISTINCT a.code FROM cases c
+    CROSS JOIN LATERAL (VALUES (c.process), (c.target_group), (c.age_group), (c.municipality_code))
+      a (code)
+    WHERE c.id IN (${caseIds})
+      AND NOT EXISTS (SELECT 1 FROM case_codes k WHERE k.code = a.code)
+    ON CONFLICT (code) DO NOTHING`;
 }
 
 /** The cases that have no facts yet: every case before the first refresh, new ones after. */
@@ -110,10 +127,10 @@ const storedTimelines = sql`SELECT t.case_id, t.lead_units, t.lead_dates,
 const factColumns = [
   "case_id",
   "opened_month",
-  "process",
-  "target_group",
-  "age_group",
-  "municipality_code",
+  "process_id",
+  "target_group_id",
+  "age_group_id",
+  "municipality_id",
   "opened_on",
   "organisations",
   "settled_on",
@@ -128,15 +145,23 @@ const factColumns = [
   "transitions",
 ] as const;
 
-/** The case's attributes and its state after its last event: the last of each timeline. */
-const facts = sql`SELECT c.id, date_trunc('month', c.opened_on::timestamp)::date, c.process,
-    c.target_group, c.age_group, c.municipality_code, c.opened_on, coalesce(o.members, '{}'),
+/**
+ * The case's attributes (the four coded by `case_codes`) and its state after its last event: the
+ * last of each timeline.
+ */
+const facts = sql`SELECT c.id, date_trunc('month', c.opened_on::timestamp)::date, process.id,
+    target_group.id, age_group.id, municipality.id, c.opened_on, coalesce(o.members, '{}'),
     t.settled_on, t.steps[cardinality(t.steps)], cardinality(t.steps),
     t.step_dates[cardinality(t.step_dates)], t.lead_units[cardinality(t.lead_units)],
     coalesce(t.endings[cardinality(t.endings)], false), t.consents[cardinality(t.consents)],
     t.sip_on, coalesce(pm.masks[cardinality(pm.masks)], 0),
     coalesce(m.codes, '{}')
-  FROM cases c JOIN timelines t ON t.case_id = c.id LEFT JOIN organisations o ON o.case_id = c.id
+  FROM cases c JOIN timelines t ON t.case_id = c.id
+  JOIN case_codes process ON process.code = c.process
+  JOIN case_codes target_group ON target_group.code = c.target_group
+  JOIN case_codes age_group ON age_group.code = c.age_group
+  JOIN case_codes municipality ON municipality.code = c.municipality_code
+  LEFT JOIN organisations o ON o.case_id = c.id
   LEFT JOIN principal_masks pm ON pm.case_id = c.id LEFT JOIN made m ON m.case_id = c.id`;
 
 /** A transition (s, s′) as one smallint, `s * 100 + s′`: flow counts one array per case. */

@@ -1,7 +1,7 @@
 import type { FlowCell, FlowParameters, MetricQuery } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
-import { assertUngrouped, type MetricAccess } from "./parameters";
+import { assertUngrouped, codedIn, type MetricAccess } from "./parameters";
 import { populationSql } from "./population";
 import { selectMetricRows } from "./run";
 
@@ -31,7 +31,7 @@ export function flow(
     sql`SELECT (tr.code / 100)::int AS "fromStep", (tr.code % 100)::int AS "toStep",
       sum(s.cases)::int AS count
     FROM (SELECT p.transitions, count(*) AS cases FROM (${population}) p
-      WHERE p.process = ${parameters.process} GROUP BY p.transitions) s
+      WHERE ${codedIn(sql`p.process_id`, [parameters.process])} GROUP BY p.transitions) s
     CROSS JOIN LATERAL unnest(s.transitions) AS tr (code)
     GROUP BY tr.code ORDER BY tr.code`,
   );

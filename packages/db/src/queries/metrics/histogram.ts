@@ -1,6 +1,6 @@
 import type { Dimension } from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
-import { groupByClause, groupSelect, orderByOutput, selectList } from "./parameters";
+import { decodedGroups, groupByClause, groupSelect, selectList } from "./parameters";
 
 /** A statistic over one group's integer values: `percentile_cont(p)` (median: p = 0.5). */
 export interface Percentile {
@@ -54,7 +54,12 @@ export function histogramSql(q: HistogramQuery): SQL {
     ...q.percentiles.map((pc) => percentile(pc)),
   ])} FROM (${running}) r
     ${byGroup.length === 0 ? sql`GROUP BY ()` : sql`GROUP BY ${sql.join(byGroup, sql`, `)}`}`;
-  return sql`SELECT * FROM (${grouped}) g WHERE ${q.keep} ${orderByOutput(dims, sql`g`)}`;
+  const figures = [...names, ...q.percentiles.map((pc) => pc.name)];
+  return decodedGroups({
+    dims,
+    groups: sql`SELECT * FROM (${grouped}) g WHERE ${q.keep}`,
+    figures: figures.map((name) => sql`g.${sql.identifier(name)}`),
+  });
 }
 
 /** The value at 0-based position `position` of the sorted values: the bin that holds it. */

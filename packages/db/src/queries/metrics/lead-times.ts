@@ -2,7 +2,7 @@ import type { LeadTimeCell, LeadTimeSteps, MetricQuery } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
 import { histogramSql } from "./histogram";
-import type { MetricAccess } from "./parameters";
+import { codedIn, type MetricAccess } from "./parameters";
 import { populationSql } from "./population";
 import { selectMetricRows } from "./run";
 
@@ -29,7 +29,7 @@ export function leadTimes(
       CASE WHEN s.tb <= s.step_count THEN s.step_dates[s.tb] - s.step_dates[s.ta] END AS days
     FROM (SELECT a.*, array_position(a.steps, ${steps.toStep}::smallint, a.ta + 1) AS tb
       FROM (SELECT p.*, array_position(p.steps, ${steps.fromStep}::smallint) AS ta
-        FROM (${population}) p WHERE p.process = ${steps.process}) a
+        FROM (${population}) p WHERE ${codedIn(sql`p.process_id`, [steps.process])}) a
       WHERE a.ta <= a.step_count) s`;
   return selectMetricRows<LeadTimeCell>(
     db,

@@ -198,6 +198,50 @@ describe.each(testDatabases())("the facts kept by every writer on $name", (targe
     expect((await byStep()).cells).toContainEqual({ step: null, count: 6 });
   });
 
+  it("numbers an attribute code once: a new municipality's, and no number spent by later writes", async () => {
+    const codes = async () =>
+      (await selectRows<{ code: string }>(db(), sql`SELECT code FROM case_codes ORDER BY id`)).map(
+        (row) => row.code,
+      );
+    const before = await codes();
+    expect(before).not.toContain("0182");
+    const created = await createCase(
+      db(),
+      samordnare,
+      anAuditContext(samordnare),
+      {
+        ref: "NY-2",
+        process: "sip",
+        targetGroup: "samsjuklighet",
+        ageGroup: "vuxen",
+        municipality: "0182",
+        openedOn: "2024-08-01",
+        initiatingUnit: "sthlm_soc",
+      },
+      testSecret,
+    );
+    expect(created.ok).toBe(true);
+    expect(await codes()).toEqual([...before, "0182"]);
+    const input = { occurredAt: "2024-08-02", type: "step", step: 1 };
+    const id = await idOf("NY-2");
+    expect(
+      (await appendCaseEvent(db(), samordnare, anAuditContext(samordnare), id, input)).ok,
+    ).toBe(true);
+    await migrate(database());
+    expect(await codes()).toEqual([...before, "0182"]);
+    const [sequence] = await selectRows<{ last: number }>(
+      db(),
+      sql`SELECT last_value::int AS last FROM case_codes_id_seq`,
+    );
+    expect(sequence?.last).toBe(before.length + 1);
+    const byMunicipality = await caseCounts(
+      db(),
+      { asOf: today(), status: "all", groupBy: ["municipality"] },
+      county,
+    );
+    expect(byMunicipality.cells).toContainEqual({ municipality: "0182", count: 1 });
+  });
+
   it("migrate: derives the facts of cases that have none", async () => {
     await db().execute(sql`TRUNCATE case_facts`);
     await migrate(database());

@@ -32,16 +32,26 @@ export function metricAccess(scope: Scope, asked?: MetricView): MetricAccess {
   return { view: "own", restriction: { organisations: scope.orgs } };
 }
 
-/** Each dimension's column in a population row `p` (see `populationSql`). */
+/**
+ * Each dimension's column in a population row `p` (see `populationSql`). The case's own attributes
+ * are `case_codes` ids there: a query groups by them and `decodedGroups` turns them back into codes.
+ */
 const dimensionColumns: Readonly<Record<Dimension, SQL>> = {
-  targetGroup: sql`p.target_group`,
-  ageGroup: sql`p.age_group`,
-  municipality: sql`p.municipality_code`,
-  process: sql`p.process`,
+  targetGroup: sql`p.target_group_id`,
+  ageGroup: sql`p.age_group_id`,
+  municipality: sql`p.municipality_id`,
+  process: sql`p.process_id`,
   step: sql`p.step`,
   leadPrincipal: sql`p.lead_principal`,
   leadUnit: sql`p.lead_unit`,
 };
+
+const codedDimensions: ReadonlySet<Dimension> = new Set<Dimension>([
+  "targetGroup",
+  "ageGroup",
+  "municipality",
+  "process",
+]);
 
 /** The grouped dimensions as select-list items named as the domain's cells name them. */
 export function groupSelect(dims: readonly Dimension[]): SQL[] {
@@ -54,27 +64,40 @@ export function groupByClause(dims: readonly Dimension[], extra: readonly SQL[] 
   return columns.length === 0 ? sql`GROUP BY ()` : sql`GROUP BY ${sql.join(columns, sql`, `)}`;
 }
 
-/**
- * Codes in byte order (the domain's code-unit order), nulls last, as the reference sorts; `step`
- * is a number and takes no collation.
- */
-export function orderByClause(dims: readonly Dimension[]): SQL {
-  if (dims.length === 0) return sql``;
-  const columns = dims.map((d) =>
-    d === "step" ? dimensionColumns[d] : sql`${dimensionColumns[d]} COLLATE "C"`,
-  );
-  return sql`ORDER BY ${sql.join(
-    columns.map((c) => sql`${c} NULLS LAST`),
-    sql`, `,
-  )}`;
+export interface DecodedGroups {
+  readonly dims: readonly Dimension[];
+  /** One row per group (`g`), its dimensions named as the cells name them (`groupSelect`). */
+  readonly groups: SQL;
+  /** Select-list items over `g` before the dimensions (trend's month). */
+  readonly leading?: readonly SQL[];
+  /** Select-list items over `g` after the dimensions: the figures. */
+  readonly figures: readonly SQL[];
+  /** Output columns (alias `d`) to order by before the dimensions. */
+  readonly orderFirst?: readonly SQL[];
 }
 
-/** The order of `orderByClause` over a query's output columns (named as the cells name them). */
-export function orderByOutput(
-  dims: readonly Dimension[],
-  alias: SQL,
-  first: readonly SQL[] = [],
-): SQL {
+/**
+ * The groups with each coded dimension as its code again, in the reference's order: the rows
+ * below grouped by small integers, and only the groups meet `case_codes`.
+ */
+export function decodedGroups(q: DecodedGroups): SQL {
+  const code = (d: Dimension) => sql.identifier(`code_${d}`);
+  const coded = q.dims.filter((d) => codedDimensions.has(d));
+  const columns = q.dims.map((d) =>
+    codedDimensions.has(d)
+      ? sql`${code(d)}.code AS ${sql.identifier(d)}`
+      : sql`g.${sql.identifier(d)}`,
+  );
+  const joins = coded.map(
+    (d) => sql` JOIN case_codes ${code(d)} ON ${code(d)}.id = g.${sql.identifier(d)}`,
+  );
+  return sql`SELECT * FROM (SELECT ${selectList([...(q.leading ?? []), ...columns, ...q.figures])}
+    FROM (${q.groups}) g${sql.join(joins, sql``)}) d
+    ${orderByOutput(q.dims, sql`d`, q.orderFirst)}`;
+}
+
+/** Codes in byte order (the domain's code-unit order), nulls last, as the reference sorts. */
+function orderByOutput(dims: readonly Dimension[], alias: SQL, first: readonly SQL[] = []): SQL {
   const columns = dims.map((d) => {
     const column = sql`${alias}.${sql.identifier(d)}`;
     return d === "step" ? sql`${column} NULLS LAST` : sql`${column} COLLATE "C" NULLS LAST`;
@@ -90,6 +113,15 @@ export function selectList(items: readonly SQL[]): SQL {
 
 export function statusOf(query: MetricQuery, fallback: CaseStatus): CaseStatus {
   return query.status ?? fallback;
+}
+
+/**
+ * `column = ANY(ids)` for a non-empty filter on a coded attribute (`case_codes` ids), the ids
+ * looked up once per query; absent or empty filters do not filter (SPEC).
+ */
+export function codedIn(column: SQL, codes: readonly string[] | undefined): SQL | undefined {
+  if (codes === undefined || codes.length === 0) return undefined;
+  return sql`${column} = ANY (ARRAY(SELECT k.id FROM case_codes k WHERE k.code IN ${[...codes]}))`;
 }
 
 /** `column IN (…)` for a non-empty filter; absent or empty filters do not filter (SPEC). */

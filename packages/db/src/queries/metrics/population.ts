@@ -1,7 +1,7 @@
 import type { CaseStatus, MetricQuery } from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { transitionCode } from "./case-facts";
-import { allOf, inFilter, type MetricRestriction } from "./parameters";
+import { allOf, codedIn, inFilter, type MetricRestriction } from "./parameters";
 
 export interface PopulationOptions {
   readonly status: CaseStatus;
@@ -59,8 +59,9 @@ function needsLeadPrincipal(query: MetricQuery): boolean {
   return (query.groupBy ?? []).includes("leadPrincipal") || (query.leadPrincipal ?? []).length > 0;
 }
 
-const attributes = sql`f.case_id AS id, f.process, f.target_group, f.age_group,
-  f.municipality_code, f.opened_on, f.opened_month, f.sip_on`;
+/** The case's own attributes; the four coded ones as `case_codes` ids. */
+const attributes = sql`f.case_id AS id, f.process_id, f.target_group_id, f.age_group_id,
+  f.municipality_id, f.opened_on, f.opened_month, f.sip_on`;
 
 /**
  * Cases whose every event is dated on or before asOf: their state is the stored one, read from
@@ -109,10 +110,10 @@ function casesWhere(query: MetricQuery, options: PopulationOptions, asOf: SQL): 
     sql`f.opened_on <= ${asOf}`,
     from === undefined ? undefined : sql`f.opened_on >= ${from}::date`,
     to === undefined ? undefined : sql`f.opened_on <= ${to}::date`,
-    inFilter(sql`f.municipality_code`, query.municipality),
-    inFilter(sql`f.target_group`, query.targetGroup),
-    inFilter(sql`f.age_group`, query.ageGroup),
-    inFilter(sql`f.process`, query.process),
+    codedIn(sql`f.municipality_id`, query.municipality),
+    codedIn(sql`f.target_group_id`, query.targetGroup),
+    codedIn(sql`f.age_group_id`, query.ageGroup),
+    codedIn(sql`f.process_id`, query.process),
   ]);
 }
 

@@ -21,7 +21,9 @@ export function stuck(db: Db, query: MetricQuery, access: MetricAccess): Promise
   const over = sql`SELECT o.* FROM (
       SELECT p.*, (${query.asOf}::date - p.step_on) - ps.target_days AS days_over
       FROM (${population}) p
-      JOIN process_steps ps ON ps.process_code = p.process AND ps.number = p.step) o
+      JOIN (SELECT k.id AS process_id, s.number, s.target_days FROM process_steps s
+        JOIN case_codes k ON k.code = s.process_code) ps
+        ON ps.process_id = p.process_id AND ps.number = p.step) o
     WHERE o.days_over > 0`;
   return selectMetricRows<StuckCell>(
     db,

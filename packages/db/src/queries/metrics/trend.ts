@@ -8,11 +8,11 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../client";
 import {
   allOf,
+  decodedGroups,
   groupByClause,
   groupSelect,
   type MetricAccess,
   type MetricRestriction,
-  orderByOutput,
   selectList,
 } from "./parameters";
 
@@ -41,14 +41,16 @@ export function trend(
   const month = sql`p.month_start`;
   const counted = sql`SELECT ${selectList([month, ...groupSelect(dims), sql`count(*)::int AS count`])}
     FROM (${rows}) p ${groupByClause(dims, [month])}`;
-  // The month is formatted once per cell, not once per case.
+  // The month is formatted once per cell, not once per case; as YYYY-MM it sorts as the date.
   return selectMetricRows<TrendCell>(
     db,
-    sql`SELECT to_char(t.month_start, 'YYYY-MM') AS month, ${selectList([
-      ...dims.map((d) => sql`t.${sql.identifier(d)}`),
-      sql`t.count`,
-    ])}
-    FROM (${counted}) t ${orderByOutput(dims, sql`t`, [sql`t.month_start`])}`,
+    decodedGroups({
+      dims,
+      groups: counted,
+      leading: [sql`to_char(g.month_start, 'YYYY-MM') AS month`],
+      figures: [sql`g.count`],
+      orderFirst: [sql`d.month COLLATE "C"`],
+    }),
   );
 }
 
@@ -86,7 +88,7 @@ function closedRows(query: MetricQuery, restriction: MetricRestriction | undefin
     query.to === undefined ? undefined : sql`e.day <= ${query.to}::date`,
   ]);
   return sql`SELECT DISTINCT p.id, ${monthStart(sql`e.day`)} AS month_start,
-      p.target_group, p.age_group, p.municipality_code, p.process
+      p.target_group_id, p.age_group_id, p.municipality_id, p.process_id
     FROM (${population}) p
     JOIN case_timelines t ON t.case_id = p.id
     CROSS JOIN LATERAL unnest(t.endings, t.ending_dates) AS e (closing, day)
