@@ -16,4 +16,8 @@ export const disclosureMessages = {
     sv: "Fältet {field} innehåller ett personnummer eller samordningsnummer och kan inte sparas.",
     en: "The field {field} contains a personal identity or coordination number and cannot be saved.",
   },
+  "screening.valueWithheld": {
+    sv: "(värdet visas inte)",
+    en: "(value not shown)",
+  },
 } as const;
