@@ -8,6 +8,7 @@ import {
   readForScreening,
   screenIdentifiers,
 } from "./screen-identifiers";
+import { arbDisguisedIdentifier, arbIdentifier, invisibleCharacter } from "./testing/identifiers";
 
 describe("screenIdentifiers on known numbers", () => {
   it.each([
@@ -61,37 +62,6 @@ describe("luhnValid", () => {
   });
 });
 
-interface Identifier {
-  readonly text: string;
-  readonly kind: "personnummer" | "samordningsnummer";
-}
-
-/** A real birth date, a serial, the check digit computed, in one of the written forms. */
-const arbIdentifier = (validCheck: boolean): fc.Arbitrary<Identifier> =>
-  fc
-    .record({
-      date: fc.date({
-        min: new Date("1900-01-01T00:00:00Z"),
-        max: new Date("2099-12-31T00:00:00Z"),
-        noInvalidDate: true,
-      }),
-      serial: fc.integer({ min: 0, max: 999 }),
-      kind: fc.constantFrom("personnummer" as const, "samordningsnummer" as const),
-      century: fc.boolean(),
-      separator: fc.constantFrom("-", "+", ""),
-      wrongBy: fc.integer({ min: 1, max: 9 }),
-    })
-    .map(({ date, serial, kind, century, separator, wrongBy }) => {
-      const iso = date.toISOString();
-      const day = String(
-        Number(iso.slice(8, 10)) + (kind === "samordningsnummer" ? 60 : 0),
-      ).padStart(2, "0");
-      const nine = `${iso.slice(2, 4)}${iso.slice(5, 7)}${day}${String(serial).padStart(3, "0")}`;
-      const check = (checkDigit(nine) + (validCheck ? 0 : wrongBy)) % 10;
-      const prefix = century ? iso.slice(0, 2) : "";
-      return { text: `${prefix}${nine.slice(0, 6)}${separator}${nine.slice(6)}${check}`, kind };
-    });
-
 /**
  * Any text that, as screening reads it, does not end (prefix) or begin (suffix) with a digit,
  * nor with digits and separators: those would be read as part of the number (`㊱` is 36,
@@ -135,15 +105,6 @@ describe("screenIdentifiers properties", () => {
     );
   });
 });
-
-function checkDigit(nineDigits: string): number {
-  let sum = 0;
-  for (const [i, c] of [...nineDigits].entries()) {
-    const product = Number(c) * (i % 2 === 0 ? 2 : 1);
-    sum += product > 9 ? product - 9 : product;
-  }
-  return (10 - (sum % 10)) % 10;
-}
 
 describe("screenIdentifiers on disguised numbers", () => {
   it.each([
@@ -231,73 +192,10 @@ describe("readForScreening", () => {
   });
 });
 
-/** Where an identifier written in parts may be cut: between CC, YY, MM, DD and NNNC. */
-interface WrittenIdentifier {
-  readonly fields: readonly string[];
-  readonly kind: Identifier["kind"];
-}
-
-const arbWrittenIdentifier: fc.Arbitrary<WrittenIdentifier> = arbIdentifier(true).map((id) => {
-  const digits = id.text.replace(/\D/g, "");
-  const fields = digits.length === 12 ? [digits.slice(0, 2)] : [];
-  const ten = digits.slice(-10);
-  fields.push(ten.slice(0, 2), ten.slice(2, 4), ten.slice(4, 6), ten.slice(6));
-  return { fields, kind: id.kind };
-});
-
-/** Zeros of some digit scripts: ASCII, fullwidth, Arabic-Indic, extended, Devanagari, math bold. */
-const zeros = [0x30, 0xff10, 0x660, 0x6f0, 0x966, 0x1d7ce];
-const spaces = [" ", "\u00a0", "\u202f", "\u2007", "\u3000", "\t", "\n"];
-const dashes = ["-", "\u2010", "\u2013", "\u2014", "\u2212", "\ufe63"];
-const separatorChar = fc.constantFrom(...spaces, ...dashes, ".", "\u00b7");
-const invisibleChar = fc.constantFrom("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad");
-
-/** A separator between two fields: one to three separator characters, or none at all. */
-const arbCut = (serial: boolean) =>
-  fc.oneof(
-    fc.constant(""),
-    fc.array(separatorChar, { minLength: 1, maxLength: 3 }).map((cs) => cs.join("")),
-    ...(serial ? [fc.tuple(separatorChar, separatorChar).map(([a, b]) => `${a}+${b}`)] : []),
-  );
-
-/**
- * The identifier as someone might disguise it: cut between any fields (unless `uncut`), each
- * digit in any script, invisible characters between digits.
- */
-const arbDisguised = (uncut = false) =>
-  arbWrittenIdentifier.chain(({ fields, kind }) =>
-    fc
-      .record({
-        cuts: fc.tuple(
-          ...fields
-            .slice(1)
-            .map((_, i) => (uncut ? fc.constant("") : arbCut(i === fields.length - 2))),
-        ),
-        scripts: fc.array(fc.constantFrom(...zeros), { minLength: 12, maxLength: 12 }),
-        invisibles: fc.array(fc.option(invisibleChar, { freq: 3 }), {
-          minLength: 12,
-          maxLength: 12,
-        }),
-      })
-      .map(({ cuts, scripts, invisibles }) => {
-        let text = "";
-        let digit = 0;
-        for (const [f, field] of fields.entries()) {
-          if (f > 0) text += cuts[f - 1] ?? "";
-          for (const c of field) {
-            if (digit > 0) text += invisibles[digit] ?? "";
-            text += String.fromCodePoint((scripts[digit] ?? 0x30) + Number(c));
-            digit++;
-          }
-        }
-        return { text, kind, digits: fields.join("") };
-      }),
-  );
-
 describe("screenIdentifiers properties over disguised numbers", () => {
   it("finds every disguised personnummer and samordningsnummer, where it is in the text", () => {
     fc.assert(
-      fc.property(arbDisguised(), prefixText, suffixText, (id, prefix, suffix) => {
+      fc.property(arbDisguisedIdentifier(), prefixText, suffixText, (id, prefix, suffix) => {
         expect(screenIdentifiers(`${prefix}${id.text}${suffix}`)).toContainEqual({
           index: prefix.length,
           length: id.text.length,
@@ -310,10 +208,10 @@ describe("screenIdentifiers properties over disguised numbers", () => {
 
   it("does not take digits that run on into a longer number for an identifier", () => {
     const runOn = fc.record({
-      id: arbDisguised(true),
+      id: arbDisguisedIdentifier(true),
       extra: fc.integer({ min: 0, max: 9 }),
       before: fc.boolean(),
-      invisible: fc.option(invisibleChar),
+      invisible: fc.option(invisibleCharacter),
     });
     fc.assert(
       fc.property(runOn, ({ id, extra, before, invisible }) => {
@@ -349,7 +247,7 @@ describe("echoable", () => {
 
   it("never repeats a value that holds an identifier, however it is written", () => {
     fc.assert(
-      fc.property(arbDisguised(), prefixText, suffixText, (id, prefix, suffix) => {
+      fc.property(arbDisguisedIdentifier(), prefixText, suffixText, (id, prefix, suffix) => {
         const echoed = echoable(`${prefix}${id.text}${suffix}`);
         expect(echoed).toBe("(värdet visas inte)");
         expect(echoable(`${prefix}${id.text}${suffix}`, "en")).toBe("(value not shown)");

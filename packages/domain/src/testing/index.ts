@@ -2,3 +2,4 @@ export * from "./arbitraries";
 export * from "./builders";
 export * from "./disclosure";
 export * from "./examples";
+export * from "./identifiers";
