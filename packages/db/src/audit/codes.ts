@@ -17,6 +17,9 @@ export const auditActions = [
   // A check is no write, but who looked at which files' report is worth keeping too.
   "import.check",
   "import.commit",
+  // Metric reads hold no case-level data, but many of them can difference one case out: they
+  // are recorded so that such a series is visible (SPEC "Differencing across queries").
+  "metric.read",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -27,6 +30,7 @@ export const auditObjectTypes = [
   "audit_log",
   "api_path",
   "import",
+  "metric",
 ] as const;
 export type AuditObjectType = (typeof auditObjectTypes)[number];
 

@@ -13,6 +13,14 @@ export interface AuditEntry {
   /** The case's stored ref hash when the row concerns one case; never the ref itself. */
   readonly caseRefHash?: Uint8Array | null;
   readonly details?: AuditDetails | null;
+  /** When it happened, for a row written later than that (a buffered read); default now. */
+  readonly at?: Date;
+}
+
+/** One row of a batch: who, and what happened. */
+export interface AuditRecord {
+  readonly ctx: AuditContext;
+  readonly entry: AuditEntry;
 }
 
 /** The work of an audited action: its result and the audit row that records it. */
@@ -41,6 +49,15 @@ export function audited<T>(
 /** Writes one audit row on its own (a read whose result is already decided, a refusal). */
 export async function recordAudit(db: Db, ctx: AuditContext, entry: AuditEntry): Promise<void> {
   await insertAuditRow(db, ctx, entry);
+}
+
+/**
+ * Writes many rows in one INSERT: for reads recorded after their answer was sent (metric reads),
+ * where one statement per request would cost more than the read. All rows or none.
+ */
+export async function recordAudits(db: Db, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await db.insert(auditLog).values(records.map(({ ctx, entry }) => auditRow(ctx, entry)));
 }
 
 export interface DeniedAttempt {
@@ -83,5 +100,6 @@ function auditRow(ctx: AuditContext, entry: AuditEntry): typeof auditLog.$inferI
     outcome: entry.outcome,
     caseRefHash: entry.caseRefHash ?? null,
     details: entry.details ?? null,
+    ...(entry.at === undefined ? {} : { at: entry.at }),
   };
 }
