@@ -5,6 +5,7 @@ import {
   type ProcessModel,
   stockholmsLan,
 } from "@samsyn/domain";
+import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -16,8 +17,19 @@ import { municipalities, processModels, processSteps, targetGroups } from "./sch
 /** The committed SQL of drizzle-kit; one folder serves PostgreSQL and PGlite alike. */
 export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 
-/** Applies the migrations that are not yet applied, then seeds missing catalogue rows. */
-export async function migrate(database: Database): Promise<void> {
+export interface MigrateOptions {
+  /** The role the application connects as; granted its privileges when it exists. */
+  readonly appRole?: string;
+}
+
+/** The application's role in a least-privilege setup (README "Database roles"). */
+export const defaultAppRole = "samsyn_app";
+
+/**
+ * Applies the migrations that are not yet applied, seeds missing catalogue rows, and grants the
+ * application role (when it exists) what it needs and no more.
+ */
+export async function migrate(database: Database, options: MigrateOptions = {}): Promise<void> {
   if (database.kind === "postgres") {
     await migratePostgres(drizzlePostgres({ client: database.client }), { migrationsFolder });
   } else {
@@ -27,6 +39,29 @@ export async function migrate(database: Database): Promise<void> {
   // Derived storage for the metrics: filled for cases that have none (an upgrade, or a table
   // emptied by a later migration that changes its derivation).
   await refreshCaseFacts((statement) => database.db.execute(statement), casesWithoutFacts);
+  await grantAppRole(database.db, options.appRole ?? defaultAppRole);
+}
+
+/**
+ * The audit log's triggers refuse UPDATE, DELETE and TRUNCATE, but its owner may disable them.
+ * So the application connects as a role that owns nothing: it may read and write the data, and
+ * only read and append the audit log. Granted on every migrate, so tables that later migrations
+ * add are covered; a role that does not exist (PGlite, a single-role installation) is skipped.
+ */
+export async function grantAppRole(db: Db, role: string): Promise<void> {
+  // DDL takes no parameters: the name is checked, then written as an identifier.
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new Error(`not a role name: ${role}`);
+  await db.execute(
+    sql.raw(`DO $$
+BEGIN
+  IF EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN
+    GRANT USAGE ON SCHEMA public TO ${role};
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role};
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role};
+    REVOKE UPDATE, DELETE, TRUNCATE, TRIGGER, REFERENCES ON audit_log FROM ${role}, PUBLIC;
+  END IF;
+END $$`),
+  );
 }
 
 /**
