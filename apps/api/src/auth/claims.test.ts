@@ -42,6 +42,7 @@ describe("scopeFromClaims", () => {
   it.each([
     ["an empty subject", { sub: "", role: "admin", orgs: [] }],
     ["a missing subject", { sub: undefined, role: "admin", orgs: [] }],
+    ["a subject with a NUL", { sub: "a\u0000b", role: "admin", orgs: [] }],
     ["an unknown role", { sub: "a", role: "superuser", orgs: [] }],
     ["a role in the wrong case", { sub: "a", role: "Admin", orgs: [] }],
     ["orgs as a string", { sub: "a", role: "admin", orgs: "K0180" }],

@@ -21,7 +21,12 @@ export const devSubject = z
  */
 export const scopeClaims = z
   .object({
-    sub: z.string().min(1).max(256),
+    // PostgreSQL text cannot hold NUL: such a subject would make every audited call fail (500).
+    sub: z
+      .string()
+      .min(1)
+      .max(256)
+      .refine((sub) => !sub.includes("\0")),
     role,
     orgs: z.array(organisationCode).max(1000),
   })

@@ -9,13 +9,24 @@ export const devAudience = "samsyn";
 /** How tokens are checked: signed by us with the installation secret, or by an OIDC provider. */
 export type AuthConfig = DevAuthConfig | OidcAuthConfig;
 
+/**
+ * The longest a token may be valid for, counted from when it was issued: a leaked token dies
+ * within a working day or so, whatever `exp` its issuer wrote (a token until 2100 is refused).
+ * `samsyn token` issues 8 h; identity providers' access tokens live minutes to an hour.
+ */
+export const defaultMaxTokenLifetimeSeconds = 12 * 3600;
+
 export interface DevAuthConfig {
   readonly mode: "dev";
   readonly key: Uint8Array;
+  /** Default `defaultMaxTokenLifetimeSeconds`. */
+  readonly maxTokenLifetimeSeconds?: number;
 }
 
 export interface OidcAuthConfig {
   readonly mode: "oidc";
+  /** Default `defaultMaxTokenLifetimeSeconds`. */
+  readonly maxTokenLifetimeSeconds?: number;
   readonly issuer: string;
   readonly audience: string;
   readonly keys: JWTVerifyGetKey;

@@ -33,7 +33,10 @@ function devSigned(claims: JWTPayload, options: { iss?: string; aud?: string } =
     .sign(devSigningKey(testSecret));
 }
 
-const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
+const now = () => Math.floor(Date.now() / 1000);
+const inAnHour = () => now() + 3600;
+/** 1 January 2100, the `exp` of a token someone meant to keep. */
+const in2100 = 4_102_444_800;
 
 describe("dev tokens", () => {
   it("round-trips the scope", async () => {
@@ -41,7 +44,28 @@ describe("dev tokens", () => {
     expect(await verifyToken(dev, token)).toEqual(samordnare);
   });
 
+  it("accepts a token valid for 12 hours, the maximum, and the 8 hours samsyn token issues", async () => {
+    const twelve = await devSigned({
+      sub: "a",
+      role: "admin",
+      orgs: [],
+      iat: now(),
+      exp: now() + 43_200,
+    });
+    expect(await verifyToken(dev, twelve)).toEqual({ sub: "a", role: "admin", orgs: [] });
+    const issued = await createToken(testSecret, samordnare);
+    expect(await verifyToken(dev, issued)).toEqual(samordnare);
+  });
+
+  it("takes the maximum lifetime from the configuration", async () => {
+    const token = await createToken(testSecret, { ...samordnare, expiresIn: "2h" });
+    expect(await verifyToken({ ...dev, maxTokenLifetimeSeconds: 3600 }, token)).toBeUndefined();
+  });
+
   it("refuses to create a token the verifier would refuse", async () => {
+    await expect(createToken(testSecret, { ...samordnare, expiresIn: "13h" })).rejects.toThrow(
+      RangeError,
+    );
     await expect(
       createToken(testSecret, { sub: "b", role: "ledning", orgs: [] }),
     ).rejects.toThrow();
@@ -74,6 +98,26 @@ describe("dev tokens", () => {
     [
       "samordnare without orgs",
       () => devSigned({ sub: "a", role: "samordnare", orgs: [], exp: inAnHour() }),
+    ],
+    [
+      "with a NUL in its subject (PostgreSQL cannot store it as the audit actor)",
+      () => devSigned({ sub: "a\u0000b", role: "admin", orgs: [], exp: inAnHour() }),
+    ],
+    [
+      "valid until 2100",
+      () => devSigned({ sub: "a", role: "admin", orgs: [], iat: now(), exp: in2100 }),
+    ],
+    [
+      "valid until 2100 without iat",
+      () => devSigned({ sub: "a", role: "admin", orgs: [], exp: in2100 }),
+    ],
+    [
+      "that claims to be issued an hour before it expires in 2100",
+      () => devSigned({ sub: "a", role: "admin", orgs: [], iat: in2100 - 3600, exp: in2100 }),
+    ],
+    [
+      "valid for 12 hours and a minute",
+      () => devSigned({ sub: "a", role: "admin", orgs: [], iat: now(), exp: now() + 43_260 }),
     ],
   ])("refuses a token %s", async (_name, make) => {
     expect(await verifyToken(dev, await make())).toBeUndefined();
@@ -181,6 +225,12 @@ describe("OIDC tokens", () => {
     for (const token of tokens) expect(await verifyToken(config, token)).toBeUndefined();
     const otherAudience = { ...config, audience: "someone-else" };
     expect(await verifyToken(otherAudience, await idp.sign(claims))).toBeUndefined();
+  });
+
+  it("refuses a provider's token valid for longer than 12 hours", async () => {
+    const claims = { samsyn: { role: "lan", orgs: [] } };
+    expect(await verifyToken(config, await idp.sign(claims, { expiresIn: "11h" }))).toBeDefined();
+    expect(await verifyToken(config, await idp.sign(claims, { expiresIn: "24h" }))).toBeUndefined();
   });
 
   it("refuses symmetric and unsigned tokens (no algorithm confusion)", async () => {

@@ -1,9 +1,10 @@
 import type { Role, Scope } from "@samsyn/domain";
-import { errors, type JWTPayload, jwtVerify, SignJWT } from "jose";
+import { decodeJwt, errors, type JWTPayload, jwtVerify, SignJWT } from "jose";
 import { claimAt, devSubject, scopeClaims, scopeFromClaims } from "./claims";
 import {
   type AuthConfig,
   type DevAuthConfig,
+  defaultMaxTokenLifetimeSeconds,
   devAudience,
   devIssuer,
   devSigningKey,
@@ -43,14 +44,17 @@ export interface DevTokenRequest {
   readonly expiresIn?: string;
 }
 
-/** Signs a dev-mode token (HS256 with the key derived from the installation secret). */
+/**
+ * Signs a dev-mode token (HS256 with the key derived from the installation secret). A lifetime
+ * over the verifier's default maximum is refused here too: such a token would never be accepted.
+ */
 export async function createToken(secret: string, request: DevTokenRequest): Promise<string> {
   const claims = scopeClaims.parse({
     sub: devSubject.parse(request.sub),
     role: request.role,
     orgs: [...request.orgs],
   });
-  return new SignJWT({ role: claims.role, orgs: claims.orgs })
+  const token = await new SignJWT({ role: claims.role, orgs: claims.orgs })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(claims.sub)
     .setIssuer(devIssuer)
@@ -58,6 +62,10 @@ export async function createToken(secret: string, request: DevTokenRequest): Pro
     .setIssuedAt()
     .setExpirationTime(request.expiresIn ?? devTokenLifetime)
     .sign(devSigningKey(secret));
+  if (!withinMaxLifetime(decodeJwt(token), defaultMaxTokenLifetimeSeconds)) {
+    throw new RangeError(`a token may be valid for at most ${defaultMaxTokenLifetimeSeconds} s`);
+  }
+  return token;
 }
 
 /** The identity provider could not be asked (its key set timed out or is unreachable). */
@@ -72,6 +80,8 @@ export async function verifyToken(config: AuthConfig, token: string): Promise<Sc
   try {
     const payload =
       config.mode === "dev" ? await verifyDev(config, token) : await verifyOidc(config, token);
+    const maxLifetime = config.maxTokenLifetimeSeconds ?? defaultMaxTokenLifetimeSeconds;
+    if (!withinMaxLifetime(payload, maxLifetime)) return undefined;
     const roleClaim = config.mode === "dev" ? "role" : config.roleClaim;
     const orgsClaim = config.mode === "dev" ? "orgs" : config.orgsClaim;
     return scopeFromClaims({
@@ -91,6 +101,16 @@ export async function verifyToken(config: AuthConfig, token: string): Promise<Sc
     if (err instanceof errors.JOSEError) return undefined;
     throw err;
   }
+}
+
+/**
+ * A token is valid for `exp − iat` at most; without `iat`, or with one in the future, from now:
+ * a token cannot lengthen its life by saying it was issued later than it is used.
+ */
+function withinMaxLifetime(payload: JWTPayload, maxSeconds: number): boolean {
+  const now = Math.floor(Date.now() / 1000);
+  const issued = typeof payload.iat === "number" ? Math.min(payload.iat, now) : now;
+  return typeof payload.exp === "number" && payload.exp - issued <= maxSeconds;
 }
 
 /** A timeout or a failed fetch of the remote key set: the provider's fault, not the token's. */
