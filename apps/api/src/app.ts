@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { type Scope, t } from "@samsyn/domain";
 import { type AuthConfig, authenticate, devAuthConfig } from "./auth";
 import { errorBody } from "./errors";
-import { limitBody, requireJsonBody } from "./lib/body";
+import { limitBody, refuseNulBytes, requireJsonBody } from "./lib/body";
 import { clientAddress } from "./lib/client";
 import { mountDashboard } from "./lib/dashboard";
 import { handleErrors } from "./lib/error-handler";
@@ -96,6 +96,7 @@ function useGuards(
     rateLimit(perIp, (c) => clientAddress(c, http.trustProxy)),
   );
   app.use("/api/*", authenticate(auth, publicPaths));
+  app.use("/api/*", refuseNulBytes());
   app.use(
     "/api/*",
     rateLimit(perToken, (c) => (c.get("scope") as Scope | undefined)?.sub),

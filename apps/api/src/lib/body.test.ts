@@ -2,7 +2,10 @@ import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { z } from "@hono/zod-openapi";
+import { testDatabases, useMigratedDatabase } from "@samsyn/db/testing";
+import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devAudience, devIssuer, devSigningKey } from "../auth/config";
 import type { ErrorBody } from "../errors";
 import {
   adminScope,
@@ -10,6 +13,8 @@ import {
   jsonInit,
   registerProbeRoutes,
   testApp,
+  testScope,
+  testSecret,
   tokenFor,
   unusedDatabase,
 } from "../testing";
@@ -162,5 +167,45 @@ describe("strict bodies", () => {
     expect(() => jsonBody(z.object({ name: z.string() }))).toThrow(/strictObject/);
     expect(() => jsonBody(z.looseObject({ name: z.string() }))).toThrow(/strictObject/);
     expect(jsonBody(z.strictObject({ name: z.string() })).required).toBe(true);
+  });
+});
+
+describe.each(testDatabases())("NUL bytes on $name", (target) => {
+  const database = useMigratedDatabase(target);
+  const samordnare = testScope("samordnare", ["K0180"], "anna");
+
+  it.each([
+    ["an audit log filter", "/api/v1/audit-log?actor=a%00b", adminScope, "actor"],
+    ["a case filter", "/api/v1/cases?municipality=a%00b", samordnare, "municipality"],
+    ["a parameter's name", "/api/v1/cases?a%00b=1", samordnare, "query"],
+    ["the path", "/api/v1/cases/1%00", samordnare, "path"],
+  ])("in %s are refused with 400 in the error shape", async (_name, path, scope, field) => {
+    const res = await authed(testApp(database()), path, {}, scope);
+    expect(res.status).toBe(400);
+    expect(await errorOf(res)).toEqual({
+      code: "bad_request",
+      message: expect.any(String),
+      details: [{ path: field, message: expect.any(String) }],
+    });
+  });
+
+  it("in a token's subject make the token invalid (401), not every audited call fail", async () => {
+    const token = await new SignJWT({ role: "admin", orgs: [] })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("a\u0000b")
+      .setIssuer(devIssuer)
+      .setAudience(devAudience)
+      .setIssuedAt()
+      .setExpirationTime("1h")
+      .sign(devSigningKey(testSecret));
+    const res = await testApp(database()).request("/api/v1/audit-log", {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(401);
+    expect(await errorOf(res)).toMatchObject({ code: "unauthenticated" });
+  });
+
+  it("leave the audit log working for the next caller", async () => {
+    expect((await authed(testApp(database()), "/api/v1/audit-log")).status).toBe(200);
   });
 });

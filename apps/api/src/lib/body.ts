@@ -57,6 +57,27 @@ function countedUpTo(limit: number): TransformStream<Uint8Array, Uint8Array> {
   });
 }
 
+/**
+ * Refuses a path or query with a NUL byte (`%00`) with 400, before any route parses it:
+ * PostgreSQL text cannot hold NUL, so a filter such as `?actor=a%00b` failed in the database
+ * (500), and so did the audit row of any request that carried one. The URL is read undecoded
+ * (WHATWG keeps `%00` in the path), so no decoding step can hide one.
+ */
+export function refuseNulBytes(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    const message = t("error.bad_request");
+    const details: { path: string; message: string }[] = [];
+    if (/%00/i.test(url.pathname)) details.push({ path: "path", message });
+    for (const [name, value] of url.searchParams) {
+      if (name.includes("\0")) details.push({ path: "query", message });
+      else if (value.includes("\0")) details.push({ path: name, message });
+    }
+    if (details.length === 0) return next();
+    return c.json(errorBody("bad_request", message, details), 400);
+  };
+}
+
 /** A route whose body is not JSON, e.g. the multipart upload of the interchange files. */
 export interface NonJsonBodyRoute {
   readonly method: "POST" | "PUT" | "PATCH";
