@@ -1,0 +1,323 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  bringsUnitIn,
+  type EventColumns,
+  organisationsSharing,
+  type Recorder,
+  refusedIncomingEvents,
+  sharingRefusal,
+} from "./access";
+import { type CaseEvent, consentValues, eventTypes } from "./case";
+import { evolve, initialCaseState } from "./case-state";
+
+/** Four organisations with a unit or two each; every case below is initiated at `kommun_a`. */
+const organisationOf = new Map([
+  ["a_soc", "kommun_a"],
+  ["a_beroende", "kommun_a"],
+  ["b_soc", "kommun_b"],
+  ["r_psyk", "region"],
+  ["r_beroende", "region"],
+  ["p_boende", "privat"],
+]);
+const units = [...organisationOf.keys()];
+const organisations = [...new Set(organisationOf.values())];
+const initiatingUnit = "a_soc";
+const organisationOfUnit = (unit: string) => organisationOf.get(unit);
+
+const arbRecorder: fc.Arbitrary<Recorder> = fc.oneof(
+  { weight: 1, arbitrary: fc.constant("everyOrganisation" as const) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .subarray(organisations, { maxLength: 2 })
+      .map((orgs) => ({ organisations: orgs })),
+  },
+);
+const arbConsent = fc.constantFrom(null, ...consentValues);
+const arbSharedWith = fc.subarray(organisations).map((orgs) => new Set(orgs));
+
+/** A day in March 2024 at one of two times, so that ties in occurredAt are common. */
+const arbInstant = fc
+  .tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom(0, 36_000_000))
+  .map(([day, ms]) => Date.UTC(2024, 2, day) + ms);
+
+/** Events by their columns; unit events and consent changes are frequent: the rule turns on them. */
+const arbEvent: fc.Arbitrary<EventColumns> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      type: fc.constantFrom("lead" as const, "join" as const, "leave" as const),
+      occurredAt: arbInstant,
+      step: fc.constant(null),
+      unitCode: fc.constantFrom(...units),
+      value: fc.constant(null),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant("consent" as const),
+      occurredAt: arbInstant,
+      step: fc.constant(null),
+      unitCode: fc.constant(null),
+      value: fc.constantFrom(...consentValues),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant("step" as const),
+      occurredAt: arbInstant,
+      step: fc.integer({ min: 1, max: 9 }),
+      unitCode: fc.constant(null),
+      value: fc.constant(null),
+    }),
+  },
+);
+
+/** What is stored already: anything, as an import without a limit may bring. */
+const arbRecorded = fc
+  .array(arbEvent, { maxLength: 8 })
+  .map((events) => events.map((e, i) => ({ ...e, seq: i + 1 })));
+
+describe("sharingRefusal", () => {
+  it("never refuses an event other than lead or join", () => {
+    const others = eventTypes.filter((type) => !bringsUnitIn(type));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...others),
+        fc.constantFrom(...organisations),
+        arbConsent,
+        arbSharedWith,
+        arbRecorder,
+        (type, unitOrganisation, consent, sharedWith, recorder) => {
+          expect(
+            sharingRefusal({ type, unitOrganisation }, { consent, sharedWith }, recorder),
+          ).toBeUndefined();
+        },
+      ),
+    );
+  });
+
+  it("always lets a recorder bring in a unit of an organisation they act for", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("lead" as const, "join" as const),
+        arbRecorder,
+        fc.constantFrom(...organisations),
+        arbConsent,
+        arbSharedWith,
+        (type, recorder, unitOrganisation, consent, sharedWith) => {
+          fc.pre(
+            recorder === "everyOrganisation" || recorder.organisations.includes(unitOrganisation),
+          );
+          expect(
+            sharingRefusal({ type, unitOrganisation }, { consent, sharedWith }, recorder),
+          ).toBeUndefined();
+        },
+      ),
+    );
+  });
+
+  it("lets an organisation that already holds the case in again, whatever the consent", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("lead" as const, "join" as const),
+        arbRecorder,
+        fc.constantFrom(...organisations),
+        arbConsent,
+        arbSharedWith,
+        (type, recorder, unitOrganisation, consent, sharedWith) => {
+          const holding = new Set([...sharedWith, unitOrganisation]);
+          expect(
+            sharingRefusal({ type, unitOrganisation }, { consent, sharedWith: holding }, recorder),
+          ).toBeUndefined();
+        },
+      ),
+    );
+  });
+
+  it("brings in any other organisation only while consent is given", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("lead" as const, "join" as const),
+        fc.subarray(organisations, { maxLength: 2 }),
+        fc.constantFrom(...organisations),
+        arbConsent,
+        arbSharedWith,
+        (type, own, unitOrganisation, consent, sharedWith) => {
+          fc.pre(!own.includes(unitOrganisation) && !sharedWith.has(unitOrganisation));
+          const refusal = sharingRefusal(
+            { type, unitOrganisation },
+            { consent, sharedWith },
+            { organisations: own },
+          );
+          expect(refusal).toBe(consent === "given" ? undefined : "consentRequired");
+        },
+      ),
+    );
+  });
+});
+
+describe("organisationsSharing", () => {
+  it("is the initiating and lead units' organisations, and participants' unless consent is withdrawn", () => {
+    const joined = [
+      { type: "lead", unit: "r_psyk" },
+      { type: "join", unit: "b_soc" },
+      { type: "join", unit: "p_boende" },
+      { type: "leave", unit: "p_boende" },
+    ] as const;
+    const state = joined
+      .map((e, i) => ({ ...e, occurredAt: i, seq: i + 1 }))
+      .reduce(evolve, initialCaseState);
+    expect(organisationsSharing(initiatingUnit, state, organisationOfUnit)).toEqual(
+      new Set(["kommun_a", "region", "kommun_b"]),
+    );
+    const withdrawn = evolve(state, { type: "consent", value: "withdrawn", occurredAt: 9, seq: 9 });
+    expect(organisationsSharing(initiatingUnit, withdrawn, organisationOfUnit)).toEqual(
+      new Set(["kommun_a", "region"]),
+    );
+  });
+});
+
+describe("refusedIncomingEvents", () => {
+  /** The API's way: one event at a time, each recorded last, a refused one not recorded. */
+  function appendOneByOne(
+    recorded: readonly (EventColumns & { seq: number })[],
+    incoming: readonly EventColumns[],
+    recorder: Recorder,
+  ) {
+    const log = [...recorded];
+    const refused: number[] = [];
+    incoming.forEach((event, index) => {
+      const verdict = refusedIncomingEvents(
+        initiatingUnit,
+        log,
+        [event],
+        recorder,
+        organisationOfUnit,
+      );
+      if (verdict.size > 0) refused.push(index);
+      else log.push({ ...event, seq: log.length + 1 });
+    });
+    return { log, refused };
+  }
+
+  it("judges events given at once as the API judges them one by one in event order", () => {
+    fc.assert(
+      fc.property(
+        arbRecorded,
+        fc.array(arbEvent, { maxLength: 8 }),
+        arbRecorder,
+        (recorded, incoming, recorder) => {
+          // The import records its rows after the old events in file order; the API records each
+          // write last. Given in event order, the two orders are the same.
+          const inEventOrder = incoming
+            .map((event, line) => ({ event, line }))
+            .sort((a, b) => a.event.occurredAt - b.event.occurredAt || a.line - b.line)
+            .map(({ event }) => event);
+          const atOnce = refusedIncomingEvents(
+            initiatingUnit,
+            recorded,
+            inEventOrder,
+            recorder,
+            organisationOfUnit,
+          );
+          expect([...atOnce.keys()].sort((a, b) => a - b)).toEqual(
+            appendOneByOne(recorded, inEventOrder, recorder).refused,
+          );
+        },
+      ),
+    );
+  });
+
+  it("lets no lead or join bring in a new organisation while consent is not given", () => {
+    fc.assert(
+      fc.property(
+        arbRecorded,
+        fc.array(arbEvent, { maxLength: 10 }),
+        fc.subarray(organisations, { maxLength: 2 }),
+        (recorded, incoming, own) => {
+          const { log } = appendOneByOne(recorded, incoming, { organisations: own });
+          // Each written event against the log as it was when it was written (a later, backdated
+          // event may change the past; what was shared then was shared then).
+          for (let i = recorded.length; i < log.length; i++) {
+            const written = log[i];
+            if (written === undefined || !bringsUnitIn(written.type)) continue;
+            const before = log
+              .slice(0, i)
+              .filter((e) => e.occurredAt <= written.occurredAt)
+              .sort((a, b) => a.occurredAt - b.occurredAt || a.seq - b.seq)
+              .map(caseEvent)
+              .reduce(evolve, initialCaseState);
+            if (before.consent === "given") continue;
+            const sharedBefore = organisationsSharing(initiatingUnit, before, organisationOfUnit);
+            const after = evolve(before, caseEvent(written));
+            for (const org of organisationsSharing(initiatingUnit, after, organisationOfUnit)) {
+              expect(sharedBefore.has(org) || own.includes(org)).toBe(true);
+            }
+          }
+        },
+      ),
+    );
+  });
+
+  it("judges each incoming event as of itself: consent given earlier, or later in the same rows", () => {
+    const at = (day: number) => Date.UTC(2024, 2, day);
+    const consent = (day: number, value: "given" | "withdrawn"): EventColumns => ({
+      type: "consent",
+      occurredAt: at(day),
+      step: null,
+      unitCode: null,
+      value,
+    });
+    const join = (day: number, unitCode: string): EventColumns => ({
+      type: "join",
+      occurredAt: at(day),
+      step: null,
+      unitCode,
+      value: null,
+    });
+    const samordnareA = { organisations: ["kommun_a"] };
+    const judge = (incoming: EventColumns[], recorded: EventColumns[] = []) => [
+      ...refusedIncomingEvents(
+        initiatingUnit,
+        recorded.map((e, i) => ({ ...e, seq: i + 1 })),
+        incoming,
+        samordnareA,
+        organisationOfUnit,
+      ),
+    ];
+    // A row below the join, dated before it, counts: event order, not file order.
+    expect(judge([join(5, "r_psyk"), consent(2, "given")])).toEqual([]);
+    // Consent given after the join comes too late for it.
+    expect(judge([join(2, "r_psyk"), consent(5, "given")])).toEqual([[0, "consentRequired"]]);
+    // Withdrawn before: the region may not come in, the kommun's own unit may.
+    expect(
+      judge(
+        [join(5, "r_psyk"), join(5, "a_beroende")],
+        [consent(1, "given"), consent(3, "withdrawn")],
+      ),
+    ).toEqual([[0, "consentRequired"]]);
+    // Every refused row is named, not only the first: the refused ones are not recorded.
+    expect(judge([join(5, "r_psyk"), join(6, "r_psyk")])).toEqual([
+      [0, "consentRequired"],
+      [1, "consentRequired"],
+    ]);
+    // A unit that does not exist is the unknown-unit check's to report.
+    expect(judge([join(5, "finns_inte")])).toEqual([]);
+  });
+});
+
+/** The generated columns (unit events, consent, step) as the domain's event. */
+function caseEvent(e: EventColumns & { seq: number }): CaseEvent {
+  const base = { occurredAt: e.occurredAt, seq: e.seq };
+  if (e.type === "lead" || e.type === "join" || e.type === "leave") {
+    return { ...base, type: e.type, unit: e.unitCode ?? "" };
+  }
+  const consent = consentValues.find((v) => v === e.value);
+  if (e.type === "consent" && consent !== undefined)
+    return { ...base, type: "consent", value: consent };
+  return { ...base, type: "step", step: e.step ?? 1 };
+}
