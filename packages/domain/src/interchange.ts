@@ -77,10 +77,11 @@ export const importErrorCodes = [
   "conflictingCase",
   "conflictingUnit",
   "conflictingOrganisation",
-  // Only for an import limited to the caller's organisations (a samordnare's).
+  // Only for an import limited to the caller's organisations (a samordnare's). A stored case
+  // out of the caller's sight is an `unknownCase`: a code of its own would tell that it exists.
   "organisationOutsideScope",
   "unitOutsideScope",
-  "caseOutsideScope",
+  "consentRequired",
 ] as const;
 export type ImportErrorCode = (typeof importErrorCodes)[number];
 

@@ -1,16 +1,31 @@
-import type { ImportErrorCode, InterchangeFile } from "@samsyn/domain";
+import {
+  bringsUnitIn,
+  type EventColumns,
+  type EventType,
+  eventTypes,
+  type ImportErrorCode,
+  type InterchangeFile,
+  refusedIncomingEvents,
+} from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { caseStates, endOfToday, visibleTo } from "../queries/case-state";
 import { type ErrorInput, type ImportErrors, maxReportedErrors } from "./errors";
 import type { BulkSession } from "./session";
 
-/** A check over the staging tables: `lines` selects the `line` of each offending row. */
+/**
+ * A check over the staging tables: `lines` selects the `line` of each offending row in SQL, or
+ * reads the rows a rule of the domain needs and returns the lines it refuses, in order.
+ */
 export interface ReferenceCheck {
   readonly file: InterchangeFile;
   readonly column: string;
   readonly code: ImportErrorCode;
-  readonly lines: SQL;
+  readonly lines: SQL | ((session: BulkSession) => Promise<readonly number[]>);
+  /** The check of an unlimited import that this one, limited to the caller's sight, replaces. */
+  readonly replaces?: ReferenceCheck;
 }
+
+const anyStepNotInProcess = stepNotInProcess(sql`SELECT ref_hash, process FROM cases`);
 
 /**
  * Rows that contradict each other or the database. A unit, organisation or case may repeat
@@ -83,40 +98,66 @@ const checks: readonly ReferenceCheck[] = [
     lines: sql`SELECT e.line FROM stage_events e
       WHERE e.unit_code IS NOT NULL ${andUnknownUnit(sql`e.unit_code`)}`,
   },
-  {
+  anyStepNotInProcess,
+];
+
+/**
+ * A step outside its case's process. `storedCases` (ref_hash, process) are the stored cases it
+ * may look at: all of them, or for a limited import only those the caller sees, since the
+ * process of a case out of sight must not show through a second error on its rows.
+ */
+function stepNotInProcess(storedCases: SQL): ReferenceCheck {
+  return {
     file: "events",
     column: "step",
     code: "stepNotInProcess",
     // A case is either stored or staged; when both, the attributes agree (checked above).
     lines: sql`SELECT e.line FROM stage_events e
-      LEFT JOIN cases c ON c.ref_hash = e.ref_hash
+      LEFT JOIN (${storedCases}) c ON c.ref_hash = e.ref_hash
       LEFT JOIN (SELECT DISTINCT ON (ref_hash) ref_hash, process FROM stage_cases
         WHERE ok ORDER BY ref_hash, line) s ON s.ref_hash = e.ref_hash
       WHERE e.step IS NOT NULL AND coalesce(c.process, s.process) IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM process_steps p
           WHERE p.process_code = coalesce(c.process, s.process) AND p.number = e.step)`,
-  },
-];
+  };
+}
 
-/** Runs the reference checks, then `extra` (the scope checks of a limited import). */
+/**
+ * Runs the reference checks, then `extra` (the scope checks of a limited import), each of which
+ * takes the place of the check it `replaces`.
+ */
 export async function checkReferences(
   session: BulkSession,
   errors: ImportErrors,
   extra: readonly ReferenceCheck[] = [],
 ): Promise<void> {
-  for (const check of [...checks, ...extra]) {
-    const found = await session.rows<{ line: number; total: number }>(
-      sql`SELECT line, count(*) OVER ()::int AS total FROM (${check.lines}) c
-        ORDER BY line LIMIT ${maxReportedErrors}`,
-    );
-    const sample: ErrorInput[] = found.map(({ line }) => ({
+  const replaced = new Set(extra.map((check) => check.replaces));
+  for (const check of [...checks.filter((c) => !replaced.has(c)), ...extra]) {
+    const { total, lines } = await offendingLines(session, check);
+    const sample: ErrorInput[] = lines.map((line) => ({
       file: check.file,
       line,
       column: check.column,
       code: check.code,
     }));
-    errors.addCounted(found[0]?.total ?? 0, sample);
+    errors.addCounted(total, sample);
   }
+}
+
+/** How many rows a check rejects, and the first `maxReportedErrors` of their lines. */
+async function offendingLines(
+  session: BulkSession,
+  check: ReferenceCheck,
+): Promise<{ total: number; lines: readonly number[] }> {
+  if (typeof check.lines === "function") {
+    const lines = await check.lines(session);
+    return { total: lines.length, lines: lines.slice(0, maxReportedErrors) };
+  }
+  const found = await session.rows<{ line: number; total: number }>(
+    sql`SELECT line, count(*) OVER ()::int AS total FROM (${check.lines}) c
+      ORDER BY line LIMIT ${maxReportedErrors}`,
+  );
+  return { total: found[0]?.total ?? 0, lines: found.map(({ line }) => line) };
 }
 
 function caseAttributes(): string[] {
@@ -155,13 +196,22 @@ function andUnknownUnit(unit: SQL): SQL {
 /**
  * For an import limited to the caller's organisations (a samordnare's; SPEC "Roles and scope":
  * cases and events of own units): units of other organisations, cases initiated at another
- * organisation's unit, events naming such a unit, and events of a stored case the caller cannot
- * see. A unit or case unknown altogether is already reported by the checks above, so only known
- * ones are looked at here; a case staged in this import is judged by its own row instead, so its
- * events do not repeat that error line by line.
+ * organisation's unit, events of a stored case the caller cannot see, and a `lead` or `join`
+ * that the consent rule refuses. A unit or case unknown altogether is already reported by the
+ * checks above, so only known ones are looked at here.
+ *
+ * No answer may tell that a ref exists out of the caller's sight. An event of a stored case the
+ * caller does not see is an `unknownCase`, in the same words as a ref that exists nowhere, and
+ * nothing else about such a case is looked at: not its process (`stepNotInProcess` sees only
+ * cases in sight), not its consent. A case row whose ref is taken by a case out of sight still
+ * fails (`conflictingCase` or `unitOutsideScope`): a ref names one case in the whole county
+ * (SPEC "Interchange format"), so it cannot be registered twice, and refusing it is the one
+ * thing that tells the ref is taken. Everything else of such a file is judged as usual, so the
+ * import stays all-or-nothing and idempotent and nothing of the caller's is lost silently.
  */
 export function scopeChecks(allowedOrganisations: readonly string[]): ReferenceCheck[] {
   const own = ownUnits(allowedOrganisations);
+  const inSight = storedCasesInSight(allowedOrganisations);
   return [
     {
       file: "units",
@@ -178,18 +228,20 @@ export function scopeChecks(allowedOrganisations: readonly string[]): ReferenceC
         WHERE s.ok AND ${isKnownUnit(sql`s.initiating_unit`)} AND s.initiating_unit NOT IN (${own})`,
     },
     {
-      file: "events",
-      column: "unit_code",
-      code: "unitOutsideScope",
-      lines: sql`SELECT e.line FROM stage_events e
-        WHERE e.unit_code IS NOT NULL AND ${isKnownUnit(sql`e.unit_code`)}
-          AND e.unit_code NOT IN (${own})`,
-    },
-    {
+      // Stored but out of sight, and not in cases.csv (whose row is judged on its own).
       file: "events",
       column: "case_ref",
-      code: "caseOutsideScope",
-      lines: storedCasesOutOfSight(allowedOrganisations),
+      code: "unknownCase",
+      lines: sql`SELECT e.line FROM stage_events e JOIN cases c ON c.ref_hash = e.ref_hash
+        WHERE NOT EXISTS (SELECT 1 FROM stage_cases s WHERE s.ref_hash = e.ref_hash)
+          AND c.id NOT IN (SELECT id FROM (${inSight}) v)`,
+    },
+    { ...stepNotInProcess(inSight), replaces: anyStepNotInProcess },
+    {
+      file: "events",
+      column: "unit_code",
+      code: "consentRequired",
+      lines: (session) => refusedByConsent(session, allowedOrganisations, inSight),
     },
   ];
 }
@@ -212,14 +264,132 @@ function isKnownUnit(unit: SQL): SQL {
 }
 
 /**
- * Events of stored cases that a samordnare of these organisations does not see today: the same
- * rule as appending one event through the API (`visibleTo`), judged on what is stored before this
- * import, so a file cannot make a case visible by adding a `join` of its own.
+ * The stored cases named in events.csv that a samordnare of these organisations sees today
+ * (`id`, `ref_hash`, `process`, `initiating_unit`): the same rule as appending one event through
+ * the API (`visibleTo`), judged on what is stored before this import, so a file cannot bring a
+ * case into sight by adding a `join` of its own.
  */
-function storedCasesOutOfSight(allowedOrganisations: readonly string[]): SQL {
+function storedCasesInSight(allowedOrganisations: readonly string[]): SQL {
   const end = endOfToday();
   const asSamordnare = { sub: "import", role: "samordnare", orgs: allowedOrganisations } as const;
   const touched = caseStates(end, sql`c.ref_hash IN (SELECT ref_hash FROM stage_events)`);
-  return sql`SELECT e.line FROM stage_events e JOIN cases c ON c.ref_hash = e.ref_hash
-    WHERE c.id NOT IN (SELECT s.id FROM (${touched}) s WHERE ${visibleTo(asSamordnare, end)})`;
+  return sql`SELECT s.id, decode(s.ref_hash_hex, 'hex') AS ref_hash, s.process, s.initiating_unit
+    FROM (${touched}) s WHERE ${visibleTo(asSamordnare, end)}`;
+}
+
+/** The event types that bring a unit into a case, for SQL. */
+const unitBringingTypes: readonly EventType[] = eventTypes.filter(bringsUnitIn);
+
+/**
+ * The lines of the `lead` and `join` rows that the domain's consent rule refuses
+ * (`refusedIncomingEvents`): per case the caller may write to — stored and in sight, or new in
+ * this import —, its stored events and this import's new ones, each judged as of itself. Rows
+ * already stored are skipped by the import and so not judged again, which keeps a re-import
+ * idempotent. Only cases with such a row naming a unit outside the caller's organisations are
+ * read: the rule always allows the caller's own units, so the others have nothing to refuse.
+ */
+async function refusedByConsent(
+  session: BulkSession,
+  allowedOrganisations: readonly string[],
+  inSight: SQL,
+): Promise<number[]> {
+  await session.run(sql`CREATE TEMPORARY TABLE sharing_cases ON COMMIT DROP AS
+    WITH candidates AS (
+      SELECT DISTINCT e.ref_hash FROM stage_events e
+      WHERE e.type IN ${[...unitBringingTypes]}
+        AND e.unit_code NOT IN (${ownUnits(allowedOrganisations)}))
+    SELECT v.id, v.ref_hash, v.initiating_unit FROM (${inSight}) v
+      WHERE v.ref_hash IN (SELECT ref_hash FROM candidates)
+    UNION ALL
+    SELECT * FROM (SELECT DISTINCT ON (s.ref_hash) NULL::int, s.ref_hash, s.initiating_unit
+      FROM stage_cases s
+      WHERE s.ok AND s.ref_hash IN (SELECT ref_hash FROM candidates)
+        AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.ref_hash = s.ref_hash)
+      ORDER BY s.ref_hash, s.line) first_rows`);
+  const cases = await session.rows<{ ref: string; initiating_unit: string }>(
+    sql`SELECT encode(ref_hash, 'hex') AS ref, initiating_unit FROM sharing_cases`,
+  );
+  if (cases.length === 0) return [];
+  // Judged as of what is stored: no other writer may add an event before this import's own
+  // (appendCaseEvent and applyEvents take the same lock; this holds it until the import ends).
+  await session.run(sql`LOCK TABLE case_events IN SHARE ROW EXCLUSIVE MODE`);
+  const recorded = groupByCase(await storedEvents(session));
+  const incoming = groupByCase(await newStagedEvents(session));
+  const organisationOf = await unitOrganisations(session);
+  const recorder = { organisations: allowedOrganisations };
+  const refused: number[] = [];
+  for (const { ref, initiating_unit } of cases) {
+    const rows = incoming.get(ref) ?? [];
+    const verdicts = refusedIncomingEvents(
+      initiating_unit,
+      recorded.get(ref) ?? [],
+      rows,
+      recorder,
+      (unit) => organisationOf.get(unit),
+    );
+    for (const index of verdicts.keys()) refused.push(rows[index]?.line ?? 0);
+  }
+  return refused.sort((a, b) => a - b);
+}
+
+interface EventRowOfCase extends EventColumns {
+  readonly ref: string;
+  readonly seq: number;
+  readonly line: number;
+}
+
+function groupByCase(rows: readonly EventRowOfCase[]): Map<string, EventRowOfCase[]> {
+  const byCase = new Map<string, EventRowOfCase[]>();
+  for (const row of rows) {
+    const events = byCase.get(row.ref);
+    if (events === undefined) byCase.set(row.ref, [row]);
+    else events.push(row);
+  }
+  return byCase;
+}
+
+/** Columns as `EventColumns` names them; numbers as float8, which both drivers read as numbers. */
+const eventColumns = sql`type, step::int AS step, unit_code AS "unitCode", value`;
+
+/** The stored events of the cases in `sharing_cases`. */
+function storedEvents(session: BulkSession) {
+  return session.rows<EventRowOfCase>(sql`
+    SELECT encode(k.ref_hash, 'hex') AS ref, x.seq::float8 AS seq, 0 AS line,
+      (extract(epoch FROM x.occurred_at) * 1000)::float8 AS "occurredAt", ${eventColumns}
+    FROM sharing_cases k JOIN case_events x ON x.case_id = k.id`);
+}
+
+/**
+ * This import's rows of the cases in `sharing_cases` that are not stored yet, in file order. An
+ * event is stored when its case has one with the same columns and the same occurrence number
+ * among identical rows (SPEC "Interchange format"): the identity `applyEvents` skips by.
+ */
+function newStagedEvents(session: BulkSession) {
+  return session.rows<EventRowOfCase>(sql`
+    SELECT encode(n.ref_hash, 'hex') AS ref, 0 AS seq, n.line,
+      n.occurred_at_ms::float8 AS "occurredAt", ${eventColumns}
+    FROM (
+      SELECT e.*, k.id AS case_id,
+        timestamptz 'epoch' + e.occurred_at_ms * interval '1 millisecond' AS occurred_at,
+        row_number() OVER (
+          PARTITION BY e.ref_hash, e.occurred_at_ms, e.type, e.step, e.unit_code, e.value
+          ORDER BY e.line
+        ) AS occurrence
+      FROM stage_events e JOIN sharing_cases k ON k.ref_hash = e.ref_hash
+    ) n
+    WHERE NOT EXISTS (SELECT 1 FROM case_events x
+      WHERE x.case_id = n.case_id AND x.occurred_at = n.occurred_at AND x.type = n.type
+        AND x.step IS NOT DISTINCT FROM n.step AND x.unit_code IS NOT DISTINCT FROM n.unit_code
+        AND x.value IS NOT DISTINCT FROM n.value AND x.occurrence = n.occurrence)
+    ORDER BY n.line`);
+}
+
+/** Every unit's organisation: stored, or staged in this import (a new unit's first row). */
+async function unitOrganisations(session: BulkSession): Promise<Map<string, string>> {
+  const rows = await session.rows<{ code: string; organisation_code: string }>(sql`
+    SELECT code, organisation_code FROM units
+    UNION ALL SELECT DISTINCT ON (unit_code) unit_code, organisation_code FROM stage_units s
+      WHERE ok AND NOT EXISTS (SELECT 1 FROM units u WHERE u.code = s.unit_code)
+    ORDER BY 1`);
+  return new Map(rows.map((r) => [r.code, r.organisation_code]));
 }

@@ -60,8 +60,8 @@ export const importMessages = {
     en: "Invalid value for this event type.",
   },
   "import.error.unknownCase": {
-    sv: "Okänt ärende: case_ref finns varken i cases.csv eller i databasen.",
-    en: "Unknown case: the case_ref is neither in cases.csv nor in the database.",
+    sv: "Okänt ärende: case_ref finns varken i cases.csv eller bland de ärenden du har tillgång till.",
+    en: "Unknown case: the case_ref is neither in cases.csv nor among the cases you have access to.",
   },
   "import.error.unknownUnit": {
     sv: "Okänd enhet: enhetskoden finns varken i units.csv eller i databasen.",
@@ -91,8 +91,8 @@ export const importMessages = {
     sv: "Enheten tillhör inte någon av dina organisationer.",
     en: "The unit does not belong to any of your organisations.",
   },
-  "import.error.caseOutsideScope": {
-    sv: "Ärendet tillhör inte någon av dina organisationer: ingen av dina enheter har initierat det, är huvudansvarig eller deltar i det.",
-    en: "The case does not belong to any of your organisations: none of your units initiated it, leads it or takes part in it.",
+  "import.error.consentRequired": {
+    sv: "Enheten hör till en huvudman som inte redan har del av ärendet. Ärendets uppgifter får delas med en annan huvudman bara när den enskilde har gett sitt samtycke: registrera samtycket först, daterat före händelsen.",
+    en: "The unit belongs to a principal that does not already take part in the case. The case may be shared with another principal only while the individual has given consent: record the consent first, dated before the event.",
   },
 } as const satisfies Record<`import.error.${ImportErrorCode}`, Label>;
