@@ -139,6 +139,56 @@ describe.each(testDatabases())("appendCaseEvent on $name", (target) => {
     ).toEqual(invalid("value", t("import.error.badValue")));
   });
 
+  describe("the consent rule (as the importer's consentRequired)", () => {
+    const refused = {
+      ok: false,
+      error: "invalid",
+      details: [{ path: "unitCode", message: t("import.error.consentRequired") }],
+    };
+    const join = (occurredAt: string, unitCode: string) => ({ occurredAt, type: "join", unitCode });
+
+    it("brings another huvudman into a case only while consent is given", async () => {
+      // REF-E: Stockholm's, consent unset, no one else in it yet.
+      const before = await maxSeq();
+      expect(await append("REF-E", join("2024-06-01", "rs_beroende"))).toEqual(refused);
+      expect(await append("REF-E", { ...join("2024-06-01", "solna_soc"), type: "lead" })).toEqual(
+        refused,
+      );
+      expect(await maxSeq()).toBe(before);
+      expect((await append("REF-E", join("2024-06-01", "sthlm_soc"))).ok).toBe(true);
+      await append("REF-E", { occurredAt: "2024-06-02", type: "consent", value: "given" });
+      // As of the event: dated before the consent, it is still refused.
+      expect(await append("REF-E", join("2024-06-01T12:00", "rs_beroende"))).toEqual(refused);
+      expect((await append("REF-E", join("2024-06-03", "rs_beroende"))).ok).toBe(true);
+      await append("REF-E", { occurredAt: "2024-06-04", type: "consent", value: "withdrawn" });
+      expect(await append("REF-E", join("2024-06-05", "rs_psyk"))).toEqual(refused);
+    });
+
+    it("lets in a unit of an organisation that holds the case already", async () => {
+      // REF-A: the region leads and Solna takes part, consent unset.
+      expect((await append("REF-A", join("2024-02-01", "rs_psyk"))).ok).toBe(true);
+      // REF-D: the region initiated it; consent is withdrawn, and Solna never took part.
+      expect((await append("REF-D", join("2024-05-01", "rs_beroende"))).ok).toBe(true);
+      expect(await append("REF-D", join("2024-05-01", "solna_soc"))).toEqual(refused);
+    });
+
+    it("audits a refusal as invalid", async () => {
+      const ctx = anAuditContext(stockholm);
+      await appendCaseEvent(
+        db(),
+        stockholm,
+        ctx,
+        await idOf("REF-E"),
+        join("2024-06-01", "rs_psyk"),
+      );
+      const [row] = await selectRows<{ outcome: string }>(
+        db(),
+        sql`SELECT outcome FROM audit_log WHERE request_id = ${ctx.requestId}`,
+      );
+      expect(row).toEqual({ outcome: "invalid" });
+    });
+  });
+
   it("refuses a close reason holding a personnummer without storing or echoing it", async () => {
     const before = await maxSeq();
     const result = await append("REF-A", {

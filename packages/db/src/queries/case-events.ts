@@ -1,4 +1,11 @@
-import { type EventRow, eventRowSchema, type Scope } from "@samsyn/domain";
+import {
+  bringsUnitIn,
+  type EventColumns,
+  type EventRow,
+  eventRowSchema,
+  refusedIncomingEvents,
+  type Scope,
+} from "@samsyn/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { type AuditContext, type AuditEntry, type AuditOutcome, audited } from "../audit";
 import type { Db } from "../client";
@@ -7,6 +14,7 @@ import type { CaseStateRow } from "./case-state";
 import { selectVisibleCase } from "./cases";
 import { refreshCaseFacts } from "./metrics/case-facts";
 import { ok, type Result, refuse, type ValidationDetail } from "./result";
+import { selectRows } from "./rows";
 import { detail, rowDetails } from "./validation";
 
 /** An event as the API receives it; which fields a type needs is SPEC's table. */
@@ -22,7 +30,9 @@ export interface NewCaseEvent {
 /**
  * Records an event of a case the caller sees (samordnare only; see `visibleTo`). Checked like an
  * imported row: the importer's row schema (which screens every field), the unit exists, the step
- * is in the case's process. Recorded after every event so far. Audited as `event.create`.
+ * is in the case's process, and the consent rule lets a `lead` or `join` bring the unit in
+ * (`refusedIncomingEvents`, as the importer's `consentRequired`). Recorded after every event so
+ * far. Audited as `event.create`.
  */
 export function appendCaseEvent(
   db: Db,
@@ -55,6 +65,10 @@ export function appendCaseEvent(
     if (!parsed.success || invalid.length > 0) {
       return { result: refuse("invalid", invalid), audit: entry("invalid", found.row) };
     }
+    const refused = await consentDetails(tx, scope, found.row, parsed.data);
+    if (refused.length > 0) {
+      return { result: refuse("invalid", refused), audit: entry("invalid", found.row) };
+    }
     const seq = await insertEvent(tx, caseId, parsed.data);
     await refreshCaseFacts((statement) => tx.execute(statement), sql`SELECT ${caseId}::int`);
     return { result: ok({ seq }), audit: entry("ok", found.row, seq) };
@@ -79,13 +93,58 @@ async function referenceDetails(db: Db, process: string, row: EventRow) {
 }
 
 /**
+ * The consent rule for a `lead` or `join` (SPEC "Consent"): judged as of the event, after every
+ * stored event of the case, by the same domain function as the importer's rows.
+ */
+async function consentDetails(
+  db: Db,
+  scope: Scope,
+  found: CaseStateRow,
+  row: EventRow,
+): Promise<ValidationDetail[]> {
+  if (!bringsUnitIn(row.type)) return [];
+  // No other writer may add an event before this one is recorded (`insertEvent` takes it too).
+  await lockEvents(db);
+  const recorded = await selectRows<EventColumns & { seq: number }>(
+    db,
+    sql`SELECT type, seq::float8 AS seq, (extract(epoch FROM occurred_at) * 1000)::float8
+        AS "occurredAt", step::int AS step, unit_code AS "unitCode", value
+      FROM case_events WHERE case_id = ${found.id}`,
+  );
+  const organisationOf = await unitOrganisations(db, found, row);
+  const refused = refusedIncomingEvents(
+    found.initiating_unit,
+    recorded,
+    [row],
+    { organisations: scope.orgs },
+    (unit) => organisationOf.get(unit),
+  );
+  return [...refused.values()].map((reason) => detail("unitCode", `import.error.${reason}`));
+}
+
+/** The organisation of every unit the case names, and of the new event's unit. */
+async function unitOrganisations(db: Db, found: CaseStateRow, row: EventRow) {
+  const rows = await selectRows<{ code: string; organisation_code: string }>(
+    db,
+    sql`SELECT code, organisation_code FROM units
+      WHERE code IN (${found.initiating_unit}, ${row.unitCode})
+        OR code IN (SELECT unit_code FROM case_events WHERE case_id = ${found.id})`,
+  );
+  return new Map(rows.map((u) => [u.code, u.organisation_code]));
+}
+
+function lockEvents(db: Db) {
+  return db.execute(sql`LOCK TABLE case_events IN SHARE ROW EXCLUSIVE MODE`);
+}
+
+/**
  * Inserts after every recorded event: `seq` is unique over all cases, so the table lock (the
  * importer takes the same) keeps two writers from taking the same next number. `occurrence`
  * counts identical events of the case, as the importer does, so a later import of the same row
  * recognises it.
  */
 async function insertEvent(db: Db, caseId: number, row: EventRow): Promise<number> {
-  await db.execute(sql`LOCK TABLE case_events IN SHARE ROW EXCLUSIVE MODE`);
+  await lockEvents(db);
   const occurredAt = new Date(row.occurredAt).toISOString();
   const [inserted] = await db
     .insert(caseEvents)
