@@ -42,17 +42,29 @@ export function authenticate(
  * when the database is down. A path that holds an identifier is not written as it is.
  */
 async function auditUnauthenticated(c: Context<AppEnv>): Promise<void> {
-  const path = c.req.path.slice(0, 200);
+  // Screened whole before it is cut, so that a number straddling the cut is not half kept.
+  const path = c.req.path;
   try {
     await recordDenied(c.get("deps").database.db, anonymousAuditContext(c.get("requestId")), {
       action: "api.request",
       objectType: "api_path",
-      objectId: containsIdentifier(path) ? "[borttaget: identitetsnummer]" : path,
+      objectId: pathHoldsIdentifier(path) ? "[borttaget: identitetsnummer]" : path.slice(0, 200),
       outcome: "unauthenticated",
     });
   } catch {
     // The request is refused either way; the failure shows in the database's own logs.
   }
+}
+
+/** Hono leaves reserved characters such as `%2B` (+) encoded in a path; screening reads both. */
+function pathHoldsIdentifier(path: string): boolean {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape: the path is screened as it is.
+  }
+  return containsIdentifier(path) || containsIdentifier(decoded);
 }
 
 async function missingToken(c: Context<AppEnv>): Promise<Response> {

@@ -85,10 +85,7 @@ export async function verifyToken(config: AuthConfig, token: string): Promise<Sc
     const roleClaim = config.mode === "dev" ? "role" : config.roleClaim;
     const orgsClaim = config.mode === "dev" ? "orgs" : config.orgsClaim;
     return scopeFromClaims({
-      sub:
-        config.mode === "oidc" && typeof payload.sub === "string"
-          ? subjectPseudonym(config.subjectKey, payload.sub)
-          : payload.sub,
+      sub: subjectOf(config, payload.sub),
       role: claimAt(payload, roleClaim),
       orgs: claimAt(payload, orgsClaim),
     });
@@ -101,6 +98,20 @@ export async function verifyToken(config: AuthConfig, token: string): Promise<Sc
     if (err instanceof errors.JOSEError) return undefined;
     throw err;
   }
+}
+
+/**
+ * The subject as Samsyn keeps it (it becomes the audit actor and the log's `sub`). An OIDC
+ * subject that is a personnummer becomes its keyed pseudonym: the provider decides, and the
+ * person must still be able to sign in. A dev subject is held to what dev tokens are minted with
+ * (`devSubject`): a token signed some other way with the secret and an identifier as subject is
+ * refused like any other bad claim.
+ */
+function subjectOf(config: AuthConfig, sub: unknown): unknown {
+  if (config.mode === "oidc") {
+    return typeof sub === "string" ? subjectPseudonym(config.subjectKey, sub) : sub;
+  }
+  return devSubject.safeParse(sub).success ? sub : undefined;
 }
 
 /**

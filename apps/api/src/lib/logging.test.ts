@@ -1,3 +1,5 @@
+import { arbDisguisedIdentifier } from "@samsyn/domain/testing";
+import fc from "fast-check";
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { devAudience, devIssuer, devSigningKey } from "../auth/config";
@@ -61,9 +63,9 @@ describe("request log", () => {
     expect(text).not.toContain("?");
   });
 
-  it("masks a personnummer used as the subject (some identity providers do)", async () => {
+  it("never logs a subject that is a personnummer: a dev token carrying one is refused", async () => {
     const { app, logs } = appWithLogs();
-    // Only an identity provider could issue this subject; createToken refuses it, so sign by hand.
+    // createToken refuses this subject, so sign by hand, as anyone holding the secret could.
     const token = await new SignJWT({ role: "lan", orgs: [] })
       .setProtectedHeader({ alg: "HS256" })
       .setSubject(personnummer)
@@ -71,9 +73,23 @@ describe("request log", () => {
       .setAudience(devAudience)
       .setExpirationTime("5m")
       .sign(devSigningKey(testSecret));
-    await app.request("/api/v1/probe/whoami", { headers: { Authorization: `Bearer ${token}` } });
-    expect(logs.lines()[0]?.sub).toBe("[personnummer]");
+    const res = await app.request("/api/v1/probe/whoami", {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(401);
+    expect(logs.lines()[0]?.sub).toBeUndefined();
     expect(logs.text()).not.toContain("9876");
+  });
+
+  it("masks an identifier however it is written, and nothing around it", () => {
+    const around = fc.stringMatching(/^[A-Za-z :(]{0,10}$/);
+    fc.assert(
+      fc.property(around, arbDisguisedIdentifier(), around, (before, id, after) => {
+        expect(maskIdentifiers(`${before}${id.text}${after}`)).toBe(
+          `${before}[${id.kind}]${after}`,
+        );
+      }),
+    );
   });
 
   it("gives every response a fresh request id, ignoring one the client sent", async () => {
