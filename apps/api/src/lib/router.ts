@@ -1,7 +1,7 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Database } from "@samsyn/db";
 import type { Scope } from "@samsyn/domain";
-import { t } from "@samsyn/domain";
+import { containsIdentifier, echoable, t } from "@samsyn/domain";
 import { errorBody } from "../errors";
 
 export interface AppDeps {
@@ -23,10 +23,7 @@ export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const details = result.error.issues.map((issue) => ({
-          path: issue.path.join("."),
-          message: issue.message,
-        }));
+        const details = result.error.issues.map(issueDetail);
         return c.json(errorBody("bad_request", t("error.bad_request"), details), 400);
       }
     },
@@ -34,3 +31,20 @@ export function createRouter() {
 }
 
 export type Router = ReturnType<typeof createRouter>;
+
+/**
+ * A zod issue as a detail. What the client sent is repeated only as `echoable` allows: the names
+ * of unknown keys (which zod's own text would list), a path through keys the client chose, and
+ * any other text of zod's that might quote the input.
+ */
+function issueDetail(issue: z.core.$ZodIssue): { path: string; message: string } {
+  const path = echoable(issue.path.join("."));
+  if (issue.code === "unrecognized_keys") {
+    const fields = issue.keys.map((key) => echoable(key)).join(", ");
+    return { path, message: t("error.unknown_fields", { fields }) };
+  }
+  return {
+    path,
+    message: containsIdentifier(issue.message) ? t("error.bad_request") : issue.message,
+  };
+}

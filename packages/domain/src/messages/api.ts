@@ -1,6 +1,7 @@
 export const apiMessages = {
   "error.bad_request": { sv: "Felaktig begäran.", en: "Bad request." },
   "error.malformed_json": { sv: "Kroppen är inte giltig JSON.", en: "The body is not valid JSON." },
+  "error.unknown_fields": { sv: "Okända fält: {fields}.", en: "Unknown fields: {fields}." },
   "error.not_found": { sv: "Det finns ingen sådan resurs.", en: "No such resource." },
   "error.forbidden": {
     sv: "Din roll eller behörighet räcker inte för det här.",

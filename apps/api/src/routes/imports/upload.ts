@@ -6,7 +6,13 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { Busboy, type BusboyInstance } from "@fastify/busboy";
-import { type InterchangeFile, interchangeFileNames, interchangeFiles, t } from "@samsyn/domain";
+import {
+  echoable,
+  type InterchangeFile,
+  interchangeFileNames,
+  interchangeFiles,
+  t,
+} from "@samsyn/domain";
 import { ApiError } from "../../errors";
 import { BodyTooLarge } from "../../lib/body";
 
@@ -112,8 +118,9 @@ function multipartParser(request: Request): BusboyInstance {
   }
 }
 
+/** The field's name is the client's text: repeated only as `echoable` allows. */
 function fieldProblem(field: string, problem: "unknown_field" | "repeated_field"): Detail {
-  return { path: field, message: t(`import.upload.${problem}`) };
+  return { path: echoable(field), message: t(`import.upload.${problem}`) };
 }
 
 function asApiError(error: unknown): ApiError {

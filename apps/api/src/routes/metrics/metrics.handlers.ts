@@ -33,7 +33,14 @@ import {
   stuckRoute,
   trendRoute,
 } from "./metrics.routes";
-import { type CommonMetricParams, metricQuery, ParamCheck, parseGroupBy, stepOf } from "./params";
+import {
+  type CommonMetricParams,
+  metricQuery,
+  ParamCheck,
+  parseGroupBy,
+  stepOf,
+  unknownCode,
+} from "./params";
 
 /**
  * The seven metrics of SPEC: parse and check the parameters, ask the database for true counts,
@@ -54,7 +61,7 @@ export function metricRoutes() {
       const params = c.req.valid("query");
       const m = await prepare(c, { ...params, process: [params.process] }, (check, catalogue) => {
         if (!catalogue.processSteps.has(params.process))
-          check.add("process", t("metrics.unknown_code", { value: params.process }));
+          check.add("process", unknownCode(params.process));
         stepOf(check, "fromStep", params.fromStep, params.process, catalogue);
         stepOf(check, "toStep", params.toStep, params.process, catalogue);
       });
@@ -124,8 +131,7 @@ type ExtraCheck = (
 
 function checkProcess(process: string): ExtraCheck {
   return (check, catalogue) => {
-    if (!catalogue.processSteps.has(process))
-      check.add("process", t("metrics.unknown_code", { value: process }));
+    if (!catalogue.processSteps.has(process)) check.add("process", unknownCode(process));
   };
 }
 

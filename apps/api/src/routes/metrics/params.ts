@@ -5,6 +5,7 @@ import {
   ageGroups,
   type Dimension,
   dimensions,
+  echoable,
   type IsoDate,
   isRealDate,
   type MetricQuery,
@@ -88,7 +89,7 @@ export class ParamCheck {
   }
 
   codes(path: string, values: readonly string[], known: (v: string) => boolean): void {
-    for (const v of values) if (!known(v)) this.add(path, t("metrics.unknown_code", { value: v }));
+    for (const v of values) if (!known(v)) this.add(path, unknownCode(v));
   }
 
   done(): void {
@@ -96,6 +97,14 @@ export class ParamCheck {
       throw new ApiError(400, "bad_request", t("metrics.bad_parameters"), this.details);
     }
   }
+}
+
+/**
+ * "Unknown code: …" for a parameter value. The value is repeated only as `echoable` allows: an
+ * error must not carry a personnummer back to the client's logs and screens.
+ */
+export function unknownCode(value: string): string {
+  return t("metrics.unknown_code", { value: echoable(value) });
 }
 
 /** The groupBy list: known dimensions, each once, from the ones this metric allows. */
@@ -112,10 +121,10 @@ export function parseGroupBy(
     if (dim === undefined)
       check.add(
         "groupBy",
-        t("metrics.unknown_dimension", { value: part, allowed: allowed.join(", ") }),
+        t("metrics.unknown_dimension", { value: echoable(part), allowed: allowed.join(", ") }),
       );
     else if (dims.includes(dim))
-      check.add("groupBy", t("metrics.repeated_dimension", { value: part }));
+      check.add("groupBy", t("metrics.repeated_dimension", { value: dim }));
     else dims.push(dim);
   }
   return dims;
