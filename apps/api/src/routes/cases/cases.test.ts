@@ -1,8 +1,15 @@
 import { countSummary, importDirectory } from "@samsyn/db";
-import { aUnit, testDatabases, useMigratedDatabase, writeInterchange } from "@samsyn/db/testing";
+import {
+  aCase,
+  aRegionUnit,
+  aUnit,
+  testDatabases,
+  useMigratedDatabase,
+  writeInterchange,
+} from "@samsyn/db/testing";
 import { addDays, stockholmDate } from "@samsyn/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { authed, jsonInit, testApp, testScope, testSecret } from "../../testing";
+import { adminScope, authed, jsonInit, testApp, testScope, testSecret } from "../../testing";
 
 const samordnare = testScope("samordnare", ["stockholms_stad"], "sara");
 const newCase = {
@@ -125,6 +132,33 @@ describe.each(testDatabases())("cases and events through the API on $name", (tar
   it("answers 404 for a case that does not exist, like one out of scope", async () => {
     const res = await authed(app(), "/api/v1/cases/999999", {}, samordnare);
     expect(res.status).toBe(404);
+  });
+
+  it("answers a case of another organisation as one that does not exist, and a taken ref alike in or out of sight", async () => {
+    const dir = await writeInterchange({
+      units: [aRegionUnit()],
+      cases: [aCase({ case_ref: "REGION-9", initiating_unit: "rs_beroende" })],
+    });
+    expect(await importDirectory(database(), { dir, secret: testSecret })).toMatchObject({
+      ok: true,
+    });
+    const answer = async (res: Response) => ({ status: res.status, body: await res.json() });
+    const listed = await authed(app(), "/api/v1/cases?limit=500", {}, adminScope);
+    const { items } = (await listed.json()) as { items: { id: number; initiatingUnit: string }[] };
+    const regionId = items.find((c) => c.initiatingUnit === "rs_beroende")?.id ?? 0;
+    const read = (id: number) => authed(app(), `/api/v1/cases/${id}`, {}, samordnare);
+    expect(await answer(await read(regionId))).toEqual(await answer(await read(999_999)));
+    const event = { occurredAt: "2025-03-02", type: "step", step: 1 };
+    const write = (id: number) => post(`/api/v1/cases/${id}/events`, event);
+    expect(await answer(await write(regionId))).toEqual(await answer(await write(999_999)));
+
+    // A ref names one case in the whole county (SPEC "Interchange format"), so a taken ref
+    // cannot be registered again: the refusal says only that it is taken, never whose it is.
+    expect((await post("/api/v1/cases", { ...newCase, ref: "OWN-9" })).status).toBe(201);
+    const takenHere = await answer(await post("/api/v1/cases", { ...newCase, ref: "OWN-9" }));
+    const takenThere = await answer(await post("/api/v1/cases", { ...newCase, ref: "REGION-9" }));
+    expect(takenThere).toEqual(takenHere);
+    expect(takenThere.status).toBe(409);
   });
   describe("stuck cases (?stuck=true)", () => {
     interface Summary {

@@ -272,6 +272,30 @@ describe.each(testDatabases())("imports through the API on $name", (target) => {
       ]);
     });
 
+    it("answers a ref of another organisation's case exactly as a ref that exists nowhere", async () => {
+      await commit({
+        units: [aUnit(), aRegionUnit()],
+        cases: [aCase({ case_ref: "REGION-1", process: "sip", initiating_unit: "rs_beroende" })],
+      });
+      const rows = (ref: string) => [
+        anEvent({ case_ref: ref }),
+        // Not a step of REGION-1's process: that must not show through either.
+        anEvent({ case_ref: ref, step: "10" }),
+        anEvent({ case_ref: ref, type: "lead", step: "", unit_code: "rs_beroende" }),
+        anEvent({ case_ref: ref, type: "consent", step: "", value: "withdrawn" }),
+      ];
+      for (const row of [0, 1, 2, 3]) {
+        const answer = async (ref: string) => {
+          const event = rows(ref)[row] ?? anEvent();
+          const res = await post("check", await form({ events: [event] }), samordnare);
+          return { status: res.status, body: await res.json() };
+        };
+        const hidden = await answer("REGION-1");
+        expect(hidden).toEqual(await answer("NOWHERE-1"));
+        expect(hidden.body).toMatchObject({ ok: false, errors: [{ code: "unknownCase" }] });
+      }
+    });
+
     it("answers 401 without a token", async () => {
       const res = await app.request("/api/v1/imports?mode=check", {
         method: "POST",
