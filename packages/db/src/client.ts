@@ -46,11 +46,27 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
   return env.databaseUrl !== undefined ? openPostgres(env.databaseUrl) : openPglite(env.dataDir);
 }
 
+/**
+ * Bounds on a connect while PostgreSQL is away, so that a request fails (503) in seconds and the
+ * pool reconnects within a second of its return. No statement timeout: in an outage the server
+ * closes its sockets and postgres.js fails the statements at once, while the import's statements
+ * legitimately run for many seconds on a million cases.
+ */
+const connectTimeoutSeconds = 3;
+/**
+ * postgres.js waits this long before a connection's next connect. Its default grows with every
+ * failed connect (3^n / 100 s, up to 20 s), so after a minute of outage each request, and the
+ * first after PostgreSQL's return, waited up to 20 s before even trying.
+ */
+const reconnectBackoffSeconds = (failedConnects: number) => Math.min(0.05 * failedConnects, 0.5);
+
 function openPostgres(url: string): Database {
   const options = {
     // Notices ("already exists, skipping") are noise for a CLI and a test run.
     onnotice: () => {},
     socket: connectWithoutDelay,
+    connect_timeout: connectTimeoutSeconds,
+    backoff: reconnectBackoffSeconds,
   };
   const client = postgres(url, options);
   const db: Db = drizzlePostgres({ client, schema });
