@@ -69,8 +69,44 @@ function openPostgres(url: string): Database {
     backoff: reconnectBackoffSeconds,
   };
   const client = postgres(url, options);
+  keepTransactionsOffLostConnections(client);
   const db: Db = drizzlePostgres({ client, schema });
   return { kind: "postgres", db, client, close: () => client.end({ timeout: 5 }) };
+}
+
+type TransactionWork = (tx: postgres.TransactionSql) => unknown;
+
+/**
+ * postgres.js 3.4.9 (porsager/postgres#1208, open): when a transaction's connection closes
+ * mid-statement, `begin` rejects, but its body's failure still sends ROLLBACK on the closed
+ * connection, whose write then throws from a timer and ends the process (TypeError at
+ * connection.js:255). PostgreSQL rolls back a transaction whose connection is gone by itself, so
+ * a body that failed because the connection was lost is left unsettled instead: `begin` has
+ * already rejected with the connection's error, and no ROLLBACK is sent. drizzle's
+ * `db.transaction` and the importer both go through `begin`.
+ */
+function keepTransactionsOffLostConnections(client: postgres.Sql): void {
+  const begin = client.begin;
+  const guarded = (...args: [TransactionWork] | [string, TransactionWork]) => {
+    const [options, work] = args.length === 1 ? ["", args[0]] : args;
+    let connectionLost = false;
+    const outcome = begin(options, async (tx) => {
+      try {
+        return await work(tx);
+      } catch (error) {
+        // A lost connection rejects `outcome` in the same turn as the statements it failed;
+        // one turn later it is known whether this failure was that.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (connectionLost) return new Promise<never>(() => {});
+        throw error;
+      }
+    });
+    outcome.catch(() => {
+      connectionLost = true;
+    });
+    return outcome;
+  };
+  client.begin = guarded as typeof client.begin;
 }
 
 async function openPglite(dataDir: string): Promise<Database> {

@@ -46,12 +46,24 @@ function postgresSession(tx: postgres.TransactionSql): BulkSession {
     run: async (query) => (await unsafe(query)).count,
     copy: async (target) => {
       const stream = await tx.unsafe(`${compile(target)} FROM STDIN (FORMAT csv)`).writable();
+      // postgres.js destroys the stream with the connection's error when PostgreSQL goes away.
+      // Between writes nobody listens, and an unheard 'error' ends the process: keep it and
+      // throw it at the next write or at the end instead.
+      let failure: unknown;
+      stream.on("error", (error) => {
+        failure ??= error;
+      });
+      const throwFailure = () => {
+        if (failure !== undefined) throw failure;
+      };
       return bufferedWriter(
         1 << 20,
         async (chunk) => {
+          throwFailure();
           if (!stream.write(chunk)) await once(stream, "drain");
         },
         async () => {
+          throwFailure();
           stream.end();
           await finished(stream);
         },
