@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { type Scope, t } from "@samsyn/domain";
+import type { Context } from "hono";
 import { type AuthConfig, authenticate, devAuthConfig } from "./auth";
 import { errorBody } from "./errors";
 import { limitBody, refuseNulBytes, requireJsonBody } from "./lib/body";
@@ -9,10 +10,15 @@ import { handleErrors } from "./lib/error-handler";
 import { defaultHttpSettings, type HttpSettings } from "./lib/http-settings";
 import { assignRequestId, type Logger, logRequests, silentLogger } from "./lib/logging";
 import { createSlidingWindowLimiter, rateLimit } from "./lib/rate-limit";
-import { type AppDeps, createRouter, type Router } from "./lib/router";
+import { type AppDeps, type AppEnv, createRouter, type Router } from "./lib/router";
 import { securityHeaders } from "./lib/secure-headers";
 import { apiRoutes } from "./routes";
 import { devRoutes, devSignInPath } from "./routes/dev/dev.handlers";
+import {
+  type AuditBuffer,
+  auditMetricReads,
+  createAuditBuffer,
+} from "./routes/metrics/metric-audit";
 
 export type { AppDeps, AppEnv } from "./lib/router";
 
@@ -27,6 +33,11 @@ export interface AppOptions {
   /** One JSON line per request, and errors. Default: silent. */
   readonly logger?: Logger;
   readonly http?: Partial<HttpSettings>;
+  /**
+   * Where the audit rows of metric reads wait for their batch. The CLI passes its own and closes
+   * it before the database; default: one of the app's own, which writes within 200 ms.
+   */
+  readonly auditBuffer?: AuditBuffer;
   /** Routes only a test needs (a handler that throws, a strict body), beside the resource routes. */
   readonly extraRoutes?: (api: Router) => void;
 }
@@ -43,7 +54,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const auth = options.auth ?? devAuthConfig(deps.secret);
   const logger = options.logger ?? silentLogger();
   const app = createRouter();
-  useGuards(app, deps, auth, logger, { ...defaultHttpSettings, ...options.http });
+  const auditBuffer = options.auditBuffer ?? createAuditBuffer(deps.database, logger);
+  useGuards(app, deps, auth, logger, auditBuffer, { ...defaultHttpSettings, ...options.http });
 
   const api = apiRoutes();
   // Beside the typed routes, not in their chain: no client may count on either (the dev
@@ -69,20 +81,30 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
 export type App = ReturnType<typeof createApp>;
 
+/** Every metric endpoint: audited per read and rate limited per user on top of the rest. */
+const metricPaths = "/api/v1/metrics/*";
+
 /**
  * The order matters: the IP limit counts every caller, signed in or not; a request without a
- * valid token learns nothing else (401 before 404, 415 or 413); the token limit counts per user.
+ * valid token learns nothing else (401 before 404, 415 or 413); a metric read is audited
+ * before the limits, so that refused reads are on the record too; the token limit counts per
+ * user, and metric reads have a lower one of their own.
  */
 function useGuards(
   app: Router,
   deps: AppDeps,
   auth: AuthConfig,
   logger: Logger,
+  auditBuffer: AuditBuffer,
   http: HttpSettings,
 ): void {
   const publicPaths = new Set(auth.mode === "dev" ? [healthPath, devSignInPath] : [healthPath]);
   const perIp = createSlidingWindowLimiter({ limit: http.rateLimitPerMinutePerIp });
   const perToken = createSlidingWindowLimiter({ limit: http.rateLimitPerMinutePerToken });
+  const metricsPerUser = createSlidingWindowLimiter({
+    limit: http.metricRateLimitPerMinutePerUser,
+  });
+  const subject = (c: Context<AppEnv>) => (c.get("scope") as Scope | undefined)?.sub;
 
   app.use("*", assignRequestId());
   app.use("*", logRequests(logger));
@@ -97,10 +119,9 @@ function useGuards(
   );
   app.use("/api/*", authenticate(auth, publicPaths));
   app.use("/api/*", refuseNulBytes());
-  app.use(
-    "/api/*",
-    rateLimit(perToken, (c) => (c.get("scope") as Scope | undefined)?.sub),
-  );
+  app.use(metricPaths, auditMetricReads(auditBuffer));
+  app.use("/api/*", rateLimit(perToken, subject));
+  app.use(metricPaths, rateLimit(metricsPerUser, subject));
   app.use("/api/*", requireJsonBody());
   app.use("/api/*", limitBody(http.bodyLimitBytes, http.importMaxBytes));
 }

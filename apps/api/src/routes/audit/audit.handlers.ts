@@ -1,4 +1,4 @@
-import { exportAuditLogCsv, listAuditLog } from "@samsyn/db";
+import { type AuditDetails, exportAuditLogCsv, listAuditLog } from "@samsyn/db";
 import { auditOf, orRefuse, withoutUndefined } from "../../lib/respond";
 import { createRouter } from "../../lib/router";
 import { exportAuditRoute, listAuditRoute } from "./audit.routes";
@@ -17,7 +17,10 @@ export function auditRoutes() {
       );
       return c.json(
         {
-          items: page.items.map(({ scopeOrgs: _s, details: _d, ...entry }) => entry),
+          items: page.items.map(({ scopeOrgs: _s, details, ...entry }) => ({
+            ...entry,
+            details: details === null ? null : plainDetails(details),
+          })),
           nextCursor: page.nextCursor,
         },
         200,
@@ -41,6 +44,16 @@ export function auditRoutes() {
         },
       });
     });
+}
+
+/** The stored details with mutable arrays, as the JSON response type wants them. */
+function plainDetails(details: AuditDetails) {
+  return Object.fromEntries(
+    Object.entries(details).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? [...value] : (value as string | number | boolean | null),
+    ]),
+  );
 }
 
 /** Streams the lines as they are read from the database: a long log never sits in memory. */

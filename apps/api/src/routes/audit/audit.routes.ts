@@ -29,6 +29,22 @@ const auditEntry = z
       .openapi({ description: "hex of the keyed hash, when the row concerns a case" }),
     outcome: z.string(),
     requestId: z.string().nullable(),
+    details: z
+      .record(
+        z.string(),
+        z.union([
+          z.string(),
+          z.number(),
+          z.boolean(),
+          z.null(),
+          z.array(z.string().or(z.number())),
+        ]),
+      )
+      .nullable()
+      .openapi({
+        description:
+          "codes, ids and numbers only: a list's filters, a metric read's status and parameters",
+      }),
   })
   .openapi("AuditEntry");
 
