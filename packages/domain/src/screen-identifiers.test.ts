@@ -131,6 +131,8 @@ describe("screenIdentifiers on disguised numbers", () => {
     ["a word joiner", "121212\u20601212"],
     ["a byte order mark", "121212\ufeff-12\ufeff12"],
     ["a soft hyphen", "121212\u00ad1212"],
+    ["a control character", "121212\u0007-1212"],
+    ["a line break", "121212\r\n1212"],
     ["a combining low line", "1\u03322\u03321\u03322\u03321\u03322\u0332-1212"],
   ])("finds one written with %s (%s)", (_, number) => {
     const before = "anna ";

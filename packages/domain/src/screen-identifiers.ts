@@ -31,10 +31,10 @@ export interface IdentifierHit {
 }
 
 export function screenIdentifiers(text: string): IdentifierHit[] {
-  // Fast paths for the import's millions of short fields: too few characters that could read as
-  // digits; printable ASCII, which reads as itself, without ten digits joined by separators.
-  if (!mayHoldTenDigits(text)) return [];
-  if (plainAscii.test(text)) return tenDigitsJoined.test(text) ? hitsIn(text) : [];
+  // Fast paths for the import's millions of short fields: no ten digits joined by separators
+  // could be read from it; printable ASCII reads as itself.
+  if (!mayHoldTenJoinedDigits(text)) return [];
+  if (plainAscii.test(text)) return hitsIn(text);
   const hits = hitsIn(reading(text).text);
   if (hits.length === 0) return hits;
   const { from, to } = reading(text, { positions: true });
@@ -86,7 +86,6 @@ export function echoable(value: string, locale: Locale = "sv"): string {
 }
 
 const plainAscii = /^[\t\n\r\x20-\x7e]*$/;
-const tenDigitsJoined = /\d(?:[\s.+-]*\d){9}/;
 
 /**
  * Characters a reader does not see: format characters (zero-width space, joiners, word joiner,
@@ -140,17 +139,24 @@ function readCharacter(char: string): string {
 }
 
 /**
- * Each ASCII digit reads as one digit and no other ASCII character as any; one non-ASCII code
- * unit reads as at most three (NFKC: `⅒` is 1⁄10), which a test checks over all of Unicode.
+ * Whether the text might read as ten digits joined only by separators, in one pass without
+ * allocating. ASCII reads as itself (controls as nothing); a non-ASCII code unit might read as up
+ * to three digits (NFKC: `⅒` is 1⁄10, a test checks all of Unicode), a separator or nothing.
  */
-function mayHoldTenDigits(text: string): boolean {
-  let digits = 0;
-  for (let i = 0; i < text.length && digits < 10; i++) {
+function mayHoldTenJoinedDigits(text: string): boolean {
+  let joined = 0;
+  for (let i = 0; i < text.length && joined < 10; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) digits++;
-    else if (code >= 0x80) digits += 3;
+    if (code >= 0x30 && code <= 0x39) joined++;
+    else if (code >= 0x80) joined += 3;
+    else if (!joinsAsciiDigits(code)) joined = 0;
   }
-  return digits >= 10;
+  return joined >= 10;
+}
+
+/** Space, tab and line breaks, `.`, `-`, `+`, and controls (read as nothing). */
+function joinsAsciiDigits(code: number): boolean {
+  return code <= 0x20 || code === 0x2e || code === 0x2d || code === 0x2b || code === 0x7f;
 }
 
 /**
