@@ -10,6 +10,7 @@ import { createApp } from "../app";
 import { createAuthConfig, runTokenCommand } from "../auth";
 import { generateDemoCounty } from "../demo-data";
 import { type Env, readEnv, userPath } from "../env";
+import { isDatabaseUnavailable } from "../lib/error-handler";
 import { httpSettingsFromEnv } from "../lib/http-settings";
 import { createLogger } from "../lib/logging";
 import { resolveSecret } from "../secret";
@@ -223,6 +224,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
+    if (isDatabaseUnavailable(err)) {
+      // The driver's own words ("write CONNECTION_CLOSED 127.0.0.1:5432") are not for a user.
+      console.error(t("cli.failed", { message: t("error.database_unavailable") }));
+      process.exitCode = 1;
+      return;
+    }
     const message = err instanceof Error ? err.message : String(err);
     const code = (err as { code?: unknown }).code;
     if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {

@@ -25,7 +25,7 @@ export function handleErrors(logger: Logger): ErrorHandler<AppEnv> {
       );
     }
     if (isDatabaseUnavailable(err)) {
-      c.header("Retry-After", "10");
+      c.header("Retry-After", retryAfterSeconds);
       return c.json(errorBody("database_unavailable", t("error.database_unavailable")), 503);
     }
     logger.error({
@@ -37,19 +37,38 @@ export function handleErrors(logger: Logger): ErrorHandler<AppEnv> {
   };
 }
 
+/** What a client is told to wait before asking again while the database is away. */
+export const retryAfterSeconds = "10";
+
 /**
- * Connection failures of postgres.js (codes) and of a closed PGlite (message only); drizzle
- * wraps the driver's error in `cause`.
+ * Errors that say the database is away rather than that the request or the code is wrong:
+ * postgres.js's connection errors, the socket's, PostgreSQL's shutdown and start-up refusals
+ * (57P0x) and connection exceptions (class 08), and a closed PGlite. drizzle wraps the driver's
+ * error in `cause`.
  */
-function isDatabaseUnavailable(err: Error): boolean {
-  if (err.cause instanceof Error && isDatabaseUnavailable(err.cause)) return true;
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (isDatabaseUnavailable(err.cause)) return true;
   const code = (err as { code?: unknown }).code;
   return (
-    code === "ECONNREFUSED" ||
-    code === "57P01" ||
-    code === "CONNECTION_CLOSED" ||
-    code === "CONNECTION_ENDED" ||
-    code === "CONNECT_TIMEOUT" ||
+    (typeof code === "string" &&
+      (unavailableCodes.has(code) || code.startsWith("57P0") || /^08[0-9A-Z]{3}$/.test(code))) ||
     err.message === "PGlite is closed"
   );
 }
+
+const unavailableCodes = new Set([
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "53300", // too_many_connections
+]);

@@ -12,7 +12,7 @@ import { ApiError } from "../../errors";
 import { auditOf, orRefuse } from "../../lib/respond";
 import { type AppEnv, createRouter } from "../../lib/router";
 import { getImportJobRoute, listImportsRoute, postImportRoute } from "./imports.routes";
-import { type ImportJob, ImportJobs } from "./jobs";
+import { type ImportJob, ImportJobs, type JobFailure } from "./jobs";
 import { receiveInterchangeFiles } from "./upload";
 
 /** The report as the API words it: `message` like every other error text of the API. */
@@ -116,16 +116,17 @@ function jobBody(job: ImportJob<ReportBody>, locale: Locale) {
     state: job.state,
     progress: { ...job.progress },
     ...(job.report === undefined ? {} : { report: job.report }),
-    ...(job.failedUnexpectedly
-      ? {
-          error: {
-            code: "internal",
-            message: t("import.job.failed_unexpectedly", {}, locale),
-            details: [],
-          },
-        }
-      : {}),
+    ...(job.failure === undefined ? {} : { error: jobError(job.failure, locale) }),
   };
+}
+
+function jobError(failure: JobFailure, locale: Locale) {
+  // Either way the import's transaction was rolled back: nothing of it was stored.
+  const message =
+    failure === "database_unavailable"
+      ? t("error.database_unavailable", {}, locale)
+      : t("import.job.failed_unexpectedly", {}, locale);
+  return { code: failure === "unexpected" ? "internal" : failure, message, details: [] };
 }
 
 /** English when the client prefers it (Accept-Language), Swedish otherwise. */

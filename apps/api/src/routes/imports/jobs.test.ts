@@ -57,8 +57,21 @@ describe("import jobs", () => {
       throw new Error("database gone");
     });
     await settled();
-    expect(jobs.get(job.id, "anna")).toMatchObject({ state: "failed", failedUnexpectedly: true });
+    expect(jobs.get(job.id, "anna")).toMatchObject({ state: "failed", failure: "unexpected" });
     expect(jobs.get(job.id, "anna")?.report).toBeUndefined();
+  });
+
+  it("tells a database that went away from a bug", async () => {
+    const { jobs } = store();
+    const lost = Object.assign(new Error("write CONNECTION_CLOSED"), { code: "CONNECTION_CLOSED" });
+    const job = jobs.start("anna", async () => {
+      throw new Error("Failed query", { cause: lost });
+    });
+    await settled();
+    expect(jobs.get(job.id, "anna")).toMatchObject({
+      state: "failed",
+      failure: "database_unavailable",
+    });
   });
 });
 

@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { ImportProgress } from "@samsyn/db";
+import { isDatabaseUnavailable } from "../../lib/error-handler";
 
 export type JobState = "running" | "done" | "failed";
+
+/** Why a job failed without a report: the database went away, or something unexpected (a bug). */
+export type JobFailure = "database_unavailable" | "unexpected";
 
 /** Where a running import is: the file being read and its rows so far (null before the first). */
 export interface JobProgress {
@@ -18,8 +22,8 @@ export interface ImportJob<Report> {
   state: JobState;
   progress: JobProgress;
   report?: Report;
-  /** Set when the work threw instead of reporting (the database went away, a bug). */
-  failedUnexpectedly?: boolean;
+  /** Set when the work threw instead of reporting. */
+  failure?: JobFailure;
   finishedAt?: number;
 }
 
@@ -64,8 +68,8 @@ export class ImportJobs<Report> {
     // Nobody awaits a detached job: a rejection must become its state, never an unhandled one.
     void work(progress).then(
       (outcome) => this.#finish(job, outcome),
-      () => {
-        job.failedUnexpectedly = true;
+      (error: unknown) => {
+        job.failure = isDatabaseUnavailable(error) ? "database_unavailable" : "unexpected";
         this.#finish(job, { state: "failed" });
       },
     );
