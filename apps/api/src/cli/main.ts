@@ -13,6 +13,7 @@ import { type Env, readEnv, userPath } from "../env";
 import { isDatabaseUnavailable } from "../lib/error-handler";
 import { httpSettingsFromEnv } from "../lib/http-settings";
 import { createLogger } from "../lib/logging";
+import { removeLeftoverUploads } from "../routes/imports/upload";
 import { resolveSecret } from "../secret";
 import { createProgressReporter } from "./progress";
 
@@ -139,6 +140,8 @@ async function tokenCommand(env: Env, args: string[]): Promise<number> {
 async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Promise<number> {
   // Before the database opens: a refused configuration (dev mode in production) stops here.
   const auth = createAuthConfig(env, secretFor(env));
+  // A process killed mid-import (SIGKILL, a crash) left its upload, case refs in clear, on disk.
+  await removeLeftoverUploads();
   const database = await openDatabase(env);
   if (options.loadDemoIfEmpty) {
     await migrate(database);

@@ -1,5 +1,5 @@
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -24,6 +24,8 @@ export interface UploadedFiles {
 
 type Detail = { path: string; message: string };
 
+const uploadPrefix = "samsyn-upload-";
+
 /**
  * Streams the interchange files of a multipart/form-data body (fields `units`, `cases`,
  * `events`) into a new private temporary directory as `units.csv`, `cases.csv`, `events.csv`,
@@ -34,8 +36,9 @@ export async function receiveInterchangeFiles(
   request: Request,
   root: string = tmpdir(),
 ): Promise<UploadedFiles> {
-  // mkdtemp creates the directory with mode 0700: the files hold pseudonymous case data.
-  const dir = await mkdtemp(join(root, "samsyn-upload-"));
+  // mkdtemp creates the directory with mode 0700 and the files are 0600: they hold case refs in
+  // clear. The pid in the name tells a later start whether the directory's owner is still alive.
+  const dir = await mkdtemp(join(root, `${uploadPrefix}${process.pid}-`));
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
     await writeParts(request, dir);
@@ -43,6 +46,38 @@ export async function receiveInterchangeFiles(
   } catch (error) {
     await remove();
     throw error;
+  }
+}
+
+/**
+ * Removes the upload directories that a killed process left behind (SIGKILL skips `remove`):
+ * those whose process is gone, those of this process's own pid (a restart that got the same pid,
+ * as in a container), and those named before the pid was (`samsyn-upload-XXXXXX`). Another
+ * running Samsyn's uploads are left alone, and so is every other name. Returns the names removed.
+ */
+export async function removeLeftoverUploads(root: string = tmpdir()): Promise<string[]> {
+  const names = await readdir(root).catch(() => []);
+  const leftovers = names.filter(isLeftover);
+  await Promise.all(
+    leftovers.map((name) => rm(join(root, name), { recursive: true, force: true }).catch(() => {})),
+  );
+  return leftovers;
+}
+
+function isLeftover(name: string): boolean {
+  if (/^samsyn-upload-[A-Za-z0-9]{6}$/.test(name)) return true;
+  const pid = Number(/^samsyn-upload-(\d+)-[A-Za-z0-9]{6}$/.exec(name)?.[1]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  return pid === process.pid || !processExists(pid);
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user.
+    return (error as { code?: unknown }).code === "EPERM";
   }
 }
 
