@@ -28,19 +28,12 @@ describe("samsyn start on an empty embedded database", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("answers health with the demo county loaded", async () => {
+  it("answers health with its status only, having loaded the demo county", async () => {
     const res = await fetch(`${samsyn.url}/api/v1/health`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as {
-      status: string;
-      database: string;
-      counts: Record<string, number>;
-    };
-    expect(body.status).toBe("ok");
-    expect(body.database).toBe("pglite");
-    expect(body.counts.cases).toBe(400);
-    expect(body.counts.events).toBeGreaterThan(400);
-    expect(body.counts.organisations).toBeGreaterThanOrEqual(26 + 3);
+    // No counts: health needs no token, and exact counts would show anyone the pace of writes.
+    expect(await res.json()).toEqual({ status: "ok", database: "pglite" });
+    expect(samsyn.output()).toMatch(/\(pglite; 400 ärenden\)/);
   });
 
   it("prints the URL it serves", () => {
@@ -54,39 +47,34 @@ describe("samsyn start on an empty embedded database", () => {
     expect(body.error.code).toBe("unauthenticated");
   });
 
-  it.skipIf(!browserAvailable)(
-    "shows the dashboard shell in Swedish with the county's figures",
-    async () => {
-      const browser = await launchBrowser();
-      try {
-        const page = await browser.context.newPage();
-        const cspViolations: string[] = [];
-        page.on("console", (m) => {
-          if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-        });
-        await page.goto(`${samsyn.url}/`);
-        await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("sv");
-        // Dev mode: a clearly marked sign-in, picking role and organisations, keyboard only.
-        await page.getByRole("heading", { name: "Utvecklarinloggning" }).waitFor();
-        await expect.poll(() => page.getByText("Endast för utveckling").count()).toBe(1);
-        await page.getByRole("radio", { name: "Ledning" }).check();
-        await page.getByRole("checkbox", { name: "Nacka kommun" }).focus();
-        await page.keyboard.press("Space");
-        await page.getByRole("button", { name: "Logga in" }).focus();
-        await page.keyboard.press("Enter");
-        await page.getByText(/Inloggad som dev-ledning \(ledning\)/).waitFor();
-        await page.getByRole("heading", { name: "Översikt" }).waitFor();
-        const cases = await page.getByTestId("case-count").textContent();
-        expect(cases?.replace(/\s/g, "")).toBe("400");
-        // A client-side route loads the same shell, still signed in (the token is in the session).
-        await page.goto(`${samsyn.url}/arenden`);
-        await page.getByRole("heading", { level: 1, name: "Ärenden" }).waitFor();
-        await page.getByRole("button", { name: "Logga ut" }).click();
-        await page.getByRole("heading", { name: "Utvecklarinloggning" }).waitFor();
-        expect(cspViolations).toEqual([]);
-      } finally {
-        await browser.close();
-      }
-    },
-  );
+  it.skipIf(!browserAvailable)("shows the dashboard shell in Swedish", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.context.newPage();
+      const cspViolations: string[] = [];
+      page.on("console", (m) => {
+        if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+      });
+      await page.goto(`${samsyn.url}/`);
+      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("sv");
+      // Dev mode: a clearly marked sign-in, picking role and organisations, keyboard only.
+      await page.getByRole("heading", { name: "Utvecklarinloggning" }).waitFor();
+      await expect.poll(() => page.getByText("Endast för utveckling").count()).toBe(1);
+      await page.getByRole("radio", { name: "Ledning" }).check();
+      await page.getByRole("checkbox", { name: "Nacka kommun" }).focus();
+      await page.keyboard.press("Space");
+      await page.getByRole("button", { name: "Logga in" }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByText(/Inloggad som dev-ledning \(ledning\)/).waitFor();
+      await page.getByRole("heading", { name: "Översikt" }).waitFor();
+      // A client-side route loads the same shell, still signed in (the token is in the session).
+      await page.goto(`${samsyn.url}/arenden`);
+      await page.getByRole("heading", { level: 1, name: "Ärenden" }).waitFor();
+      await page.getByRole("button", { name: "Logga ut" }).click();
+      await page.getByRole("heading", { name: "Utvecklarinloggning" }).waitFor();
+      expect(cspViolations).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
 });
