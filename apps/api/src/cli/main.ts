@@ -11,9 +11,10 @@ import { createAuthConfig, runTokenCommand } from "../auth";
 import { generateDemoCounty } from "../demo-data";
 import { type Env, readEnv, userPath } from "../env";
 import { isDatabaseUnavailable } from "../lib/error-handler";
-import { httpSettingsFromEnv } from "../lib/http-settings";
+import { httpSettingsFromEnv, nodeServerOptions } from "../lib/http-settings";
 import { createLogger } from "../lib/logging";
 import { removeLeftoverUploads } from "../routes/imports/upload";
+import { createAuditBuffer } from "../routes/metrics/metric-audit";
 import { resolveSecret } from "../secret";
 import { createProgressReporter } from "./progress";
 
@@ -150,12 +151,16 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
   const dashboardDir = env.SAMSYN_DASHBOARD_DIR
     ? userPath(env, env.SAMSYN_DASHBOARD_DIR)
     : fileURLToPath(new URL("../../../dashboard/dist", import.meta.url));
+  const logger = createLogger();
+  // Metric reads are audited in batches after their answers: closed below, before the database.
+  const auditBuffer = createAuditBuffer(database, logger);
   const app = createApp(
     { database, secret: secretFor(env), k: env.SAMSYN_K },
-    { dashboardDir, auth, logger: createLogger(), http: httpSettingsFromEnv(env) },
+    { dashboardDir, auth, logger, auditBuffer, http: httpSettingsFromEnv(env) },
   );
   const counts = await countSummary(database.db);
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const listen = { fetch: app.fetch, port: env.PORT, hostname: env.HOST, ...nodeServerOptions() };
+  const server = serve(listen, (info) => {
     const url = `http://localhost:${info.port}`;
     console.log(
       t("cli.serving", { url, kind: database.kind, cases: counts.cases.toLocaleString("sv-SE") }),
@@ -166,6 +171,7 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+  await auditBuffer.close();
   await database.close();
   return 0;
 }

@@ -1,5 +1,7 @@
+import { once } from "node:events";
 import { request as httpRequest } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { serve } from "@hono/node-server";
 import { z } from "@hono/zod-openapi";
 import { testDatabases, useMigratedDatabase } from "@samsyn/db/testing";
@@ -19,6 +21,7 @@ import {
   unusedDatabase,
 } from "../testing";
 import { jsonBody } from "./body";
+import { nodeServerOptions } from "./http-settings";
 
 const limit = 1024;
 const app = testApp(unusedDatabase(), {
@@ -80,7 +83,7 @@ describe("body size", () => {
     let server: ReturnType<typeof serve>;
     let port: number;
     beforeAll(async () => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+      server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1", ...nodeServerOptions() });
       await new Promise<void>((resolve) => server.once("listening", () => resolve()));
       port = (server.address() as AddressInfo).port;
     });
@@ -108,6 +111,49 @@ describe("body size", () => {
       });
       expect(status).toBe(413);
     });
+
+    it.each([
+      ["with its Content-Length", false],
+      ["chunked", true],
+    ])(
+      "lets a client that sends 20 MB %s before it reads read the 413 in the error shape",
+      async (_name, chunkedBody) => {
+        const token = await tokenFor(adminScope);
+        const bodyBytes = 20 * 1024 * 1024;
+        const socket = connect(port, "127.0.0.1");
+        await once(socket, "connect");
+        const received: Buffer[] = [];
+        socket.on("data", (chunk: Buffer) => received.push(chunk));
+        const ended = once(socket, "end");
+        const length = chunkedBody ? "Transfer-Encoding: chunked" : `Content-Length: ${bodyBytes}`;
+        socket.write(
+          `POST ${echo} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\n` +
+            `Content-Type: application/json\r\n${length}\r\n\r\n`,
+        );
+        // Paced like an upload over a real network: it goes on well after the answer was sent.
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        const framed = chunkedBody
+          ? Buffer.concat([
+              Buffer.from(`${chunk.length.toString(16)}\r\n`),
+              chunk,
+              Buffer.from("\r\n"),
+            ])
+          : chunk;
+        for (let sent = 0; sent < bodyBytes; sent += chunk.length) {
+          if (!socket.write(framed)) await once(socket, "drain");
+          if ((sent / chunk.length) % 16 === 0) await sleep(50);
+        }
+        if (chunkedBody) socket.write("0\r\n\r\n");
+        // Only now does this client look at the answer; then it says it is done.
+        socket.end();
+        await ended;
+        const answer = Buffer.concat(received).toString("utf8");
+        expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+        const json = answer.slice(answer.indexOf("\r\n\r\n") + 4);
+        expect((JSON.parse(json) as ErrorBody).error.code).toBe("payload_too_large");
+        expect(socket.errored).toBeNull();
+      },
+    );
   });
 });
 

@@ -1,4 +1,14 @@
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type ServerOptions,
+  STATUS_CODES,
+} from "node:http";
+import type { Duplex } from "node:stream";
+import { t } from "@samsyn/domain";
 import type { Env } from "../env";
+import { errorBody } from "../errors";
 
 /** The HTTP guards' numbers (SPEC "HTTP API", issue 4). */
 export interface HttpSettings {
@@ -37,4 +47,92 @@ export function httpSettingsFromEnv(env: Env): HttpSettings {
     metricRateLimitPerMinutePerUser: Math.max(1, Math.floor(env.SAMSYN_RATE_LIMIT_PER_MINUTE / 2)),
     trustProxy: env.SAMSYN_TRUST_PROXY,
   };
+}
+
+/**
+ * How `samsyn serve` runs Node's HTTP server: spread into @hono/node-server's `serve` options.
+ * Both changes are about the same thing: a client must be able to read the error it is given,
+ * also one that sends its whole request before it reads (many do). A socket closed with data
+ * still arriving makes the kernel answer with a reset, and the client loses the answer with it.
+ */
+export function nodeServerOptions() {
+  return {
+    // Its clean-up of an unread body gives up after 500 ms: a 20 MB upload then never sees its
+    // 413. `discardUnreadBody` does that work instead, with room for a real upload.
+    autoCleanupIncoming: false,
+    createServer: guardedServer,
+  };
+}
+
+/** A body still arriving after its answer is read and dropped for this long at most, … */
+const lingerMs = 30_000;
+/** … and this much (twice the largest upload `SAMSYN_IMPORT_MAX_BYTES` allows by default). */
+const lingerBytes = 1024 * 1024 * 1024;
+/** A refused request head (431) is let finish this long before its socket is closed. */
+const headLingerMs = 5_000;
+
+const guardedServer = ((options: ServerOptions, listener: RequestListener) => {
+  const server = createServer(options, (req, res) => {
+    res.once("finish", () => {
+      if (!req.complete) discardUnreadBody(req);
+    });
+    listener(req, res);
+  });
+  server.on("clientError", answerClientError);
+  return server;
+}) as typeof createServer;
+
+/**
+ * Reads and drops what is left of a body once its answer is sent (413, or 401 to an upload), so
+ * that the client can finish sending and then read the answer; the connection stays usable.
+ * Node does this itself only for a body nobody began to read, and without a bound.
+ */
+function discardUnreadBody(req: IncomingMessage): void {
+  let bytes = 0;
+  const stop = () => req.socket.destroy();
+  const timer = setTimeout(stop, lingerMs);
+  timer.unref();
+  // Whoever began to read (the app's body stream) is done with it: its listener would buffer.
+  req.removeAllListeners("data");
+  req.on("data", (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > lingerBytes) stop();
+  });
+  req.once("close", () => clearTimeout(timer));
+  req.resume();
+}
+
+/** llhttp repeats a parse error for every later chunk of the same socket: answered once. */
+const answered = new WeakSet<Duplex>();
+
+/**
+ * Node answers a request head it cannot parse (longer than `maxHeaderSize`, 16 KiB, or
+ * malformed) with a bare status line and destroys the socket at once: a client still sending a
+ * 210 KB query string got a reset, or a 431 without a body. This answers in the error shape and
+ * closes the socket only once the client has sent what it had, or after `headLingerMs`.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (answered.has(socket)) return;
+  answered.add(socket);
+  if (err.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, code] =
+    err.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "request_header_too_large"]
+      : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "request_timeout"]
+        : [400, "bad_request"];
+  const body = JSON.stringify(errorBody(code, t("error.bad_request")));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      "Content-Type: application/json\r\nX-Content-Type-Options: nosniff\r\n" +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+  const timer = setTimeout(() => socket.destroy(), headLingerMs);
+  timer.unref();
+  socket.once("end", () => socket.destroy());
+  socket.once("close", () => clearTimeout(timer));
+  socket.resume();
 }
