@@ -287,6 +287,8 @@ const unitBringingTypes: readonly EventType[] = eventTypes.filter(bringsUnitIn);
  * already stored are skipped by the import and so not judged again, which keeps a re-import
  * idempotent. Only cases with such a row naming a unit outside the caller's organisations are
  * read: the rule always allows the caller's own units, so the others have nothing to refuse.
+ * An import without a limit acts for every organisation, which the rule always allows, so only
+ * a limited import runs this.
  */
 async function refusedByConsent(
   session: BulkSession,

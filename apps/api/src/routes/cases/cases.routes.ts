@@ -156,6 +156,8 @@ export const appendEventRoute = createRoute({
   path: "/cases/{id}/events",
   tags: ["cases"],
   summary: "Record an event of a case in scope (samordnare); audited",
+  description:
+    "Checked like an imported row. A lead or join naming a unit of an organisation that neither is the caller's nor holds the case already needs consent given as of the event (422 otherwise, as the import's consentRequired). A case out of scope is 404, like one that does not exist.",
   request: {
     params: z.object({ id: caseId }),
     body: { required: true, content: { "application/json": { schema: appendEventBody } } },
