@@ -8,7 +8,13 @@ import {
   refusedIncomingEvents,
   sharingRefusal,
 } from "./access";
-import { type CaseEvent, consentValues, eventTypes } from "./case";
+import {
+  type CaseEvent,
+  type ConsentValue,
+  consentValues,
+  type EventType,
+  eventTypes,
+} from "./case";
 import { evolve, initialCaseState } from "./case-state";
 
 /** Four organisations with a unit or two each; every case below is initiated at `kommun_a`. */
@@ -81,81 +87,71 @@ const arbRecorded = fc
   .array(arbEvent, { maxLength: 8 })
   .map((events) => events.map((e, i) => ({ ...e, seq: i + 1 })));
 
+/** A `lead` or `join` (or, with `types`, any event) put to the rule, with the case as of it. */
+function arbAttempt(types: readonly EventType[] = unitBringingTypes) {
+  return fc.record({
+    type: fc.constantFrom(...types),
+    unitOrganisation: fc.constantFrom(...organisations),
+    consent: arbConsent,
+    sharedWith: arbSharedWith,
+    recorder: arbRecorder,
+  });
+}
+const unitBringingTypes = eventTypes.filter(bringsUnitIn);
+
+function refusalOf(attempt: {
+  type: EventType;
+  unitOrganisation: string;
+  consent: ConsentValue | null;
+  sharedWith: ReadonlySet<string>;
+  recorder: Recorder;
+}) {
+  const { type, unitOrganisation, consent, sharedWith, recorder } = attempt;
+  return sharingRefusal({ type, unitOrganisation }, { consent, sharedWith }, recorder);
+}
+
 describe("sharingRefusal", () => {
   it("never refuses an event other than lead or join", () => {
     const others = eventTypes.filter((type) => !bringsUnitIn(type));
     fc.assert(
-      fc.property(
-        fc.constantFrom(...others),
-        fc.constantFrom(...organisations),
-        arbConsent,
-        arbSharedWith,
-        arbRecorder,
-        (type, unitOrganisation, consent, sharedWith, recorder) => {
-          expect(
-            sharingRefusal({ type, unitOrganisation }, { consent, sharedWith }, recorder),
-          ).toBeUndefined();
-        },
-      ),
+      fc.property(arbAttempt(others), (attempt) => {
+        expect(refusalOf(attempt)).toBeUndefined();
+      }),
     );
   });
 
   it("always lets a recorder bring in a unit of an organisation they act for", () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom("lead" as const, "join" as const),
-        arbRecorder,
-        fc.constantFrom(...organisations),
-        arbConsent,
-        arbSharedWith,
-        (type, recorder, unitOrganisation, consent, sharedWith) => {
-          fc.pre(
-            recorder === "everyOrganisation" || recorder.organisations.includes(unitOrganisation),
-          );
-          expect(
-            sharingRefusal({ type, unitOrganisation }, { consent, sharedWith }, recorder),
-          ).toBeUndefined();
-        },
-      ),
+      fc.property(arbAttempt(), (attempt) => {
+        const { recorder, unitOrganisation } = attempt;
+        fc.pre(
+          recorder === "everyOrganisation" || recorder.organisations.includes(unitOrganisation),
+        );
+        expect(refusalOf(attempt)).toBeUndefined();
+      }),
     );
   });
 
   it("lets an organisation that already holds the case in again, whatever the consent", () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom("lead" as const, "join" as const),
-        arbRecorder,
-        fc.constantFrom(...organisations),
-        arbConsent,
-        arbSharedWith,
-        (type, recorder, unitOrganisation, consent, sharedWith) => {
-          const holding = new Set([...sharedWith, unitOrganisation]);
-          expect(
-            sharingRefusal({ type, unitOrganisation }, { consent, sharedWith: holding }, recorder),
-          ).toBeUndefined();
-        },
-      ),
+      fc.property(arbAttempt(), (attempt) => {
+        const holding = new Set([...attempt.sharedWith, attempt.unitOrganisation]);
+        expect(refusalOf({ ...attempt, sharedWith: holding })).toBeUndefined();
+      }),
     );
   });
 
   it("brings in any other organisation only while consent is given", () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom("lead" as const, "join" as const),
-        fc.subarray(organisations, { maxLength: 2 }),
-        fc.constantFrom(...organisations),
-        arbConsent,
-        arbSharedWith,
-        (type, own, unitOrganisation, consent, sharedWith) => {
-          fc.pre(!own.includes(unitOrganisation) && !sharedWith.has(unitOrganisation));
-          const refusal = sharingRefusal(
-            { type, unitOrganisation },
-            { consent, sharedWith },
-            { organisations: own },
-          );
-          expect(refusal).toBe(consent === "given" ? undefined : "consentRequired");
-        },
-      ),
+      fc.property(arbAttempt(), (attempt) => {
+        const { recorder, unitOrganisation, sharedWith, consent } = attempt;
+        fc.pre(
+          recorder !== "everyOrganisation" &&
+            !recorder.organisations.includes(unitOrganisation) &&
+            !sharedWith.has(unitOrganisation),
+        );
+        expect(refusalOf(attempt)).toBe(consent === "given" ? undefined : "consentRequired");
+      }),
     );
   });
 });
