@@ -98,6 +98,8 @@ function discardUnreadBody(req: IncomingMessage): void {
     bytes += chunk.length;
     if (bytes > lingerBytes) stop();
   });
+  // Once the body has ended, the connection may carry the client's next request: no cut then.
+  req.once("end", () => clearTimeout(timer));
   req.once("close", () => clearTimeout(timer));
   req.resume();
 }
