@@ -11,6 +11,8 @@ const envSchema = z.object({
   SAMSYN_DATA_DIR: z.string().default(".samsyn/data"),
   SAMSYN_SECRET: z.string().min(32, "SAMSYN_SECRET ska vara minst 32 tecken").optional(),
   SAMSYN_K: z.coerce.number().int().min(3, "SAMSYN_K kan inte vara mindre än 3").default(5),
+  // SPEC "Privacy and disclosure control": perturbed counts (cellkey) or exact with suppression.
+  SAMSYN_DISCLOSURE: z.enum(["cellkey", "suppression"]).default("cellkey"),
   SAMSYN_DEMO_CASES: z.coerce.number().int().min(0).default(10_000),
   SAMSYN_DASHBOARD_DIR: z.string().optional(),
   // Sign-in (SPEC "Roles and scope"): dev signs with the installation secret, oidc trusts an IdP.

@@ -92,11 +92,11 @@ export function gridTable(cells: readonly CountCell[]): CountTable {
 }
 
 /**
- * SPEC "Privacy and disclosure control". Primary: counts 1..k−1 become null. Secondary: while a
- * line whose total is published (≥ k) holds exactly one suppressed cell — which its total would
- * give away by subtraction — suppress one more cell on it, the smallest, and look again, always
- * at the first such line in the table's order. Greedy (see docs/adr/0002): it hides little, not
- * provably least.
+ * SPEC "Privacy and disclosure control", the `suppression` mode. Primary: counts 1..k−1 become
+ * null. Secondary: while a line whose total is published (≥ k) is `exposed` — its withheld cells
+ * could be worked out from its total — withhold one more cell on it, the smallest, and look
+ * again, always at the first such line in the table's order. Greedy (see docs/adr/0002): it hides
+ * little, not provably least.
  */
 export function suppress(table: CountTable, k: number): SuppressedTable {
   assertValidK(k);
@@ -115,12 +115,21 @@ export function suppress(table: CountTable, k: number): SuppressedTable {
 }
 
 /**
- * The secondary cells, in the order the greedy rule picks them: each time, on the first line (in
- * the table's order) with a published total, exactly one suppressed cell and a cell left to
- * hide. Rescanning every line after each pick made a trend of 8 000 cells cost 40 ms, so this
- * keeps the lines with exactly one suppressed cell in a queue by their index instead. Suppressing
- * only ever adds hidden cells, so a line that has no cell left to hide, or whose total is below
- * k, never becomes a candidate again; only the lines through a newly hidden cell can.
+ * A line gives its withheld cells away when its total is published and they are one cell (the
+ * total minus the rest is that cell), or m cells holding fewer than k + m − 1 cases together:
+ * each withheld cell holds at least one case, so each would then be known to be below k — and
+ * when they hold exactly m, each is known to be 1. SPEC asks for at least k + m − 1.
+ */
+export function isExposedLine(total: number, withheld: number, withheldCases: number, k: number) {
+  return total >= k && withheld > 0 && (withheld === 1 || withheldCases < k + withheld - 1);
+}
+
+/**
+ * The secondary cells, in the order the greedy rule picks them: each time, on the first exposed
+ * line (in the table's order) with a cell left to hide. Rescanning every line after each pick
+ * made a trend of 8 000 cells cost 40 ms, so this keeps the exposed lines in a queue by their
+ * index instead. Suppressing only ever adds hidden cells, so only the lines through a newly
+ * hidden cell can become exposed; a line that has no cell left to hide stays as it is.
  */
 function* secondaries(
   table: CountTable,
@@ -128,21 +137,28 @@ function* secondaries(
   revealed: ReadonlySet<number>,
   k: number,
 ): Generator<number> {
+  const countOf = (i: number) => table.cells[i]?.count ?? 0;
   const linesOfCell = table.cells.map((): number[] => []);
   const hidden = table.lines.map((line, l) => {
     for (const i of line.cells) linesOfCell[i]?.push(l);
     return line.cells.filter((i) => suppressed[i]).length;
   });
-  const queue = new LineQueue(hidden.flatMap((n, l) => (n === 1 ? [l] : [])));
+  const hiddenCases = table.lines.map((line) =>
+    sum(line.cells.filter((i) => suppressed[i]).map(countOf)),
+  );
+  const exposed = (l: number) =>
+    isExposedLine(table.lines[l]?.total ?? 0, hidden[l] ?? 0, hiddenCases[l] ?? 0, k);
+  const queue = new LineQueue(table.lines.flatMap((_, l) => (exposed(l) ? [l] : [])));
   for (let l = queue.pop(); l !== undefined; l = queue.pop()) {
     const line = table.lines[l];
-    if (line === undefined || hidden[l] !== 1 || line.total < k) continue;
+    if (line === undefined || !exposed(l)) continue;
     const next = smallestCandidate(table, line, suppressed, revealed);
     if (next === undefined) continue;
     suppressed[next] = true;
     for (const through of linesOfCell[next] ?? []) {
       hidden[through] = (hidden[through] ?? 0) + 1;
-      if (hidden[through] === 1) queue.push(through);
+      hiddenCases[through] = (hiddenCases[through] ?? 0) + countOf(next);
+      if (exposed(through)) queue.push(through);
     }
     yield next;
   }

@@ -21,11 +21,19 @@ export interface BenchApi {
 /**
  * The app as `samsyn serve` builds it, on 127.0.0.1 with an ephemeral port, signed in as an admin
  * with a dev token. The rate limits are lifted: the benchmark asks hundreds of times a minute.
+ * Disclosure is `suppression`, so that every published figure can be held equal to the baseline's
+ * exact one; the SQL (true counts and their cell keys) is the same in both modes.
  */
 export async function startApi(database: Database): Promise<BenchApi> {
   const app = createApp(
-    { database, secret: benchSecret },
-    { http: { rateLimitPerMinutePerToken: 1e9, rateLimitPerMinutePerIp: 1e9 } },
+    { database, secret: benchSecret, disclosure: "suppression" },
+    {
+      http: {
+        rateLimitPerMinutePerToken: 1e9,
+        rateLimitPerMinutePerIp: 1e9,
+        metricRateLimitPerMinutePerUser: 1e9,
+      },
+    },
   );
   const token = await createToken(benchSecret, { sub: "bench", role: "admin", orgs: [] });
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(

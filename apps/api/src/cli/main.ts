@@ -155,7 +155,7 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
   // Metric reads are audited in batches after their answers: closed below, before the database.
   const auditBuffer = createAuditBuffer(database, logger);
   const app = createApp(
-    { database, secret: secretFor(env), k: env.SAMSYN_K },
+    { database, secret: secretFor(env), k: env.SAMSYN_K, disclosure: env.SAMSYN_DISCLOSURE },
     { dashboardDir, auth, logger, auditBuffer, http: httpSettingsFromEnv(env) },
   );
   const counts = await countSummary(database.db);

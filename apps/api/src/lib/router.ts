@@ -1,6 +1,6 @@
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Database } from "@samsyn/db";
-import type { Scope } from "@samsyn/domain";
+import type { DisclosureMode, Scope } from "@samsyn/domain";
 import { containsIdentifier, echoable, t } from "@samsyn/domain";
 import { errorBody } from "../errors";
 
@@ -10,6 +10,8 @@ export interface AppDeps {
   readonly secret: string;
   /** SPEC: counts 1..k−1 never leave the API; k ≥ 3, default 5 (SAMSYN_K). */
   readonly k?: number;
+  /** SPEC "Privacy and disclosure control": `cellkey` (the default) or `suppression`. */
+  readonly disclosure?: DisclosureMode;
 }
 
 /**

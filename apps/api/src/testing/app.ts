@@ -1,18 +1,28 @@
 import type { Database } from "@samsyn/db";
 import type { Scope } from "@samsyn/domain";
-import { type App, type AppOptions, createApp } from "../app";
+import { type App, type AppDeps, type AppOptions, createApp } from "../app";
 import { adminScope, testSecret, tokenFor } from "./tokens";
 
 /**
  * The app as the CLI builds it, with testSecret, dev sign-in and limits high enough that a long
- * test (a route × role matrix) is not rate limited. Pass `http` to test the limits themselves.
+ * test (a route × role matrix) is not rate limited. Pass `http` to test the limits themselves,
+ * `deps` for k or the disclosure mode.
  */
-export function testApp(database: Database, options: AppOptions = {}): App {
+export function testApp(
+  database: Database,
+  options: AppOptions = {},
+  deps: Omit<Partial<AppDeps>, "database" | "secret"> = {},
+): App {
   return createApp(
-    { database, secret: testSecret },
+    { database, secret: testSecret, ...deps },
     {
       ...options,
-      http: { rateLimitPerMinutePerToken: 1e6, rateLimitPerMinutePerIp: 1e6, ...options.http },
+      http: {
+        rateLimitPerMinutePerToken: 1e6,
+        rateLimitPerMinutePerIp: 1e6,
+        metricRateLimitPerMinutePerUser: 1e6,
+        ...options.http,
+      },
     },
   );
 }

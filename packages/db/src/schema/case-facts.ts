@@ -54,6 +54,11 @@ export const caseFacts = pgTable(
      * taken part (a bit per pair, `principalPairs`), 0 when none.
      */
     principalPairs: integer("principal_pairs").notNull(),
+    /**
+     * SPEC `cellkey`: the case's record key, in [0, 2³¹), derived from its keyed ref hash by
+     * `recordKeySql` (the domain's `recordKeyFromHash`). Metrics sum it beside every count.
+     */
+    recordKey: integer("record_key").notNull(),
     step: smallint("step"),
     /** How many `step` events the case has. */
     stepCount: smallint("step_count").notNull(),

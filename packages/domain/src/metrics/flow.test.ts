@@ -2,12 +2,21 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { deriveCaseState } from "../case-state";
 import type { IsoDate } from "../codes";
-import { arbCaseLog } from "../testing/arbitraries";
+import { isSuppressedCount } from "../suppression";
+import { arbCaseLog, arbRefPrefix } from "../testing/arbitraries";
+import type { BuiltCase } from "../testing/builders";
 import { aCase, caseLog } from "../testing/builders";
-import { arbPairCounts, disclosureViolations } from "../testing/disclosure";
+import { cellKeyOfRefs, withCellKeys, withoutCellKeys } from "../testing/cell-keys";
+import {
+  arbPairCounts,
+  cellKeyMode,
+  cellKeyViolations,
+  suppressionMode,
+} from "../testing/disclosure";
 import { exampleUnitPrincipals, processkartaCase } from "../testing/examples";
 import { addDays } from "../time";
-import { caseTransitions, flowTable, referenceFlow, suppressFlow } from "./flow";
+import type { PublishedFlowCell } from "./flow";
+import { caseTransitions, referenceFlow, suppressFlow } from "./flow";
 import { population } from "./population";
 import type { MetricQuery } from "./query";
 
@@ -25,8 +34,11 @@ const pairs = (cells: readonly { fromStep: number; toStep: number }[]) =>
 
 describe("referenceFlow on the processkarta case (seed 004)", () => {
   it("has every transition once, the back-step 10→6 and the reopening's 11→9 among them", () => {
-    // 6→7, 7→8, 8→9 and 9→10 are made twice (before and after the back-step): one case, count 1.
-    expect(flowOf([processkartaCase()])).toEqual(
+    // 6→7, 7→8, 8→9 and 9→10 are made twice (before and after the back-step): one case, count 1,
+    // its record key counted once.
+    const built = processkartaCase();
+    const cellKeys = { count: cellKeyOfRefs(built.case.ref) };
+    expect(flowOf([built])).toEqual(
       [
         [1, 2],
         [2, 3],
@@ -40,7 +52,7 @@ describe("referenceFlow on the processkarta case (seed 004)", () => {
         [10, 6],
         [10, 11],
         [11, 9],
-      ].map(([fromStep, toStep]) => ({ fromStep, toStep, count: 1 })),
+      ].map(([fromStep, toStep]) => ({ fromStep, toStep, count: 1, cellKeys })),
     );
   });
 
@@ -61,17 +73,18 @@ describe("referenceFlow on the processkarta case (seed 004)", () => {
 });
 
 describe("referenceFlow", () => {
-  it("counts distinct cases per transition; a repeated step is no transition", () => {
+  it("counts distinct cases per transition, keyed by theirs; a repeated step is no transition", () => {
     const cells = flowOf([
-      aCase().openedOn("2024-02-01").withSteps(1, 2, 3).build(),
-      aCase().openedOn("2024-02-01").withSteps(1, 1, 2, 2, 3, 2, 3).build(),
-      aCase().openedOn("2024-02-01").withSteps(1, 3).build(),
+      aCase().ref("anna").openedOn("2024-02-01").withSteps(1, 2, 3).build(),
+      aCase().ref("bert").openedOn("2024-02-01").withSteps(1, 1, 2, 2, 3, 2, 3).build(),
+      aCase().ref("cleo").openedOn("2024-02-01").withSteps(1, 3).build(),
     ]);
+    const keyOf = (...refs: string[]) => ({ count: cellKeyOfRefs(...refs) });
     expect(cells).toEqual([
-      { fromStep: 1, toStep: 2, count: 2 },
-      { fromStep: 1, toStep: 3, count: 1 },
-      { fromStep: 2, toStep: 3, count: 2 },
-      { fromStep: 3, toStep: 2, count: 1 },
+      { fromStep: 1, toStep: 2, count: 2, cellKeys: keyOf("anna", "bert") },
+      { fromStep: 1, toStep: 3, count: 1, cellKeys: keyOf("cleo") },
+      { fromStep: 2, toStep: 3, count: 2, cellKeys: keyOf("anna", "bert") },
+      { fromStep: 3, toStep: 2, count: 1, cellKeys: keyOf("bert") },
     ]);
   });
 
@@ -117,26 +130,43 @@ describe("referenceFlow", () => {
 });
 
 describe("suppressFlow", () => {
-  it("hides small cells, and more on each row and column that would give one away", () => {
-    const cells = [
+  const cells = withCellKeys(
+    ["count"],
+    [
       { fromStep: 1, toStep: 2, count: 12 },
       { fromStep: 2, toStep: 3, count: 9 },
       { fromStep: 2, toStep: 5, count: 2 },
       { fromStep: 4, toStep: 3, count: 8 },
       { fromStep: 4, toStep: 5, count: 7 },
       { fromStep: 10, toStep: 6, count: 6 },
-    ];
-    // Row 2 and column 5 hold the 2; rows 2, 4 and columns 3, 5 then need a second each.
+    ],
+  );
+
+  it("in suppression hides only the small cells: flow has no line totals", () => {
+    // SPEC changed: flow publishes no line totals and one case can count in several cells of a
+    // row, so no total gives a hidden cell away. Rows 2, 4 and columns 3, 5 used to lose a
+    // second cell each; now only the 2 is withheld.
     expect(
-      suppressFlow(cells, 5).map((c) => [c.fromStep, c.toStep, c.count, c.suppressed]),
+      suppressFlow(cells, suppressionMode(5)).map((c) => [
+        c.fromStep,
+        c.toStep,
+        c.count,
+        c.suppressed,
+      ]),
     ).toEqual([
       [1, 2, 12, false],
-      [2, 3, null, true],
+      [2, 3, 9, false],
       [2, 5, null, true],
-      [4, 3, null, true],
-      [4, 5, null, true],
+      [4, 3, 8, false],
+      [4, 5, 7, false],
       [10, 6, 6, false],
     ]);
+  });
+
+  it("never publishes a cell key", () => {
+    for (const mode of [suppressionMode(5), cellKeyMode(5)]) {
+      for (const cell of suppressFlow(cells, mode)) expect(cell).not.toHaveProperty("cellKeys");
+    }
   });
 });
 
@@ -165,21 +195,115 @@ describe("referenceFlow (properties)", () => {
     );
   });
 
-  it("never publishes 1..k−1 and keeps the line rule", () => {
+  it("in suppression hides exactly the cells of 1..k−1 and shows the rest as they are", () => {
     const arbCells = fc.integer({ min: 3, max: 6 }).chain((k) =>
       fc.record({
         k: fc.constant(k),
         cells: arbPairCounts([1, 2, 3, 4, 5], k, (a, b) => a !== b).map((triples) =>
-          triples.map(([fromStep, toStep, count]) => ({ fromStep, toStep, count })),
+          withCellKeys(
+            ["count"],
+            triples.map(([fromStep, toStep, count]) => ({ fromStep, toStep, count })),
+          ),
         ),
       }),
     );
     fc.assert(
       fc.property(arbCells, ({ cells, k }) => {
-        const published = suppressFlow(cells, k).map((c) => c.count);
-        expect(disclosureViolations(flowTable(cells), published, k)).toEqual([]);
+        const published = suppressFlow(cells, suppressionMode(k));
+        expect(published.map((c) => c.count)).toEqual(
+          cells.map((c) => (isSuppressedCount(c.count, k) ? null : c.count)),
+        );
+        expect(withoutCounts(published)).toEqual(withoutCounts(withoutCellKeys(cells)));
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/** The transitions of a cell list, in order, without their numbers. */
+function withoutCounts(cells: readonly { fromStep: number; toStep: number }[]) {
+  return cells.map(({ fromStep, toStep }) => ({ fromStep, toStep }));
+}
+
+interface StepCase {
+  readonly prefix: string;
+  readonly steps: readonly number[];
+  readonly municipality: string;
+  readonly closed: boolean;
+}
+
+describe("suppressFlow, cellkey (properties)", () => {
+  /** A case that moves among `steps`, opened in 2024, in one of `municipalities`. */
+  const arbStepCase = (steps: readonly number[], municipalities: readonly string[]) =>
+    fc.record({
+      prefix: arbRefPrefix,
+      steps: fc.array(fc.constantFrom(...steps), { maxLength: 6 }),
+      municipality: fc.constantFrom(...municipalities),
+      closed: fc.boolean(),
+    });
+  const build = (group: string) => (drawn: readonly StepCase[]) =>
+    drawn.map(({ prefix, steps, municipality, closed }, i) => {
+      const built = aCase()
+        .ref(`${prefix}-${group}-${i}`)
+        .municipality(municipality)
+        .openedOn("2024-02-01")
+        .withSteps(...steps);
+      return (closed ? built.close() : built).build();
+    });
+  /**
+   * Many cases among four steps, so that cells reach k + 2 (random event logs rarely do), and
+   * a few elsewhere: in municipality 0127, making only transitions between steps 5 and 6.
+   */
+  const arbFlowCounty = fc.record({
+    main: fc
+      .array(arbStepCase([1, 2, 3, 4], ["0180", "0182"]), { minLength: 15, maxLength: 30 })
+      .map(build("main")),
+    elsewhere: fc.array(arbStepCase([5, 6], ["0127"]), { maxLength: 8 }).map(build("elsewhere")),
+  });
+  const arbK = fc.integer({ min: 3, max: 6 });
+
+  function published(log: readonly BuiltCase[], query: Partial<MetricQuery>, k: number) {
+    return suppressFlow(flowOf(log, query), cellKeyMode(k));
+  }
+
+  it("withholds 1..k−1, moves the rest by at most 2, and shows no cell key", () => {
+    fc.assert(
+      fc.property(arbFlowCounty, arbK, ({ main, elsewhere }, k) => {
+        const cells = flowOf([...main, ...elsewhere]);
+        const shown = suppressFlow(cells, cellKeyMode(k));
+        const truth = cells.map((c) => c.count);
+        const counts = shown.map((c) => c.count);
+        expect(cellKeyViolations(truth, counts, k)).toEqual([]);
+        for (const cell of shown) {
+          expect(cell).not.toHaveProperty("cellKeys");
+          expect(cell.suppressed).toBe(cell.count === null);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("publishes the same number for the same cases, whichever query yields them", () => {
+    let perturbed = 0;
+    fc.assert(
+      fc.property(arbFlowCounty, arbK, ({ main, elsewhere }, k) => {
+        const log = [...main, ...elsewhere];
+        const everywhere = published(log, {}, k);
+        const transitionsOf = (cells: readonly PublishedFlowCell[]) =>
+          everywhere.filter((c) =>
+            cells.some((d) => d.fromStep === c.fromStep && d.toStep === c.toStep),
+          );
+        // The cases of 0127 make none of the main transitions, and no other case makes theirs.
+        const inMain = published(log, { municipality: ["0180", "0182"] }, k);
+        const only0127 = published(log, { municipality: ["0127"] }, k);
+        expect(transitionsOf(inMain)).toEqual(inMain);
+        expect(transitionsOf(only0127)).toEqual(only0127);
+        expect(published(main, {}, k)).toEqual(inMain);
+        perturbed += inMain.filter((c) => c.count !== null && c.count >= k + 2).length;
+      }),
+      { numRuns: 50 },
+    );
+    // Not vacuous: counts of k + 2 or more, which the table moves, were compared.
+    expect(perturbed).toBeGreaterThan(5);
   });
 });

@@ -1,8 +1,9 @@
 import type { Case, CaseEvent } from "../case";
 import type { StepEntry } from "../case-state";
+import type { Disclosure } from "../disclosure/mode";
 import type { CountTable } from "../suppression";
 import { gridTable } from "../suppression";
-import type { Published } from "./cells";
+import type { CellKeys, Published } from "./cells";
 import { assertUngrouped, countCasesPerPair, publishCounts } from "./cells";
 import { population } from "./population";
 import type { MetricQuery, UnitPrincipal } from "./query";
@@ -17,6 +18,7 @@ export interface FlowCell {
   readonly toStep: number;
   /** Cases that made the transition at least once. */
   readonly count: number;
+  readonly cellKeys: CellKeys<"count">;
 }
 
 export type PublishedFlowCell = Published<FlowCell>;
@@ -51,22 +53,34 @@ export function referenceFlow(
   const members = population(cases, eventsByCase, query, unitPrincipal).filter(
     (m) => m.case.process === flow.process,
   );
-  return countCasesPerPair(members.map((m) => caseTransitions(m.state.stepEntries))).map(
-    ({ pair: [fromStep, toStep], count }) => ({ fromStep, toStep, count }),
-  );
+  const transitions = members.map((m) => ({
+    pairs: caseTransitions(m.state.stepEntries),
+    recordKey: m.recordKey,
+  }));
+  return countCasesPerPair(transitions).map(({ pair: [fromStep, toStep], count, cellKey }) => ({
+    fromStep,
+    toStep,
+    count,
+    cellKeys: { count: cellKey },
+  }));
 }
 
 /**
- * Flow as a table for `suppress`: fromStep rows, toStep columns (SPEC), and the grand total.
- * One case can sit in several cells of a row, so a line's sum overstates its distinct cases;
- * the outcome is the same as with distinct totals: when a line's distinct total is below k,
- * every cell on it is below k and already hidden, so the larger sum asks for nothing more.
+ * Flow as a table for `suppress`: the cells without lines. SPEC: flow publishes no line totals,
+ * and one case can count in several cells of a line (several transitions), so no total gives a
+ * hidden cell away and the cells get primary suppression alone.
  */
 export function flowTable(cells: readonly FlowCell[]): CountTable {
-  return gridTable(cells.map((c) => ({ coordinates: [c.fromStep, c.toStep], count: c.count })));
+  const table = gridTable(
+    cells.map((c) => ({ coordinates: [c.fromStep, c.toStep], count: c.count })),
+  );
+  return { ...table, lines: [] };
 }
 
 /** The flow cells as the API publishes them (SPEC "Privacy and disclosure control"). */
-export function suppressFlow(cells: readonly FlowCell[], k: number): PublishedFlowCell[] {
-  return publishCounts(cells, flowTable(cells), k);
+export function suppressFlow(
+  cells: readonly FlowCell[],
+  disclosure: Disclosure,
+): PublishedFlowCell[] {
+  return publishCounts(cells, flowTable(cells), disclosure);
 }

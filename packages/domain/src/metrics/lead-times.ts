@@ -1,10 +1,18 @@
 import type { Case, CaseEvent } from "../case";
 import type { StepEntry } from "../case-state";
+import type { Disclosure } from "../disclosure/mode";
+import { cellKeyOf } from "../disclosure/record-key";
 import { percentileCont } from "../percentile";
 import type { CountTable } from "../suppression";
 import { gridTable } from "../suppression";
 import { daysBetween, stockholmDate } from "../time";
-import { groupCoordinates, publishedCounts, publishedStatistic, withheldNames } from "./cells";
+import {
+  type CellKeys,
+  groupCoordinates,
+  publishedCounts,
+  publishedStatistic,
+  withheldNames,
+} from "./cells";
 import { groupBy } from "./groups";
 import { population } from "./population";
 import type { Dimension, GroupValues, MetricQuery, UnitPrincipal } from "./query";
@@ -28,6 +36,7 @@ export type LeadTimeCell = GroupValues & {
   readonly p90: number | null;
   /** Cases with t_a but no t_b yet. */
   readonly pending: number;
+  readonly cellKeys: CellKeys<"n" | "pending">;
 };
 
 /**
@@ -64,17 +73,24 @@ export function referenceLeadTimes(
     .filter((m) => m.case.process === steps.process)
     .map((m) => ({
       values: m.values,
+      recordKey: m.recordKey,
       leadTime: caseLeadTime(m.state.stepEntries, steps.fromStep, steps.toStep),
     }))
     .filter((m) => m.leadTime.status !== "not_started");
   return groupBy(started, query.groupBy ?? [], (m) => m.values).map((g) => {
-    const days = g.members.flatMap((m) => (m.leadTime.status === "done" ? [m.leadTime.days] : []));
+    const done = g.members.filter((m) => m.leadTime.status === "done");
+    const days = done.flatMap((m) => (m.leadTime.status === "done" ? [m.leadTime.days] : []));
+    const pending = g.members.filter((m) => m.leadTime.status === "pending");
     return {
       ...g.values,
       n: days.length,
       median: percentileCont(days, 0.5),
       p90: percentileCont(days, 0.9),
-      pending: g.members.length - days.length,
+      pending: pending.length,
+      cellKeys: {
+        n: cellKeyOf(done.map((m) => m.recordKey)),
+        pending: cellKeyOf(pending.map((m) => m.recordKey)),
+      },
     };
   });
 }
@@ -108,12 +124,14 @@ export function leadTimeTables(
 export function suppressLeadTimes(
   cells: readonly LeadTimeCell[],
   dims: readonly Dimension[],
-  k: number,
+  disclosure: Disclosure,
 ): PublishedLeadTimeCell[] {
+  const { k } = disclosure;
   const tables = leadTimeTables(cells, dims);
-  const ns = publishedCounts(tables.n, k, { hideZeros: true });
-  const pendings = publishedCounts(tables.pending, k);
-  return cells.map((cell, i) => {
+  const keys = (count: "n" | "pending") => cells.map((c) => c.cellKeys[count]);
+  const ns = publishedCounts(tables.n, keys("n"), disclosure, { hideZeros: true });
+  const pendings = publishedCounts(tables.pending, keys("pending"), disclosure);
+  return cells.map(({ cellKeys, ...cell }, i) => {
     const n = ns[i] ?? null;
     const pending = pendings[i] ?? null;
     const withheld = withheldNames<LeadTimeNumber>([
@@ -125,8 +143,8 @@ export function suppressLeadTimes(
     return {
       ...cell,
       n,
-      median: publishedStatistic(cell.median, n, k),
-      p90: publishedStatistic(cell.p90, n, k),
+      median: publishedStatistic(cell.median, cell.n, n, k),
+      p90: publishedStatistic(cell.p90, cell.n, n, k),
       pending,
       suppressed: withheld.length > 0,
       withheld,

@@ -1,9 +1,10 @@
 import type { Case, CaseEvent } from "../case";
 import type { CaseState } from "../case-state";
 import { compareCoordinate } from "../coordinates";
+import type { Disclosure } from "../disclosure/mode";
 import type { CountTable } from "../suppression";
 import { gridTable } from "../suppression";
-import type { Published } from "./cells";
+import type { CellKeys, Published } from "./cells";
 import { assertUngrouped, countCasesPerPair, publishCounts } from "./cells";
 import { population } from "./population";
 import type { MetricQuery, UnitPrincipal } from "./query";
@@ -22,6 +23,7 @@ export interface NetworkCell {
   readonly b: string;
   /** Cases in which both a and b took part. */
   readonly count: number;
+  readonly cellKeys: CellKeys<"count">;
 }
 
 export type PublishedNetworkCell = Published<NetworkCell>;
@@ -63,21 +65,31 @@ export function referenceNetwork(
 ): NetworkCell[] {
   assertUngrouped(query, "network");
   const members = population(cases, eventsByCase, query, unitPrincipal);
-  const pairs = members.map((m) =>
-    participantPairs(caseParticipants(m.state, network.level, unitPrincipal)),
-  );
-  return countCasesPerPair(pairs).map(({ pair: [a, b], count }) => ({ a, b, count }));
+  const pairs = members.map((m) => ({
+    pairs: participantPairs(caseParticipants(m.state, network.level, unitPrincipal)),
+    recordKey: m.recordKey,
+  }));
+  return countCasesPerPair(pairs).map(({ pair: [a, b], count, cellKey }) => ({
+    a,
+    b,
+    count,
+    cellKeys: { count: cellKey },
+  }));
 }
 
 /**
- * The network as a table for `suppress`: SPEC's a × b matrix, its a rows, b columns and grand
- * total. A case sits in every cell of its pairs; see `flowTable` for why summing is still right.
+ * The network as a table for `suppress`: the cells without lines. As for flow (`flowTable`), no
+ * line total is published and one case sits in every cell of its pairs: primary suppression alone.
  */
 export function networkTable(cells: readonly NetworkCell[]): CountTable {
-  return gridTable(cells.map((c) => ({ coordinates: [c.a, c.b], count: c.count })));
+  const table = gridTable(cells.map((c) => ({ coordinates: [c.a, c.b], count: c.count })));
+  return { ...table, lines: [] };
 }
 
 /** The network cells as the API publishes them. */
-export function suppressNetwork(cells: readonly NetworkCell[], k: number): PublishedNetworkCell[] {
-  return publishCounts(cells, networkTable(cells), k);
+export function suppressNetwork(
+  cells: readonly NetworkCell[],
+  disclosure: Disclosure,
+): PublishedNetworkCell[] {
+  return publishCounts(cells, networkTable(cells), disclosure);
 }

@@ -1,6 +1,7 @@
 import type { Case, CaseEvent } from "../case";
 import type { CaseState } from "../case-state";
 import { deriveCaseState } from "../case-state";
+import { referenceRecordKey } from "../disclosure/record-key";
 import type { CaseStatus, DimensionValues, MetricQuery, UnitPrincipal } from "./query";
 
 /** A case of a query's population, with its state as of the query's asOf. */
@@ -10,6 +11,8 @@ export interface PopulationMember {
   /** All events of the case as given (not cut at asOf): metrics cut and order them themselves. */
   readonly events: readonly CaseEvent[];
   readonly values: DimensionValues;
+  /** SPEC `cellkey`: the case's record key (see `referenceRecordKey`). */
+  readonly recordKey: number;
 }
 
 /**
@@ -29,7 +32,8 @@ export function population(
     const state = deriveCaseState(c, events, query.asOf);
     if (state === undefined || !hasStatus(state, query.status ?? "all")) continue;
     const values = dimensionValues(c, state, unitPrincipal);
-    if (matchesFilters(values, query)) members.push({ case: c, state, events, values });
+    if (matchesFilters(values, query))
+      members.push({ case: c, state, events, values, recordKey: referenceRecordKey(c.ref) });
   }
   return members;
 }

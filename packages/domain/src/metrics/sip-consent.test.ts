@@ -1,9 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { ConsentValue } from "../case";
 import type { IsoDate } from "../codes";
-import { arbCaseLog } from "../testing/arbitraries";
+import { arbCaseLog, arbRefPrefix } from "../testing/arbitraries";
+import type { BuiltCase } from "../testing/builders";
 import { aCase, caseLog } from "../testing/builders";
-import { arbCount, arbGroupedCells, disclosureViolations } from "../testing/disclosure";
+import {
+  cellKeyOfRefs,
+  filtersOf,
+  keyInSlice,
+  withCellKeys,
+  withoutCellKeys,
+} from "../testing/cell-keys";
+import {
+  arbCount,
+  arbGroupedCells,
+  cellKeyMode,
+  cellKeyViolations,
+  disclosureViolations,
+  suppressionMode,
+} from "../testing/disclosure";
 import { exampleUnitPrincipals, processkartaCase } from "../testing/examples";
 import { addDays } from "../time";
 import { population } from "./population";
@@ -50,7 +66,11 @@ function county() {
 const base: MetricQuery = { from: d("2024-01-01"), to: d("2024-12-31"), asOf: d("2024-12-31") };
 
 function sip(query: Partial<MetricQuery> = {}) {
-  const { cases, eventsByCase } = county();
+  return withoutCellKeys(sipOf(county(), query));
+}
+
+function sipOf(log: ReturnType<typeof caseLog>, query: Partial<MetricQuery> = {}) {
+  const { cases, eventsByCase } = log;
   return referenceSipConsent(cases, eventsByCase, { ...base, ...query }, exampleUnitPrincipals);
 }
 
@@ -91,7 +111,9 @@ describe("referenceSipConsent", () => {
   it("follows the processkarta case: consent given, SIP in 21 days, consent withdrawn later", () => {
     const { cases, eventsByCase } = caseLog([processkartaCase()]);
     const at = (asOf: string) =>
-      referenceSipConsent(cases, eventsByCase, { asOf: d(asOf) }, exampleUnitPrincipals);
+      withoutCellKeys(
+        referenceSipConsent(cases, eventsByCase, { asOf: d(asOf) }, exampleUnitPrincipals),
+      );
     expect(at("2024-03-24")).toEqual([
       {
         consentGiven: 1,
@@ -108,6 +130,22 @@ describe("referenceSipConsent", () => {
         consentWithdrawn: 1,
         sipEstablished: 1,
         medianDaysToSip: 21,
+      },
+    ]);
+  });
+
+  it("keys each count with the record keys of its own cases", () => {
+    const log = caseLog([
+      aCase().ref("anna").openedOn("2024-03-01").consent("given").sip("established").build(),
+      aCase().ref("bert").openedOn("2024-03-01").consent("given").build(),
+      aCase().ref("cleo").openedOn("2024-03-01").consent("withdrawn").sip("established").build(),
+    ]);
+    expect(sipOf(log).map((c) => c.cellKeys)).toEqual([
+      {
+        consentGiven: cellKeyOfRefs("anna", "bert"),
+        consentDeclined: 0,
+        consentWithdrawn: cellKeyOfRefs("cleo"),
+        sipEstablished: cellKeyOfRefs("anna", "cleo"),
       },
     ]);
   });
@@ -135,6 +173,7 @@ describe("suppressSipConsent", () => {
     targetGroup: string,
     [consentGiven, consentDeclined, consentWithdrawn, sipEstablished]: number[],
     medianDaysToSip: number | null,
+    keys: readonly number[] = [],
   ): SipConsentCell => ({
     targetGroup,
     consentGiven: consentGiven ?? 0,
@@ -142,6 +181,12 @@ describe("suppressSipConsent", () => {
     consentWithdrawn: consentWithdrawn ?? 0,
     sipEstablished: sipEstablished ?? 0,
     medianDaysToSip,
+    cellKeys: {
+      consentGiven: keys[0] ?? 0,
+      consentDeclined: keys[1] ?? 0,
+      consentWithdrawn: keys[2] ?? 0,
+      sipEstablished: keys[3] ?? 0,
+    },
   });
 
   it("suppresses each measure's column on its own, and the median with its count", () => {
@@ -150,7 +195,7 @@ describe("suppressSipConsent", () => {
       cell("npf_adhd", [7, 6, 3, 4], 15),
       cell("samsjuklighet", [9, 9, 0, 0], null),
     ];
-    expect(suppressSipConsent(cells, ["targetGroup"], 5)).toEqual([
+    expect(suppressSipConsent(cells, ["targetGroup"], suppressionMode(5))).toEqual([
       {
         targetGroup: "missbruk_beroende",
         consentGiven: 12,
@@ -185,8 +230,39 @@ describe("suppressSipConsent", () => {
   });
 
   it("publishes the median when sipEstablished ≥ k", () => {
-    const [published] = suppressSipConsent([cell("x", [6, 0, 0, 5], 14)], [], 5);
+    const [published] = suppressSipConsent([cell("x", [6, 0, 0, 5], 14)], [], suppressionMode(5));
     expect(published).toMatchObject({ sipEstablished: 5, medianDaysToSip: 14, withheld: [] });
+  });
+
+  it("in cellkey perturbs each count by its own key, with no second cell hidden", () => {
+    const keys = [keyInSlice(0), keyInSlice(9), keyInSlice(1), keyInSlice(7)];
+    const cells = [
+      cell("missbruk_beroende", [12, 12, 12, 12], 30, keys),
+      cell("npf_adhd", [7, 0, 3, 4], 15, keys),
+    ];
+    // The slices' noise from k + 2 on: −2, +2, −1 and +1.
+    expect(suppressSipConsent(cells, ["targetGroup"], cellKeyMode(5))).toEqual([
+      {
+        targetGroup: "missbruk_beroende",
+        consentGiven: 10,
+        consentDeclined: 14,
+        consentWithdrawn: 11,
+        sipEstablished: 13,
+        medianDaysToSip: 30,
+        suppressed: false,
+        withheld: [],
+      },
+      {
+        targetGroup: "npf_adhd",
+        consentGiven: 5,
+        consentDeclined: 0,
+        consentWithdrawn: null,
+        sipEstablished: null,
+        medianDaysToSip: null,
+        suppressed: true,
+        withheld: ["consentWithdrawn", "sipEstablished", "medianDaysToSip"],
+      },
+    ]);
   });
 });
 
@@ -232,8 +308,9 @@ describe("referenceSipConsent (properties)", () => {
       }),
     );
     fc.assert(
-      fc.property(arbCells, ({ table: { dims, cells }, k }) => {
-        const published = suppressSipConsent(cells, dims, k);
+      fc.property(arbCells, ({ table: { dims, cells: drawn }, k }) => {
+        const cells = withCellKeys(sipConsentCounts, drawn);
+        const published = suppressSipConsent(cells, dims, suppressionMode(k));
         const tables = sipConsentTables(cells, dims);
         for (const count of sipConsentCounts) {
           const column = published.map((c) => c[count]);
@@ -245,6 +322,79 @@ describe("referenceSipConsent (properties)", () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("suppressSipConsent, cellkey (properties)", () => {
+  /**
+   * Many cases with a last consent (or none) and a SIP established some days after opening (or
+   * none), so that groups reach k + 2 cases (random event logs seldom do).
+   */
+  const arbSipCounty = fc
+    .array(
+      fc.record({
+        prefix: arbRefPrefix,
+        targetGroup: fc.constantFrom("samsjuklighet", "missbruk_beroende"),
+        municipality: fc.constantFrom("0180", "0182"),
+        consent: fc.constantFrom<ConsentValue | null>("given", "declined", "withdrawn", null),
+        daysToSip: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
+      }),
+      { minLength: 20, maxLength: 50 },
+    )
+    .map((drawn) =>
+      drawn.map(({ prefix, targetGroup, municipality, consent, daysToSip }, i) => {
+        const built = aCase()
+          .ref(`${prefix}-${i}`)
+          .targetGroup(targetGroup)
+          .municipality(municipality)
+          .openedOn("2024-03-01");
+        if (consent !== null) built.consent(consent);
+        if (daysToSip !== null) built.after(daysToSip).sip("established");
+        return built.build();
+      }),
+    );
+  const arbGroupBy = fc.subarray(["targetGroup", "municipality"] as const, { minLength: 1 });
+  const arbK = fc.integer({ min: 3, max: 6 });
+
+  function published(log: readonly BuiltCase[], query: Partial<MetricQuery>, k: number) {
+    return suppressSipConsent(sipOf(caseLog(log), query), query.groupBy ?? [], cellKeyMode(k));
+  }
+
+  it("publishes the same numbers for the same cases, whichever query yields them", () => {
+    let perturbed = 0;
+    fc.assert(
+      fc.property(arbSipCounty, arbGroupBy, arbK, (log, groupBy, k) => {
+        for (const cell of published(log, { groupBy }, k)) {
+          const { targetGroup, municipality, ...numbers } = cell;
+          expect(published(log, filtersOf(cell, groupBy) ?? {}, k)).toEqual([numbers]);
+          perturbed += sipConsentCounts.filter((c) => (cell[c] ?? 0) >= k + 2).length;
+        }
+      }),
+      { numRuns: 30 },
+    );
+    // Not vacuous: counts of k + 2 or more, which the table moves, were compared.
+    expect(perturbed).toBeGreaterThan(20);
+  });
+
+  it("perturbs each count on its own, and shows the median only for k or more true SIPs", () => {
+    fc.assert(
+      fc.property(arbSipCounty, arbGroupBy, arbK, (log, groupBy, k) => {
+        const cells = sipOf(caseLog(log), { groupBy });
+        const shown = suppressSipConsent(cells, groupBy, cellKeyMode(k));
+        for (const count of sipConsentCounts) {
+          const truth = cells.map((c) => c[count]);
+          const column = shown.map((c) => c[count]);
+          expect(cellKeyViolations(truth, column, k)).toEqual([]);
+        }
+        shown.forEach((c, i) => {
+          const { sipEstablished, medianDaysToSip } = cells[i] ?? {};
+          expect(c.medianDaysToSip).toBe((sipEstablished ?? 0) >= k ? medianDaysToSip : null);
+          expect(c).not.toHaveProperty("cellKeys");
+          expect(c.suppressed).toBe(c.withheld.length > 0);
+        });
+      }),
+      { numRuns: 30 },
     );
   });
 });

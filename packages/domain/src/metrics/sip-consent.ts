@@ -1,10 +1,18 @@
 import type { Case, CaseEvent, ConsentValue } from "../case";
 import type { CaseState } from "../case-state";
+import type { Disclosure } from "../disclosure/mode";
+import { cellKeyOf } from "../disclosure/record-key";
 import { median } from "../percentile";
 import type { CountTable } from "../suppression";
 import { gridTable } from "../suppression";
 import { daysBetween, stockholmDate } from "../time";
-import { groupCoordinates, publishedCounts, publishedStatistic, withheldNames } from "./cells";
+import {
+  type CellKeys,
+  groupCoordinates,
+  publishedCounts,
+  publishedStatistic,
+  withheldNames,
+} from "./cells";
 import type { Group } from "./groups";
 import { groupBy } from "./groups";
 import type { PopulationMember } from "./population";
@@ -25,6 +33,7 @@ export type SipConsentCell = GroupValues &
   Readonly<Record<SipConsentCount, number>> & {
     /** Raw: suppression decides whether it is shown. Its n is `sipEstablished`. */
     readonly medianDaysToSip: number | null;
+    readonly cellKeys: CellKeys<SipConsentCount>;
   };
 
 export type PublishedSipConsentCell = GroupValues &
@@ -60,15 +69,25 @@ export function referenceSipConsent(
 
 function sipConsentCell(group: Group<PopulationMember>): SipConsentCell {
   const withConsent = (value: ConsentValue) =>
-    group.members.filter((m) => m.state.consent === value).length;
-  const days = group.members.flatMap((m) => caseDaysToSip(m.case, m.state) ?? []);
-  return {
-    ...group.values,
+    group.members.filter((m) => m.state.consent === value);
+  const withSip = group.members.filter((m) => caseDaysToSip(m.case, m.state) !== null);
+  const days = withSip.flatMap((m) => caseDaysToSip(m.case, m.state) ?? []);
+  const counted: Record<SipConsentCount, readonly PopulationMember[]> = {
     consentGiven: withConsent("given"),
     consentDeclined: withConsent("declined"),
     consentWithdrawn: withConsent("withdrawn"),
-    sipEstablished: days.length,
+    sipEstablished: withSip,
+  };
+  const each = <T>(f: (members: readonly PopulationMember[]) => T) =>
+    Object.fromEntries(sipConsentCounts.map((count) => [count, f(counted[count])])) as Record<
+      SipConsentCount,
+      T
+    >;
+  return {
+    ...group.values,
+    ...each((members) => members.length),
     medianDaysToSip: median(days),
+    cellKeys: each((members) => cellKeyOf(members.map((m) => m.recordKey))),
   };
 }
 
@@ -91,20 +110,27 @@ export function sipConsentTables(
 }
 
 /**
- * The cells as the API publishes them: each count by the count rule and its own column's lines;
- * `medianDaysToSip` only beside a published `sipEstablished` ≥ k.
+ * The cells as the API publishes them: each count by the disclosure mode (in `suppression`
+ * along its own column's lines); `medianDaysToSip` only beside a published `sipEstablished` of
+ * at least k true cases.
  */
 export function suppressSipConsent(
   cells: readonly SipConsentCell[],
   dims: readonly Dimension[],
-  k: number,
+  disclosure: Disclosure,
 ): PublishedSipConsentCell[] {
   const tables = sipConsentTables(cells, dims);
-  const given = publishedCounts(tables.consentGiven, k);
-  const declined = publishedCounts(tables.consentDeclined, k);
-  const withdrawn = publishedCounts(tables.consentWithdrawn, k);
-  const established = publishedCounts(tables.sipEstablished, k);
-  return cells.map((cell, i) => {
+  const column = (count: SipConsentCount) =>
+    publishedCounts(
+      tables[count],
+      cells.map((c) => c.cellKeys[count]),
+      disclosure,
+    );
+  const given = column("consentGiven");
+  const declined = column("consentDeclined");
+  const withdrawn = column("consentWithdrawn");
+  const established = column("sipEstablished");
+  return cells.map(({ cellKeys, ...cell }, i) => {
     const published = {
       consentGiven: given[i] ?? null,
       consentDeclined: declined[i] ?? null,
@@ -118,7 +144,12 @@ export function suppressSipConsent(
     return {
       ...cell,
       ...published,
-      medianDaysToSip: publishedStatistic(cell.medianDaysToSip, published.sipEstablished, k),
+      medianDaysToSip: publishedStatistic(
+        cell.medianDaysToSip,
+        cell.sipEstablished,
+        published.sipEstablished,
+        disclosure.k,
+      ),
       suppressed: withheld.length > 0,
       withheld,
     };

@@ -3,9 +3,24 @@ import { describe, expect, it } from "vitest";
 import type { IsoDate } from "../codes";
 import type { ProcessModel } from "../process-models";
 import { defaultProcessModels, internSamsjuklighet } from "../process-models";
-import { arbCaseLog } from "../testing/arbitraries";
+import { arbCaseLog, arbRefPrefix } from "../testing/arbitraries";
+import type { BuiltCase } from "../testing/builders";
 import { aCase, caseLog } from "../testing/builders";
-import { arbCount, arbGroupedCells, disclosureViolations } from "../testing/disclosure";
+import {
+  cellKeyOfRefs,
+  filtersOf,
+  keyInSlice,
+  withCellKeys,
+  withoutCellKeys,
+} from "../testing/cell-keys";
+import {
+  arbCount,
+  arbGroupedCells,
+  cellKeyMode,
+  cellKeyViolations,
+  disclosureViolations,
+  suppressionMode,
+} from "../testing/disclosure";
 import { exampleUnitPrincipals, processkartaCase } from "../testing/examples";
 import { addDays } from "../time";
 import { population } from "./population";
@@ -16,6 +31,14 @@ import { referenceStuck, stuckTable, suppressStuck } from "./stuck";
 const d = (date: string) => date as IsoDate;
 
 function stuck(
+  built: Parameters<typeof caseLog>[0],
+  query: MetricQuery,
+  processModels: readonly ProcessModel[] = defaultProcessModels,
+) {
+  return withoutCellKeys(stuckOf(built, query, processModels));
+}
+
+function stuckOf(
   built: Parameters<typeof caseLog>[0],
   query: MetricQuery,
   processModels: readonly ProcessModel[] = defaultProcessModels,
@@ -48,6 +71,18 @@ describe("referenceStuck", () => {
       { step: 1, count: 2, medianDaysOver: 12.5 },
       { step: 2, count: 1, medianDaysOver: 15 },
       { step: 5, count: 1, medianDaysOver: 1 },
+    ]);
+  });
+
+  it("keys each cell with the record keys of its stuck cases", () => {
+    const built = [
+      aCase().ref("anna").openedOn("2024-06-01").step(1).build(),
+      aCase().ref("bert").openedOn("2024-06-01").step(1).build(),
+      aCase().ref("cleo").openedOn("2024-06-29").step(1).build(),
+      aCase().ref("dora").openedOn("2024-06-01").step(1).close().build(),
+    ];
+    expect(stuckOf(built, asOfJune)).toEqual([
+      { count: 2, medianDaysOver: 22, cellKeys: { count: cellKeyOfRefs("anna", "bert") } },
     ]);
   });
 
@@ -100,12 +135,15 @@ describe("referenceStuck", () => {
 
 describe("suppressStuck", () => {
   it("withholds the median with its count", () => {
-    const cells = [
-      { step: 1, count: 12, medianDaysOver: 9 },
-      { step: 2, count: 3, medianDaysOver: 4 },
-      { step: 5, count: 6, medianDaysOver: 2 },
-    ];
-    expect(suppressStuck(cells, ["step"], 5)).toEqual([
+    const cells = withCellKeys(
+      ["count"],
+      [
+        { step: 1, count: 12, medianDaysOver: 9 },
+        { step: 2, count: 3, medianDaysOver: 4 },
+        { step: 5, count: 6, medianDaysOver: 2 },
+      ],
+    );
+    expect(suppressStuck(cells, ["step"], suppressionMode(5))).toEqual([
       { step: 1, count: 12, medianDaysOver: 9, suppressed: false, withheld: [] },
       {
         step: 2,
@@ -121,6 +159,32 @@ describe("suppressStuck", () => {
         suppressed: true,
         withheld: ["count", "medianDaysOver"],
       },
+    ]);
+  });
+});
+
+describe("suppressStuck, cellkey", () => {
+  it("perturbs each count by its key, and shows the median beside a true count of k or more", () => {
+    const cells = withCellKeys(
+      ["count"],
+      [
+        { step: 1, count: 6, medianDaysOver: 9 },
+        { step: 2, count: 4, medianDaysOver: 4 },
+        { step: 5, count: 12, medianDaysOver: 2 },
+      ],
+      (cell) => keyInSlice(cell.step === 5 ? 9 : 0),
+    );
+    // 6 = k + 1 in the first slice: −1; 12 in the last: +2. No second cell is hidden for 4.
+    expect(suppressStuck(cells, ["step"], cellKeyMode(5))).toEqual([
+      { step: 1, count: 5, medianDaysOver: 9, suppressed: false, withheld: [] },
+      {
+        step: 2,
+        count: null,
+        medianDaysOver: null,
+        suppressed: true,
+        withheld: ["count", "medianDaysOver"],
+      },
+      { step: 5, count: 14, medianDaysOver: 2, suppressed: false, withheld: [] },
     ]);
   });
 });
@@ -149,7 +213,7 @@ describe("referenceStuck (properties)", () => {
     );
   });
 
-  it("never publishes 1..k−1, keeps the line rule, medians only beside n ≥ k", () => {
+  it("in suppression never publishes 1..k−1, keeps the line rule, medians only beside n ≥ k", () => {
     const arbCells = fc.integer({ min: 3, max: 6 }).chain((k) =>
       fc.record({
         k: fc.constant(k),
@@ -162,8 +226,9 @@ describe("referenceStuck (properties)", () => {
       }),
     );
     fc.assert(
-      fc.property(arbCells, ({ table: { dims, cells }, k }) => {
-        const published = suppressStuck(cells, dims, k);
+      fc.property(arbCells, ({ table: { dims, cells: drawn }, k }) => {
+        const cells = withCellKeys(["count"], drawn);
+        const published = suppressStuck(cells, dims, suppressionMode(k));
         const counts = published.map((c) => c.count);
         expect(disclosureViolations(stuckTable(cells, dims), counts, k)).toEqual([]);
         for (const c of published) {
@@ -171,6 +236,79 @@ describe("referenceStuck (properties)", () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("suppressStuck, cellkey (properties)", () => {
+  /**
+   * Many cases that entered step 1 or 2 of intern_samsjuklighet (7 and 14 target days) in May
+   * or June 2024, some closed since, so that groups reach k + 2 stuck cases as of 30 June
+   * (random event logs seldom do).
+   */
+  const arbStuckCounty = fc
+    .array(
+      fc.record({
+        prefix: arbRefPrefix,
+        targetGroup: fc.constantFrom("samsjuklighet", "missbruk_beroende"),
+        municipality: fc.constantFrom("0180", "0182"),
+        openedDay: fc.integer({ min: 0, max: 55 }),
+        step: fc.constantFrom(1, 2),
+        closed: fc.boolean(),
+      }),
+      { minLength: 30, maxLength: 60 },
+    )
+    .map((drawn) =>
+      drawn.map(({ prefix, targetGroup, municipality, openedDay, step, closed }, i) => {
+        const built = aCase()
+          .ref(`${prefix}-${i}`)
+          .targetGroup(targetGroup)
+          .municipality(municipality)
+          .openedOn(addDays("2024-05-01", openedDay))
+          .step(step);
+        return (closed ? built.close() : built).build();
+      }),
+    );
+  const arbGroupBy = fc.subarray(["targetGroup", "municipality"] as const, { minLength: 1 });
+  const arbK = fc.integer({ min: 3, max: 6 });
+
+  function published(log: readonly BuiltCase[], query: Partial<MetricQuery>, k: number) {
+    const cells = stuckOf(log, { ...asOfJune, ...query });
+    return suppressStuck(cells, query.groupBy ?? [], cellKeyMode(k));
+  }
+
+  it("publishes the same numbers for the same cases, whichever query yields them", () => {
+    let perturbed = 0;
+    fc.assert(
+      fc.property(arbStuckCounty, arbGroupBy, arbK, (log, groupBy, k) => {
+        for (const cell of published(log, { groupBy }, k)) {
+          const { targetGroup, municipality, ...numbers } = cell;
+          expect(published(log, filtersOf(cell, groupBy) ?? {}, k)).toEqual([numbers]);
+          if (cell.count !== null && cell.count >= k + 2) perturbed += 1;
+        }
+      }),
+      { numRuns: 30 },
+    );
+    // Not vacuous: counts of k + 2 or more, which the table moves, were compared.
+    expect(perturbed).toBeGreaterThan(20);
+  });
+
+  it("perturbs the count, and shows the median days over only for k or more true cases", () => {
+    fc.assert(
+      fc.property(arbStuckCounty, arbGroupBy, arbK, (log, groupBy, k) => {
+        const cells = stuckOf(log, { ...asOfJune, groupBy });
+        const shown = suppressStuck(cells, groupBy, cellKeyMode(k));
+        const truth = cells.map((c) => c.count);
+        const counts = shown.map((c) => c.count);
+        expect(cellKeyViolations(truth, counts, k)).toEqual([]);
+        shown.forEach((c, i) => {
+          const { count, medianDaysOver } = cells[i] ?? { count: 0, medianDaysOver: null };
+          expect(c.medianDaysOver).toBe(count >= k ? medianDaysOver : null);
+          expect(c).not.toHaveProperty("cellKeys");
+          expect(c.suppressed).toBe(c.withheld.length > 0);
+        });
+      }),
+      { numRuns: 30 },
     );
   });
 });

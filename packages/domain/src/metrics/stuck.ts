@@ -1,13 +1,21 @@
 import type { Case, CaseEvent } from "../case";
 import type { CaseState } from "../case-state";
 import type { IsoDate } from "../codes";
+import type { Disclosure } from "../disclosure/mode";
+import { cellKeyOf } from "../disclosure/record-key";
 import { median } from "../percentile";
 import type { ProcessModel } from "../process-models";
 import { findStep } from "../process-models";
 import type { CountTable } from "../suppression";
 import { gridTable } from "../suppression";
 import { daysBetween, stockholmDate } from "../time";
-import { groupCoordinates, publishedCounts, publishedStatistic, withheldNames } from "./cells";
+import {
+  type CellKeys,
+  groupCoordinates,
+  publishedCounts,
+  publishedStatistic,
+  withheldNames,
+} from "./cells";
 import { groupBy } from "./groups";
 import { population } from "./population";
 import type { Dimension, GroupValues, MetricQuery, UnitPrincipal } from "./query";
@@ -25,6 +33,7 @@ export type StuckCell = GroupValues & {
   readonly count: number;
   /** Raw: suppression decides whether it is shown. */
   readonly medianDaysOver: number | null;
+  readonly cellKeys: CellKeys<"count">;
 };
 
 export type StuckNumber = "count" | "medianDaysOver";
@@ -70,12 +79,13 @@ export function referenceStuck(
   const open = population(cases, eventsByCase, { ...query, status: "open" }, unitPrincipal);
   const stuckCases = open.flatMap((m) => {
     const daysOver = caseDaysOver(m.case, m.state, query.asOf, stuck.processModels);
-    return daysOver === undefined ? [] : [{ values: m.values, daysOver }];
+    return daysOver === undefined ? [] : [{ values: m.values, daysOver, recordKey: m.recordKey }];
   });
   return groupBy(stuckCases, query.groupBy ?? [], (m) => m.values).map((g) => ({
     ...g.values,
     count: g.members.length,
     medianDaysOver: median(g.members.map((m) => m.daysOver)),
+    cellKeys: { count: cellKeyOf(g.members.map((m) => m.recordKey)) },
   }));
 }
 
@@ -88,10 +98,14 @@ export function stuckTable(cells: readonly StuckCell[], dims: readonly Dimension
 export function suppressStuck(
   cells: readonly StuckCell[],
   dims: readonly Dimension[],
-  k: number,
+  disclosure: Disclosure,
 ): PublishedStuckCell[] {
-  const counts = publishedCounts(stuckTable(cells, dims), k);
-  return cells.map((cell, i) => {
+  const counts = publishedCounts(
+    stuckTable(cells, dims),
+    cells.map((c) => c.cellKeys.count),
+    disclosure,
+  );
+  return cells.map(({ cellKeys, ...cell }, i) => {
     const count = counts[i] ?? null;
     const withheld = withheldNames<StuckNumber>([
       ["count", count === null],
@@ -100,7 +114,7 @@ export function suppressStuck(
     return {
       ...cell,
       count,
-      medianDaysOver: publishedStatistic(cell.medianDaysOver, count, k),
+      medianDaysOver: publishedStatistic(cell.medianDaysOver, cell.count, count, disclosure.k),
       suppressed: withheld.length > 0,
       withheld,
     };

@@ -1,15 +1,24 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { IsoDate } from "../codes";
-import { arbCaseLog } from "../testing/arbitraries";
+import { arbCaseLog, arbRefPrefix } from "../testing/arbitraries";
+import type { BuiltCase } from "../testing/builders";
 import { aCase, caseLog } from "../testing/builders";
-import { arbCount, arbGroupedCells, disclosureViolations } from "../testing/disclosure";
+import { cellKeyOfRefs, filtersOf, withCellKeys, withoutCellKeys } from "../testing/cell-keys";
+import {
+  arbCount,
+  arbGroupedCells,
+  cellKeyMode,
+  cellKeyViolations,
+  disclosureViolations,
+  suppressionMode,
+} from "../testing/disclosure";
 import { exampleUnitPrincipals, processkartaCase } from "../testing/examples";
 import { addDays } from "../time";
-import { referenceCaseCounts } from "./case-counts";
+import { referenceCaseCounts, suppressCaseCounts } from "./case-counts";
 import type { MetricQuery } from "./query";
 import type { TrendCell, TrendMeasure } from "./trend";
-import { referenceTrend, suppressTrend, trendDimensions, trendTable } from "./trend";
+import { referenceTrend, suppressTrend, trendDimensions, trendMeasures, trendTable } from "./trend";
 
 const d = (date: string) => date as IsoDate;
 
@@ -69,7 +78,7 @@ describe("referenceTrend, opened", () => {
   });
 
   it("groups by the case's attributes, month first", () => {
-    expect(trend("opened", { groupBy: ["targetGroup"] })).toEqual([
+    expect(withoutCellKeys(trend("opened", { groupBy: ["targetGroup"] }))).toEqual([
       { month: "2024-01", targetGroup: "missbruk_beroende", count: 1 },
       { month: "2024-01", targetGroup: "samsjuklighet", count: 3 },
       { month: "2024-02", targetGroup: "samsjuklighet", count: 1 },
@@ -90,6 +99,16 @@ describe("referenceTrend, closed", () => {
       ["2024-03", 1],
       ["2024-04", 1],
       ["2024-05", 1],
+    ]);
+  });
+
+  it("keys each month with the cases closed in it, a case closed twice in a month once", () => {
+    expect(trend("closed").map((c) => [c.month, c.cellKeys.count])).toEqual([
+      ["2024-01", cellKeyOfRefs("opened-before-period")],
+      ["2024-02", cellKeyOfRefs("twice-in-february")],
+      ["2024-03", cellKeyOfRefs("closed-late-on-dst-day")],
+      ["2024-04", cellKeyOfRefs("twice-in-february")],
+      ["2024-05", cellKeyOfRefs("utc-midnight")],
     ]);
   });
 
@@ -114,7 +133,8 @@ describe("referenceTrend, closed", () => {
   });
 
   it("follows the processkarta case: closed after step 11 in February 2025", () => {
-    const { cases, eventsByCase } = caseLog([processkartaCase()]);
+    const built = processkartaCase();
+    const { cases, eventsByCase } = caseLog([built]);
     const query: MetricQuery = {
       from: d("2025-01-01"),
       to: d("2025-12-31"),
@@ -122,22 +142,35 @@ describe("referenceTrend, closed", () => {
     };
     expect(
       referenceTrend(cases, eventsByCase, query, { measure: "closed" }, exampleUnitPrincipals),
-    ).toEqual([{ month: "2025-02", count: 1 }]);
+    ).toEqual([{ month: "2025-02", count: 1, cellKeys: { count: cellKeyOfRefs(built.case.ref) } }]);
   });
 });
 
 describe("suppressTrend", () => {
+  const months = (...counts: number[]) =>
+    withCellKeys(
+      ["count"],
+      counts.map((count, i) => ({ month: `2024-0${i + 1}`, count })),
+    );
+
   it("hides a small month and a second one, since the months' total is published", () => {
-    const cells = [
-      { month: "2024-01", count: 7 },
-      { month: "2024-02", count: 3 },
-      { month: "2024-03", count: 9 },
-    ];
-    expect(suppressTrend(cells, [], 5)).toEqual([
+    expect(suppressTrend(months(7, 3, 9), [], suppressionMode(5))).toEqual([
       { month: "2024-01", count: null, suppressed: true },
       { month: "2024-02", count: null, suppressed: true },
       { month: "2024-03", count: 9, suppressed: false },
     ]);
+  });
+
+  it("hides a third month when two small ones hold fewer than k + 1 cases together", () => {
+    // SPEC: m withheld cells hold at least k + m − 1 cases; 3 + 2 = 5 would show both below 5.
+    const published = suppressTrend(months(3, 2, 20), [], suppressionMode(5));
+    expect(published.map((c) => c.count)).toEqual([null, null, null]);
+  });
+
+  it("in cellkey hides only the small month and perturbs the rest", () => {
+    // Cell key 0 falls in the table's first slice: −2 from k + 2 on.
+    const published = suppressTrend(months(7, 3, 9), [], cellKeyMode(5));
+    expect(published.map((c) => c.count)).toEqual([5, null, 7]);
   });
 });
 
@@ -193,7 +226,7 @@ describe("referenceTrend (properties)", () => {
     );
   });
 
-  it("never publishes 1..k−1 and keeps the line rule", () => {
+  it("in suppression never publishes 1..k−1 and keeps the line rule", () => {
     const months = ["2024-01", "2024-02", "2024-03"];
     const arbCells = fc.integer({ min: 3, max: 6 }).chain((k) =>
       fc.record({
@@ -203,13 +236,137 @@ describe("referenceTrend (properties)", () => {
     );
     fc.assert(
       fc.property(arbCells, ({ table: { dims, cells: groups }, k }) => {
-        const cells = groups.flatMap(({ byMonth, ...group }) =>
-          months.map((month, i) => ({ ...group, month, count: byMonth[i] ?? 0 })),
+        const cells = withCellKeys(
+          ["count"],
+          groups.flatMap(({ byMonth, ...group }) =>
+            months.map((month, i) => ({ ...group, month, count: byMonth[i] ?? 0 })),
+          ),
         );
-        const published = suppressTrend(cells, dims, k).map((c) => c.count);
+        const published = suppressTrend(cells, dims, suppressionMode(k)).map((c) => c.count);
         expect(disclosureViolations(trendTable(cells, dims), published, k)).toEqual([]);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("suppressTrend, cellkey (properties)", () => {
+  /**
+   * Many cases opened in the first quarter of 2024, most of them closed some days later, so
+   * that months reach k + 2 cases per group (random event logs seldom do).
+   */
+  const arbTrendCounty = fc
+    .array(
+      fc.record({
+        prefix: arbRefPrefix,
+        targetGroup: fc.constantFrom("samsjuklighet", "missbruk_beroende"),
+        municipality: fc.constantFrom("0180", "0182"),
+        openedDay: fc.integer({ min: 0, max: 90 }),
+        closedAfter: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
+      }),
+      { minLength: 30, maxLength: 60 },
+    )
+    .map((drawn) =>
+      drawn.map(({ prefix, targetGroup, municipality, openedDay, closedAfter }, i) => {
+        const built = aCase()
+          .ref(`${prefix}-${i}`)
+          .targetGroup(targetGroup)
+          .municipality(municipality)
+          .openedOn(addDays("2024-01-01", openedDay));
+        if (closedAfter !== null) built.after(closedAfter).close();
+        return built.build();
+      }),
+    );
+  const arbGroupBy = fc.subarray(["targetGroup", "municipality"] as const);
+  const arbK = fc.integer({ min: 3, max: 6 });
+  const year: MetricQuery = { from: d("2024-01-01"), to: d("2024-12-31"), asOf: d("2024-06-30") };
+
+  /** The first and the last day of a month `YYYY-MM`. */
+  function monthBounds(month: string): { from: IsoDate; to: IsoDate } {
+    const [y, m] = month.split("-").map(Number);
+    const last = new Date(Date.UTC(y ?? 0, m ?? 0, 0)).toISOString().slice(0, 10);
+    return { from: d(`${month}-01`), to: d(last) };
+  }
+
+  function published(
+    log: readonly BuiltCase[],
+    query: MetricQuery,
+    measure: TrendMeasure,
+    k: number,
+  ) {
+    const { cases, eventsByCase } = caseLog(log);
+    const cells = referenceTrend(cases, eventsByCase, query, { measure }, exampleUnitPrincipals);
+    return suppressTrend(cells, query.groupBy ?? [], cellKeyMode(k));
+  }
+
+  it("opened: publishes a month of a group as case counts publish the same cases", () => {
+    let perturbed = 0;
+    fc.assert(
+      fc.property(arbTrendCounty, arbGroupBy, arbK, (log, groupBy, k) => {
+        const { cases, eventsByCase } = caseLog(log);
+        for (const cell of published(log, { ...year, groupBy }, "opened", k)) {
+          const query = {
+            ...year,
+            ...monthBounds(cell.month),
+            ...filtersOf(cell, groupBy),
+            status: "all" as const,
+          };
+          const counts = referenceCaseCounts(cases, eventsByCase, query, exampleUnitPrincipals);
+          expect(suppressCaseCounts(counts, [], cellKeyMode(k)).total).toBe(cell.count);
+          if (cell.count !== null && cell.count >= k + 2) perturbed += 1;
+        }
+      }),
+      { numRuns: 30 },
+    );
+    // Not vacuous: counts of k + 2 or more, which the table moves, were compared.
+    expect(perturbed).toBeGreaterThan(20);
+  });
+
+  it("closed: publishes a month of a group as the query for that month and group alone", () => {
+    let perturbed = 0;
+    fc.assert(
+      fc.property(arbTrendCounty, arbGroupBy, arbK, (log, groupBy, k) => {
+        for (const cell of published(log, { ...year, groupBy }, "closed", k)) {
+          const alone = { ...year, ...monthBounds(cell.month), ...filtersOf(cell, groupBy) };
+          const { targetGroup, municipality, ...numbers } = cell;
+          expect(published(log, alone, "closed", k)).toEqual([numbers]);
+          if (cell.count !== null && cell.count >= k + 2) perturbed += 1;
+        }
+      }),
+      { numRuns: 30 },
+    );
+    // Not vacuous: counts of k + 2 or more, which the table moves, were compared.
+    expect(perturbed).toBeGreaterThan(20);
+  });
+
+  it("withholds 1..k−1, moves the rest by at most 2, and shows no cell key", () => {
+    fc.assert(
+      fc.property(
+        arbTrendCounty,
+        arbGroupBy,
+        arbK,
+        fc.constantFrom(...trendMeasures),
+        (log, groupBy, k, measure) => {
+          const { cases, eventsByCase } = caseLog(log);
+          const query = { ...year, groupBy };
+          const cells = referenceTrend(
+            cases,
+            eventsByCase,
+            query,
+            { measure },
+            exampleUnitPrincipals,
+          );
+          const shown = suppressTrend(cells, groupBy, cellKeyMode(k));
+          const truth = cells.map((c) => c.count);
+          const counts = shown.map((c) => c.count);
+          expect(cellKeyViolations(truth, counts, k)).toEqual([]);
+          for (const cell of shown) {
+            expect(cell).not.toHaveProperty("cellKeys");
+            expect(cell.suppressed).toBe(cell.count === null);
+          }
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 });

@@ -1,10 +1,12 @@
 import type { Case, CaseEvent } from "../case";
 import { eventsAsOf } from "../case-state";
 import { compareCoordinates } from "../coordinates";
+import type { Disclosure } from "../disclosure/mode";
+import { RECORD_KEY_MODULUS } from "../disclosure/record-key";
 import type { CountTable } from "../suppression";
 import { gridTable } from "../suppression";
 import { stockholmDate } from "../time";
-import type { Published } from "./cells";
+import type { CellKeys, Published } from "./cells";
 import { groupCoordinates, publishCounts } from "./cells";
 import { pick } from "./groups";
 import type { PopulationMember } from "./population";
@@ -27,6 +29,7 @@ export type TrendCell = GroupValues & {
   /** `YYYY-MM`. */
   readonly month: string;
   readonly count: number;
+  readonly cellKeys: CellKeys<"count">;
 };
 
 export type PublishedTrendCell = Published<TrendCell>;
@@ -85,9 +88,9 @@ export function trendTable(cells: readonly TrendCell[], dims: readonly Dimension
 export function suppressTrend(
   cells: readonly TrendCell[],
   dims: readonly Dimension[],
-  k: number,
+  disclosure: Disclosure,
 ): PublishedTrendCell[] {
-  return publishCounts(cells, trendTable(cells, dims), k);
+  return publishCounts(cells, trendTable(cells, dims), disclosure);
 }
 
 function assertTrendDimensions(dims: readonly Dimension[]): void {
@@ -106,13 +109,14 @@ function countByMonth(
   monthsOf: (member: PopulationMember) => readonly string[],
   dims: readonly Dimension[],
 ): TrendCell[] {
-  const cells = new Map<string, TrendCell & { count: number }>();
+  const cells = new Map<string, TrendCell & { count: number; cellKeys: { count: number } }>();
   for (const member of members) {
     const values = pick(member.values, dims);
     for (const month of monthsOf(member)) {
       const key = JSON.stringify([month, ...groupCoordinates(values, dims)]);
-      const cell = cells.get(key) ?? { ...values, month, count: 0 };
+      const cell = cells.get(key) ?? { ...values, month, count: 0, cellKeys: { count: 0 } };
       cell.count += 1;
+      cell.cellKeys.count = (cell.cellKeys.count + member.recordKey) % RECORD_KEY_MODULUS;
       cells.set(key, cell);
     }
   }

@@ -63,12 +63,38 @@ export function arbCaseHistory(options: CaseHistoryOptions = {}): fc.Arbitrary<B
     }));
 }
 
-/** Several histories with distinct refs: a small county for the reference metrics. */
-export function arbCaseLog(options: CaseHistoryOptions & { maxCases?: number } = {}) {
+/**
+ * Four printable ASCII characters to start a generated ref. The reference metrics read a case's
+ * record key from the first four bytes of its ref (`referenceRecordKey`), and refs such as
+ * "case-1" and "case-2" share them: every case would get the same key, and every cell key would
+ * follow from its count alone, which no property about cell keys could tell from a broken one.
+ */
+export const arbRefPrefix: fc.Arbitrary<string> = fc.string({
+  unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)),
+  minLength: 4,
+  maxLength: 4,
+});
+
+export interface CaseLogOptions extends CaseHistoryOptions {
+  readonly minCases?: number;
+  readonly maxCases?: number;
+}
+
+/**
+ * Several histories with distinct refs — a random prefix (`arbRefPrefix`), then the case's
+ * number — a small county for the reference metrics.
+ */
+export function arbCaseLog(options: CaseLogOptions = {}): fc.Arbitrary<BuiltCase[]> {
   return fc
-    .array(arbCaseHistory(options), { maxLength: options.maxCases ?? 30 })
+    .array(fc.tuple(arbCaseHistory(options), arbRefPrefix), {
+      minLength: options.minCases ?? 0,
+      maxLength: options.maxCases ?? 30,
+    })
     .map((histories) =>
-      histories.map((h, i) => ({ case: { ...h.case, ref: `case-${i + 1}` }, events: h.events })),
+      histories.map(([h, prefix], i) => ({
+        case: { ...h.case, ref: `${prefix}-${i + 1}` },
+        events: h.events,
+      })),
     );
 }
 

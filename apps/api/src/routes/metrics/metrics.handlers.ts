@@ -10,8 +10,10 @@ import {
   trend,
 } from "@samsyn/db";
 import {
+  DEFAULT_DISCLOSURE_MODE,
   DEFAULT_K,
   type Dimension,
+  type Disclosure,
   suppressCaseCounts,
   suppressFlow,
   suppressLeadTimes,
@@ -43,15 +45,16 @@ import {
 } from "./params";
 
 /**
- * The seven metrics of SPEC: parse and check the parameters, ask the database for true counts,
- * and publish them only through the domain's suppression. Nothing unsuppressed leaves here.
+ * The seven metrics of SPEC: parse and check the parameters, ask the database for true counts
+ * (and their cell keys), and publish them only through the domain's disclosure control, in the
+ * installation's mode. Nothing unprotected leaves here.
  */
 export function metricRoutes() {
   return createRouter()
     .openapi(caseCountsRoute, async (c) => {
       const m = await prepare(c, c.req.valid("query"));
       const counts = await caseCounts(m.db, m.query, m.access);
-      const published = suppressCaseCounts(counts, m.groupBy, m.k);
+      const published = suppressCaseCounts(counts, m.groupBy, m.disclosure);
       return c.json(
         { ...m.envelope, groupBy: m.groupBy, ...published, cells: [...published.cells] },
         200,
@@ -67,7 +70,7 @@ export function metricRoutes() {
       });
       const { process, fromStep, toStep } = params;
       const cells = await leadTimes(m.db, m.query, { process, fromStep, toStep }, m.access);
-      const published = suppressLeadTimes(cells, m.groupBy, m.k);
+      const published = suppressLeadTimes(cells, m.groupBy, m.disclosure);
       return c.json(
         { ...m.envelope, groupBy: m.groupBy, process, fromStep, toStep, cells: published },
         200,
@@ -83,7 +86,7 @@ export function metricRoutes() {
       );
       const cells = await flow(m.db, m.query, { process: params.process }, m.access);
       return c.json(
-        { ...m.envelope, process: params.process, cells: suppressFlow(cells, m.k) },
+        { ...m.envelope, process: params.process, cells: suppressFlow(cells, m.disclosure) },
         200,
       );
     })
@@ -91,7 +94,7 @@ export function metricRoutes() {
       const params = c.req.valid("query");
       const m = await prepare(c, params, undefined, trendDimensions);
       const cells = await trend(m.db, m.query, { measure: params.measure }, m.access);
-      const published = suppressTrend(cells, m.groupBy, m.k);
+      const published = suppressTrend(cells, m.groupBy, m.disclosure);
       return c.json(
         { ...m.envelope, groupBy: m.groupBy, measure: params.measure, cells: published },
         200,
@@ -101,7 +104,11 @@ export function metricRoutes() {
       const m = await prepare(c, c.req.valid("query"));
       const cells = await sipConsent(m.db, m.query, m.access);
       return c.json(
-        { ...m.envelope, groupBy: m.groupBy, cells: suppressSipConsent(cells, m.groupBy, m.k) },
+        {
+          ...m.envelope,
+          groupBy: m.groupBy,
+          cells: suppressSipConsent(cells, m.groupBy, m.disclosure),
+        },
         200,
       );
     })
@@ -110,7 +117,7 @@ export function metricRoutes() {
       const m = await prepare(c, params, undefined, []);
       const cells = await network(m.db, m.query, { level: params.level }, m.access);
       return c.json(
-        { ...m.envelope, level: params.level, cells: suppressNetwork(cells, m.k) },
+        { ...m.envelope, level: params.level, cells: suppressNetwork(cells, m.disclosure) },
         200,
       );
     })
@@ -118,7 +125,7 @@ export function metricRoutes() {
       const m = await prepare(c, c.req.valid("query"));
       const cells = await stuck(m.db, { ...m.query, status: "open" }, m.access);
       return c.json(
-        { ...m.envelope, groupBy: m.groupBy, cells: suppressStuck(cells, m.groupBy, m.k) },
+        { ...m.envelope, groupBy: m.groupBy, cells: suppressStuck(cells, m.groupBy, m.disclosure) },
         200,
       );
     });
@@ -145,7 +152,8 @@ async function prepare(
   extra?: ExtraCheck,
   allowedGroupBy?: readonly Dimension[],
 ) {
-  const { database, k = DEFAULT_K } = c.get("deps");
+  const { database, k = DEFAULT_K, disclosure: mode = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
+  const disclosure: Disclosure = { mode, k };
   const scope = c.get("scope");
   const catalogue = await loadInterchangeCatalogue(database.db);
   const check = new ParamCheck();
@@ -161,9 +169,9 @@ async function prepare(
     db: database.db,
     query,
     groupBy,
-    k,
+    disclosure,
     access,
-    envelope: { k, asOf: query.asOf, view: access.view },
+    envelope: { k, disclosure: mode, asOf: query.asOf, view: access.view },
   };
 }
 

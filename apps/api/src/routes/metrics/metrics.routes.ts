@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { dimensions } from "@samsyn/domain";
+import { dimensions, disclosureModes } from "@samsyn/domain";
 import { errorResponses } from "../schemas";
 import { commonMetricQuery, groupByParam } from "./params";
 
@@ -22,6 +22,10 @@ const withheld = z
   .openapi({ description: "The numbers of the cell that are withheld" });
 const envelope = {
   k: z.number().int().openapi({ description: "Counts 1..k−1 are never published" }),
+  disclosure: z.enum(disclosureModes).openapi({
+    description:
+      "cellkey: each count perturbed by −2..+2 by its cell key (the same cases always give the same number; cells need not add up to the total). suppression: exact counts, withheld where small or where a small one could be worked out.",
+  }),
   asOf: z.string(),
   view: z.enum(["own", "county"]),
 };
@@ -70,6 +74,7 @@ export const caseCountsRoute = metricRoute({
   },
   example: {
     k: 5,
+    disclosure: "cellkey",
     asOf: "2025-06-30",
     view: "county",
     groupBy: ["targetGroup", "step"],
@@ -108,6 +113,7 @@ export const leadTimesRoute = metricRoute({
   },
   example: {
     k: 5,
+    disclosure: "cellkey",
     asOf: "2025-06-30",
     view: "county",
     groupBy: ["targetGroup"],
@@ -146,6 +152,7 @@ export const flowRoute = metricRoute({
   },
   example: {
     k: 5,
+    disclosure: "cellkey",
     asOf: "2025-06-30",
     view: "county",
     process: "intern_samsjuklighet",
@@ -172,6 +179,7 @@ export const trendRoute = metricRoute({
   },
   example: {
     k: 5,
+    disclosure: "cellkey",
     asOf: "2025-06-30",
     view: "county",
     groupBy: ["targetGroup"],
@@ -202,6 +210,7 @@ export const sipRoute = metricRoute({
   },
   example: {
     k: 5,
+    disclosure: "cellkey",
     asOf: "2025-06-30",
     view: "county",
     groupBy: ["targetGroup"],
@@ -233,6 +242,7 @@ export const networkRoute = metricRoute({
   },
   example: {
     k: 5,
+    disclosure: "cellkey",
     asOf: "2025-06-30",
     view: "county",
     level: "principalType",
@@ -259,6 +269,7 @@ export const stuckRoute = metricRoute({
   },
   example: {
     k: 5,
+    disclosure: "cellkey",
     asOf: "2025-06-30",
     view: "county",
     groupBy: ["step"],

@@ -143,6 +143,7 @@ const factColumns = [
   "sip_on",
   "principal_pairs",
   "transitions",
+  "record_key",
 ] as const;
 
 /**
@@ -155,7 +156,7 @@ const facts = sql`SELECT c.id, date_trunc('month', c.opened_on::timestamp)::date
     t.step_dates[cardinality(t.step_dates)], t.lead_units[cardinality(t.lead_units)],
     coalesce(t.endings[cardinality(t.endings)], false), t.consents[cardinality(t.consents)],
     t.sip_on, coalesce(pm.masks[cardinality(pm.masks)], 0),
-    coalesce(m.codes, '{}')
+    coalesce(m.codes, '{}'), ${recordKeySql(sql`c.ref_hash`)}
   FROM cases c JOIN timelines t ON t.case_id = c.id
   JOIN case_codes process ON process.code = c.process
   JOIN case_codes target_group ON target_group.code = c.target_group
@@ -163,6 +164,16 @@ const facts = sql`SELECT c.id, date_trunc('month', c.opened_on::timestamp)::date
   JOIN case_codes municipality ON municipality.code = c.municipality_code
   LEFT JOIN organisations o ON o.case_id = c.id
   LEFT JOIN principal_masks pm ON pm.case_id = c.id LEFT JOIN made m ON m.case_id = c.id`;
+
+/**
+ * SPEC `cellkey`: a case's record key from its keyed ref hash, as the domain's
+ * `recordKeyFromHash` computes it — the first four bytes big-endian (missing ones as 0), without
+ * the top bit. Migration 0011 uses the same expression.
+ */
+export function recordKeySql(refHash: SQL): SQL {
+  return sql`(('x' || rpad(encode(substring(${refHash} FROM 1 FOR 4), 'hex'), 8, '0'))::bit(32)::int
+    & 2147483647)`;
+}
 
 /** A transition (s, s′) as one smallint, `s * 100 + s′`: flow counts one array per case. */
 export function transitionCode(from: SQL, to: SQL): SQL {

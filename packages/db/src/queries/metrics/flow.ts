@@ -1,7 +1,13 @@
 import type { FlowCell, FlowParameters, MetricQuery } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
-import { assertUngrouped, codedIn, type MetricAccess } from "./parameters";
+import {
+  assertUngrouped,
+  cellKeySum,
+  cellKeysObject,
+  codedIn,
+  type MetricAccess,
+} from "./parameters";
 import { populationSql } from "./population";
 import { selectMetricRows } from "./run";
 
@@ -29,8 +35,9 @@ export function flow(
   return selectMetricRows<FlowCell>(
     db,
     sql`SELECT (tr.code / 100)::int AS "fromStep", (tr.code % 100)::int AS "toStep",
-      sum(s.cases)::int AS count
-    FROM (SELECT p.transitions, count(*) AS cases FROM (${population}) p
+      sum(s.cases)::int AS count, ${cellKeysObject({ count: cellKeySum(sql`s.record_keys`) })}
+    FROM (SELECT p.transitions, count(*) AS cases, sum(p.record_key::bigint) AS record_keys
+      FROM (${population}) p
       WHERE ${codedIn(sql`p.process_id`, [parameters.process])} GROUP BY p.transitions) s
     CROSS JOIN LATERAL unnest(s.transitions) AS tr (code)
     GROUP BY tr.code ORDER BY tr.code`,

@@ -1,6 +1,13 @@
 import type { Dimension } from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
-import { decodedGroups, groupByClause, groupSelect, selectList } from "./parameters";
+import {
+  cellKeySum,
+  cellKeysObject,
+  decodedGroups,
+  groupByClause,
+  groupSelect,
+  selectList,
+} from "./parameters";
 
 /** A statistic over one group's integer values: `percentile_cont(p)` (median: p = 0.5). */
 export interface Percentile {
@@ -10,7 +17,10 @@ export interface Percentile {
 
 export interface HistogramQuery {
   readonly dims: readonly Dimension[];
-  /** The rows to aggregate, as `p` (a population and whatever the metric joins to it). */
+  /**
+   * The rows to aggregate, as `p` (a population and whatever the metric joins to it), each with
+   * its case's `record_key`: every count comes with its cell key (`cellKeys`).
+   */
   readonly rows: SQL;
   /** The integer value of each row (days); null for rows that have none. */
   readonly value: SQL;
@@ -41,6 +51,9 @@ export function histogramSql(q: HistogramQuery): SQL {
     ...names.map(
       (name) => sql`count(*) FILTER (WHERE ${q.counts[name]}) AS ${sql.identifier(name)}`,
     ),
+    ...names.map(
+      (name) => sql`sum(p.record_key::bigint) FILTER (WHERE ${q.counts[name]}) AS ${keyOf(name)}`,
+    ),
     sql`count(*) AS hn`,
   ])} FROM (SELECT p.*, ${q.value} AS hv FROM (${q.rows}) p) p
     ${groupByClause(dims, [sql`p.hv`])}`;
@@ -51,6 +64,7 @@ export function histogramSql(q: HistogramQuery): SQL {
   const grouped = sql`SELECT ${selectList([
     ...byGroup,
     ...names.map((name) => sql`sum(${sql.identifier(name)})::int AS ${sql.identifier(name)}`),
+    ...names.map((name) => sql`${cellKeySum(keyOf(name))} AS ${keyOf(name)}`),
     ...q.percentiles.map((pc) => percentile(pc)),
   ])} FROM (${running}) r
     ${byGroup.length === 0 ? sql`GROUP BY ()` : sql`GROUP BY ${sql.join(byGroup, sql`, `)}`}`;
@@ -58,8 +72,16 @@ export function histogramSql(q: HistogramQuery): SQL {
   return decodedGroups({
     dims,
     groups: sql`SELECT * FROM (${grouped}) g WHERE ${q.keep}`,
-    figures: figures.map((name) => sql`g.${sql.identifier(name)}`),
+    figures: [
+      ...figures.map((name) => sql`g.${sql.identifier(name)}`),
+      cellKeysObject(Object.fromEntries(names.map((name) => [name, sql`g.${keyOf(name)}`]))),
+    ],
   });
+}
+
+/** The column of a count's record keys: summed per bin, then per group (`cellKeySum`). */
+function keyOf(name: string): SQL {
+  return sql`${sql.identifier(`key_${name}`)}`;
 }
 
 /** The value at 0-based position `position` of the sorted values: the bin that holds it. */

@@ -1,4 +1,12 @@
-import { type IsoDate, type MetricQuery, type Scope, stockholmDate } from "@samsyn/domain";
+import {
+  cellKeyOf,
+  type IsoDate,
+  type MetricQuery,
+  recordKeyFromHash,
+  referenceRecordKey,
+  type Scope,
+  stockholmDate,
+} from "@samsyn/domain";
 import { processkartaCase } from "@samsyn/domain/testing";
 import { sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -45,6 +53,9 @@ describe.each(testDatabases())("the metrics of one processkarta case on $name", 
     ...extra,
   });
 
+  // The reference county stores a ref as its own hash: this is the case's record key.
+  const key = referenceRecordKey(processkartaCase().case.ref);
+
   beforeAll(async () => {
     await resetData(db());
     await writeCounty(db(), [processkartaCase()]);
@@ -53,10 +64,23 @@ describe.each(testDatabases())("the metrics of one processkarta case on $name", 
   it("counts the case at its step and lead as of a date, and not before it opened", async () => {
     const grouped = { groupBy: ["step", "leadPrincipal", "leadUnit"] } as const;
     expect(await caseCounts(db(), asOf("2024-06-30", grouped), county)).toEqual({
-      cells: [{ step: 8, leadPrincipal: "kommun", leadUnit: "beroendeenheten", count: 1 }],
+      cells: [
+        {
+          step: 8,
+          leadPrincipal: "kommun",
+          leadUnit: "beroendeenheten",
+          count: 1,
+          cellKeys: { count: key },
+        },
+      ],
       total: 1,
+      totalKey: key,
     });
-    expect(await caseCounts(db(), asOf("2024-03-03"), county)).toEqual({ cells: [], total: 0 });
+    expect(await caseCounts(db(), asOf("2024-03-03"), county)).toEqual({
+      cells: [],
+      total: 0,
+      totalKey: 0,
+    });
     // Closed on 24 February 2025 (after step 11), reopened on 1 April.
     expect((await caseCounts(db(), asOf("2025-03-15"), county)).total).toBe(0);
     expect((await caseCounts(db(), asOf("2025-03-15", { status: "closed" }), county)).total).toBe(
@@ -67,9 +91,10 @@ describe.each(testDatabases())("the metrics of one processkarta case on $name", 
   it("times steps, a back-step included, in Stockholm calendar days", async () => {
     const times = (fromStep: number, toStep: number) =>
       leadTimes(db(), asOf("2025-06-30"), { process: intern, fromStep, toStep }, county);
-    expect(await times(1, 3)).toEqual([{ n: 1, median: 7, p90: 7, pending: 0 }]);
-    expect(await times(6, 8)).toEqual([{ n: 1, median: 14, p90: 14, pending: 0 }]);
-    expect(await times(10, 6)).toEqual([{ n: 1, median: 7, p90: 7, pending: 0 }]);
+    const keys = { n: key, pending: 0 };
+    expect(await times(1, 3)).toEqual([{ n: 1, median: 7, p90: 7, pending: 0, cellKeys: keys }]);
+    expect(await times(6, 8)).toEqual([{ n: 1, median: 14, p90: 14, pending: 0, cellKeys: keys }]);
+    expect(await times(10, 6)).toEqual([{ n: 1, median: 7, p90: 7, pending: 0, cellKeys: keys }]);
     const early = await leadTimes(
       db(),
       asOf("2024-06-30"),
@@ -80,7 +105,9 @@ describe.each(testDatabases())("the metrics of one processkarta case on $name", 
       },
       county,
     );
-    expect(early).toEqual([{ n: 0, median: null, p90: null, pending: 1 }]);
+    expect(early).toEqual([
+      { n: 0, median: null, p90: null, pending: 1, cellKeys: { n: 0, pending: key } },
+    ]);
   });
 
   it("makes each transition once, the back-step and the return after reopening included", async () => {
@@ -104,7 +131,7 @@ describe.each(testDatabases())("the metrics of one processkarta case on $name", 
   it("counts the closing month, consent as last given, SIP days, the network and days stuck", async () => {
     const year2025 = asOf("2025-06-30", { from: d("2025-01-01"), to: d("2025-12-31") });
     expect(await trend(db(), year2025, { measure: "closed" }, county)).toEqual([
-      { month: "2025-02", count: 1 },
+      { month: "2025-02", count: 1, cellKeys: { count: key } },
     ]);
     expect(await sipConsent(db(), asOf("2025-06-30"), county)).toEqual([
       {
@@ -113,14 +140,20 @@ describe.each(testDatabases())("the metrics of one processkarta case on $name", 
         consentWithdrawn: 1,
         sipEstablished: 1,
         medianDaysToSip: 21,
+        cellKeys: {
+          consentGiven: 0,
+          consentDeclined: 0,
+          consentWithdrawn: key,
+          sipEstablished: key,
+        },
       },
     ]);
     expect(await network(db(), asOf("2025-06-30"), { level: "principalType" }, county)).toEqual([
-      { a: "kommun", b: "region", count: 1 },
+      { a: "kommun", b: "region", count: 1, cellKeys: { count: key } },
     ]);
     // Step 9 since 1 April 2025 is 90 days by 30 June; its default target is 60.
     expect(await stuck(db(), asOf("2025-06-30", { groupBy: ["step"] }), county)).toEqual([
-      { step: 9, count: 1, medianDaysOver: 30 },
+      { step: 9, count: 1, medianDaysOver: 30, cellKeys: { count: key } },
     ]);
   });
 
@@ -153,6 +186,11 @@ describe.each(testDatabases())("the facts kept by every writer on $name", (targe
     await importExampleCounty(database());
   });
 
+  /** The cell key of these refs as the application keys them: from their keyed hashes. */
+  const keyOf = (...refs: string[]) =>
+    cellKeyOf(refs.map((ref) => recordKeyFromHash(hashCaseRef(testSecret, ref))));
+  const others = ["REF-B", "REF-C", "REF-D", "REF-E", "REF-F"];
+
   async function idOf(ref: string): Promise<number> {
     const [row] = await selectRows<{ id: number }>(
       db(),
@@ -161,11 +199,11 @@ describe.each(testDatabases())("the facts kept by every writer on $name", (targe
     return row?.id ?? 0;
   }
 
-  it("the importer: every imported case, with its state", async () => {
+  it("the importer: every imported case, with its state and its record key", async () => {
     // REF-A is at step 2; the five others have no step.
     expect((await byStep()).cells).toEqual([
-      { step: 2, count: 1 },
-      { step: null, count: 5 },
+      { step: 2, count: 1, cellKeys: { count: keyOf("REF-A") } },
+      { step: null, count: 5, cellKeys: { count: keyOf(...others) } },
     ]);
   });
 
@@ -175,7 +213,11 @@ describe.each(testDatabases())("the facts kept by every writer on $name", (targe
     expect(
       (await appendCaseEvent(db(), samordnare, anAuditContext(samordnare), id, input)).ok,
     ).toBe(true);
-    expect((await byStep()).cells).toContainEqual({ step: 3, count: 1 });
+    expect((await byStep()).cells).toContainEqual({
+      step: 3,
+      count: 1,
+      cellKeys: { count: keyOf("REF-A") },
+    });
   });
 
   it("createCase: a case without events counts from the day it opens", async () => {
@@ -195,7 +237,11 @@ describe.each(testDatabases())("the facts kept by every writer on $name", (targe
       testSecret,
     );
     expect(created.ok).toBe(true);
-    expect((await byStep()).cells).toContainEqual({ step: null, count: 6 });
+    expect((await byStep()).cells).toContainEqual({
+      step: null,
+      count: 6,
+      cellKeys: { count: keyOf(...others, "NY-1") },
+    });
   });
 
   it("numbers an attribute code once: a new municipality's, and no number spent by later writes", async () => {
@@ -239,12 +285,16 @@ describe.each(testDatabases())("the facts kept by every writer on $name", (targe
       { asOf: today(), status: "all", groupBy: ["municipality"] },
       county,
     );
-    expect(byMunicipality.cells).toContainEqual({ municipality: "0182", count: 1 });
+    expect(byMunicipality.cells).toContainEqual({
+      municipality: "0182",
+      count: 1,
+      cellKeys: { count: keyOf("NY-2") },
+    });
   });
 
   it("migrate: derives the facts of cases that have none", async () => {
     await db().execute(sql`TRUNCATE case_facts`);
     await migrate(database());
-    expect((await byStep()).total).toBe(6);
+    expect(await byStep()).toMatchObject({ total: 6, totalKey: keyOf("REF-A", ...others) });
   });
 });

@@ -1,7 +1,7 @@
 import type { MetricQuery, NetworkCell, NetworkParameters } from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../client";
-import { assertUngrouped, type MetricAccess } from "./parameters";
+import { assertUngrouped, cellKeySum, cellKeysObject, type MetricAccess } from "./parameters";
 import { populationSql } from "./population";
 import { principalPairTable } from "./principal-pairs";
 import { selectMetricRows } from "./run";
@@ -27,7 +27,8 @@ export function network(
     parameters.level === "unit" ? unitPairs(query, population) : principalTypePairs(population);
   return selectMetricRows<NetworkCell>(
     db,
-    sql`SELECT n.a, n.b, n.count FROM (${counted}) n WHERE n.count > 0
+    sql`SELECT n.a, n.b, n.count, ${cellKeysObject({ count: sql`n.count_key` })}
+      FROM (${counted}) n WHERE n.count > 0
       ORDER BY n.a COLLATE "C", n.b COLLATE "C"`,
   );
 }
@@ -35,7 +36,8 @@ export function network(
 /** A case's unit pairs whose later member took part on or before asOf, counted per pair. */
 function unitPairs(query: MetricQuery, population: SQL): SQL {
   const met = sql`1:width_bucket(${query.asOf}::date, c.unit_pair_dates)`;
-  return sql`SELECT pair.a, pair.b, count(*)::int AS count
+  return sql`SELECT pair.a, pair.b, count(*)::int AS count,
+      ${cellKeySum(sql`p.record_key`)} AS count_key
     FROM (${population}) p
     JOIN case_pairs c ON c.case_id = p.id
     CROSS JOIN LATERAL unnest(c.unit_pair_a[${met}], c.unit_pair_b[${met}]) AS pair (a, b)
@@ -47,8 +49,11 @@ function unitPairs(query: MetricQuery, population: SQL): SQL {
  * few dozen distinct sets: count the cases per set, then each pair over the sets that hold it.
  */
 function principalTypePairs(population: SQL): SQL {
-  return sql`SELECT pair.a, pair.b, sum(sets.cases)::int AS count
-    FROM (SELECT p.principal_pairs AS mask, count(*) AS cases FROM (${population}) p
+  return sql`SELECT pair.a, pair.b, sum(sets.cases)::int AS count,
+      ${cellKeySum(sql`sets.record_keys`)} AS count_key
+    FROM (SELECT p.principal_pairs AS mask, count(*) AS cases,
+        sum(p.record_key::bigint) AS record_keys
+      FROM (${population}) p
       WHERE p.principal_pairs <> 0 GROUP BY p.principal_pairs) sets
     JOIN ${principalPairTable("pair")} ON sets.mask & pair.bit <> 0
     GROUP BY pair.a, pair.b`;

@@ -106,6 +106,22 @@ function orderByOutput(dims: readonly Dimension[], alias: SQL, first: readonly S
   return all.length === 0 ? sql`` : sql`ORDER BY ${sql.join(all, sql`, `)}`;
 }
 
+/**
+ * SPEC `cellkey`: the cell key of the rows an aggregate counts (those meeting `filter`, if any):
+ * the sum of their record keys modulo 2³¹, as the domain's `cellKeyOf`. A sum of a million keys
+ * below 2³¹ stays far inside a bigint.
+ */
+export function cellKeySum(recordKeys: SQL, filter?: SQL): SQL {
+  const where = filter === undefined ? sql`` : sql` FILTER (WHERE ${filter})`;
+  return sql`(coalesce(sum(${recordKeys}::bigint)${where}, 0) % 2147483648)::int`;
+}
+
+/** The cell keys of a cell's counts as one JSON object `cellKeys` (name → key column). */
+export function cellKeysObject(keys: Readonly<Record<string, SQL>>): SQL {
+  const entries = Object.entries(keys).map(([name, key]) => sql`${name}::text, ${key}`);
+  return sql`json_build_object(${sql.join(entries, sql`, `)}) AS "cellKeys"`;
+}
+
 /** Select-list items joined by commas, skipping nothing: `a, b, c`. */
 export function selectList(items: readonly SQL[]): SQL {
   return sql.join([...items], sql`, `);

@@ -59,9 +59,9 @@ function needsLeadPrincipal(query: MetricQuery): boolean {
   return (query.groupBy ?? []).includes("leadPrincipal") || (query.leadPrincipal ?? []).length > 0;
 }
 
-/** The case's own attributes; the four coded ones as `case_codes` ids. */
+/** The case's own attributes (the four coded ones as `case_codes` ids) and its record key. */
 const attributes = sql`f.case_id AS id, f.process_id, f.target_group_id, f.age_group_id,
-  f.municipality_id, f.opened_on, f.opened_month, f.sip_on`;
+  f.municipality_id, f.opened_on, f.opened_month, f.sip_on, f.record_key`;
 
 /**
  * Cases whose every event is dated on or before asOf: their state is the stored one, read from

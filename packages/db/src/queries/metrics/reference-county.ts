@@ -15,7 +15,7 @@ import {
   sipValues,
   startOfStockholmDay,
 } from "@samsyn/domain";
-import type { BuiltCase, CaseEventBody } from "@samsyn/domain/testing";
+import { arbRefPrefix, type BuiltCase, type CaseEventBody } from "@samsyn/domain/testing";
 import { type SQL, sql } from "drizzle-orm";
 import fc from "fast-check";
 import type { Db } from "../../client";
@@ -158,13 +158,15 @@ export function arbCounty(processModels: readonly ProcessModel[]): fc.Arbitrary<
   return fc.constantFrom(...starts).chain((start) =>
     fc.record({
       start: fc.constant(start as IsoDate),
-      cases: fc
-        .integer({ min: 0, max: 16 })
-        .chain((n) =>
-          fc.tuple(
-            ...Array.from({ length: n }, (_, i) => arbHistory(`case-${i + 1}`, start as IsoDate)),
+      cases: fc.integer({ min: 0, max: 16 }).chain((n) =>
+        // Refs are stored as their own hash, so their first four bytes are the record key:
+        // a random prefix gives every case its own, and the cell keys something to check.
+        fc.tuple(
+          ...Array.from({ length: n }, (_, i) =>
+            arbRefPrefix.chain((prefix) => arbHistory(`${prefix}-${i + 1}`, start as IsoDate)),
           ),
         ),
+      ),
       targets: fc.tuple(
         ...steps.map((s) =>
           fc

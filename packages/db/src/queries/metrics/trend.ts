@@ -8,6 +8,8 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../client";
 import {
   allOf,
+  cellKeySum,
+  cellKeysObject,
   decodedGroups,
   groupByClause,
   groupSelect,
@@ -39,8 +41,12 @@ export function trend(
       ? openedRows(query, access.restriction)
       : closedRows(query, access.restriction);
   const month = sql`p.month_start`;
-  const counted = sql`SELECT ${selectList([month, ...groupSelect(dims), sql`count(*)::int AS count`])}
-    FROM (${rows}) p ${groupByClause(dims, [month])}`;
+  const counted = sql`SELECT ${selectList([
+    month,
+    ...groupSelect(dims),
+    sql`count(*)::int AS count`,
+    sql`${cellKeySum(sql`p.record_key`)} AS count_key`,
+  ])} FROM (${rows}) p ${groupByClause(dims, [month])}`;
   // The month is formatted once per cell, not once per case; as YYYY-MM it sorts as the date.
   return selectMetricRows<TrendCell>(
     db,
@@ -48,7 +54,7 @@ export function trend(
       dims,
       groups: counted,
       leading: [sql`to_char(g.month_start, 'YYYY-MM') AS month`],
-      figures: [sql`g.count`],
+      figures: [sql`g.count`, cellKeysObject({ count: sql`g.count_key` })],
       orderFirst: [sql`d.month COLLATE "C"`],
     }),
   );
@@ -88,7 +94,7 @@ function closedRows(query: MetricQuery, restriction: MetricRestriction | undefin
     query.to === undefined ? undefined : sql`e.day <= ${query.to}::date`,
   ]);
   return sql`SELECT DISTINCT p.id, ${monthStart(sql`e.day`)} AS month_start,
-      p.target_group_id, p.age_group_id, p.municipality_id, p.process_id
+      p.target_group_id, p.age_group_id, p.municipality_id, p.process_id, p.record_key
     FROM (${population}) p
     JOIN case_timelines t ON t.case_id = p.id
     CROSS JOIN LATERAL unnest(t.endings, t.ending_dates) AS e (closing, day)

@@ -1,0 +1,3 @@
+export * from "./mode";
+export * from "./perturbation";
+export * from "./record-key";
