@@ -23,6 +23,8 @@ const pages = [
   { path: "/fastnade", name: "fastnade", heading: "Fastnade ärenden" },
 ] as const;
 const screenshots = join(repoRoot, "artifacts", "screenshots");
+/** The sentence for the cell-key method, the mode `samsyn start` publishes in by default. */
+const cellKeyNote = /^För att skydda enskilda kan varje antal avvika med högst 2 från det verkliga/;
 
 describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
   let dataDir: string;
@@ -60,6 +62,10 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
         numbers.some((n) => /^[1-9][\d\s]*/.test(n.trim())),
         `${p.path} shows figures`,
       ).toBe(true);
+      // Once, in the reading order above the figures, from the answers' `disclosure`.
+      const note = page.locator("main p", { hasText: cellKeyNote });
+      expect(await note.count(), `${p.path} says how the counts were protected`).toBe(1);
+      expect(await note.isVisible(), p.path).toBe(true);
       expect(await seriousViolations(page), p.path).toEqual([]);
       await page.screenshot({ path: join(screenshots, `${p.name}-1366x768.png`), fullPage: true });
     }
@@ -104,6 +110,25 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
     );
     const cells = await page.locator("main td").allTextContents();
     expect(cells.filter((c) => c.trim() === "")).toEqual([]);
+  });
+
+  it("explains the mode the API answered with, not one the dashboard assumes", async () => {
+    // The server publishes with the cell key; an answer that says suppression gets its sentence.
+    const flow = "**/api/v1/metrics/flow**";
+    await page.route(flow, async (route) => {
+      const response = await route.fetch();
+      const json = { ...(await response.json()), disclosure: "suppression" };
+      await route.fulfill({ response, json });
+    });
+    try {
+      await open(page, `${samsyn.url}/flode`);
+      const exact = page.locator("main p", { hasText: /^Antalen är exakta\./ });
+      expect(await exact.textContent()).toMatch(/visas inte antal från 1 till 4,/);
+      expect(await page.locator("main p", { hasText: cellKeyNote }).count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await page.unroute(flow);
+    }
   });
 
   it("keeps a filter in the URL, changes the figures, and the back button undoes it", async () => {
@@ -203,8 +228,10 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
     // The file says what the rate is, as the caption does.
     expect(lines[3]).toMatch(/^"?Andel fastnade = fastnade ärenden/);
     expect(lines[4]).toMatch(/^"?”<5” betyder färre än 5 ärenden/);
-    expect(lines[6]).toBe("Kommun,Pågående ärenden,Fastnade ärenden,Andel fastnade (%)");
-    expect(lines.slice(7).filter((l) => l !== "")).toHaveLength(rows);
+    // …and how the counts were protected, as the page says above its figures.
+    expect(lines[5]).toMatch(/^"?För att skydda enskilda kan varje antal avvika med högst 2/);
+    expect(lines[7]).toBe("Kommun,Pågående ärenden,Fastnade ärenden,Andel fastnade (%)");
+    expect(lines.slice(8).filter((l) => l !== "")).toHaveLength(rows);
 
     const xlsx = await downloaded(page, exports.getByRole("button", { name: "Exportera Excel" }));
     expect(xlsx.name).toMatch(/\.xlsx$/);
@@ -215,13 +242,14 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
       "Pågående ärenden per kommun, högst andel fastnade först",
     );
     expect(sheet?.getCell("A2").value).toBe(`Filter: Målgrupp: ${group?.name}`);
-    expect(sheet?.getCell("A7").value).toBe("Kommun");
-    expect(sheet?.getCell("B7").value).toBe("Pågående ärenden");
-    expect(sheet?.getCell("D7").value).toBe("Andel fastnade (%)");
-    expect(sheet?.rowCount).toBe(7 + rows);
-    const firstCount = sheet?.getCell("B8").value;
+    expect(sheet?.getCell("A6").value).toMatch(/^För att skydda enskilda/);
+    expect(sheet?.getCell("A8").value).toBe("Kommun");
+    expect(sheet?.getCell("B8").value).toBe("Pågående ärenden");
+    expect(sheet?.getCell("D8").value).toBe("Andel fastnade (%)");
+    expect(sheet?.rowCount).toBe(8 + rows);
+    const firstCount = sheet?.getCell("B9").value;
     expect(typeof firstCount === "number" || firstCount === "<5").toBe(true);
-    const firstRate = sheet?.getCell("D8").value;
+    const firstRate = sheet?.getCell("D9").value;
     expect(typeof firstRate === "number" || firstRate === "–").toBe(true);
   });
 
@@ -234,6 +262,7 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
         false,
       );
       expect(await table(page, /Pågående ärenden per kommun/).isVisible()).toBe(true);
+      expect(await page.locator("main p", { hasText: cellKeyNote }).isVisible()).toBe(true);
       const pdf = await page.pdf({ format: "A4", path: join(screenshots, "arenden-a4.pdf") });
       expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
     } finally {

@@ -15,6 +15,13 @@ export type Sip = Ok<Metrics["sip"]["$get"]>;
 export type Network = Ok<Metrics["network"]["$get"]>;
 export type Stuck = Ok<Metrics["stuck"]["$get"]>;
 
+/**
+ * How the API published a metric's counts (SPEC "Privacy and disclosure control"): every metric
+ * answer says it beside its k, and the dashboard explains it from the answer, never assuming it.
+ */
+export type Published = Pick<CaseCounts, "k" | "disclosure">;
+export type DisclosureMode = Published["disclosure"];
+
 export type CountCell = CaseCounts["cells"][number];
 export type LeadTimeCell = LeadTimes["cells"][number];
 export type TrendCell = Trend["cells"][number];

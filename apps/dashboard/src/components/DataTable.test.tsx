@@ -171,4 +171,35 @@ describe("DataTable", () => {
       "Österåker,12",
     ]);
   });
+
+  it("says in the export how the counts were protected, as the answer says", async () => {
+    renderTable(
+      <DataTable
+        caption="Ärenden per kommun"
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.name}
+        k={5}
+        disclosure="cellkey"
+      />,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Exportera CSV" }));
+    const [blob] = vi.mocked(download).mock.calls.at(-1) ?? [];
+    const lines = (await (blob as Blob).text()).split("\r\n");
+    const notes = lines.slice(3, lines.indexOf(""));
+    expect(notes).toEqual([
+      expect.stringMatching(/”<5” betyder färre än 5 ärenden/),
+      expect.stringMatching(/^"?För att skydda enskilda kan varje antal avvika med högst 2/),
+    ]);
+  });
+
+  it("adds no such line to a table without counts (a list of cases)", async () => {
+    renderTable(
+      <DataTable caption="Ärenden" columns={columns} rows={rows} rowKey={(r) => r.name} />,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Exportera CSV" }));
+    const [blob] = vi.mocked(download).mock.calls.at(-1) ?? [];
+    const text = await (blob as Blob).text();
+    expect(text).not.toMatch(/avvika|exakta/);
+  });
 });

@@ -9,9 +9,11 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
+import type { DisclosureMode } from "../api/types";
 import type { Cell } from "../lib/cells";
 import { t } from "../lib/i18n";
 import { compareSortValues } from "../lib/sorting";
+import { disclosureText } from "./DisclosureNote";
 import { ExportButtons } from "./ExportButtons";
 
 export interface Column<R> {
@@ -29,6 +31,11 @@ interface Props<R> {
   readonly rowKey: (row: R) => string;
   /** The API's k, for the note on "<k"; none for a list of cases, where nothing is suppressed. */
   readonly k?: number;
+  /**
+   * How the API published the counts: said in the export, so that a file read away from the
+   * page says so too (the page says it once, above its figures: DisclosureNote).
+   */
+  readonly disclosure?: DisclosureMode;
   readonly asOf?: string;
   readonly initialSort?: { id: string; descending: boolean };
   readonly heat?: (row: R, columnId: string) => number | null;
@@ -70,6 +77,9 @@ export function DataTable<R extends RowData>(props: Props<R>) {
     notes: [
       ...(props.explanation === undefined ? [] : [props.explanation]),
       ...(props.k === undefined ? [] : [t("table.suppressed_note", { k: props.k })]),
+      ...(props.k === undefined || props.disclosure === undefined
+        ? []
+        : [disclosureText({ k: props.k, disclosure: props.disclosure })]),
     ],
   };
   return (

@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import type { DisclosureMode } from "../api/types";
 import { type Cell, countCell, textCell } from "../lib/cells";
 import { type Column, DataTable } from "./DataTable";
 
@@ -26,6 +27,7 @@ export function MatrixTable(props: {
   /** Cells that cannot hold a figure (a unit with itself): shown as a dash, not as 0. */
   undefinedCell?: (row: string, column: string) => boolean;
   k: number;
+  disclosure: DisclosureMode;
   asOf: string;
 }) {
   const { value, mark, undefinedCell, k } = props;
@@ -58,6 +60,7 @@ export function MatrixTable(props: {
       rows={props.rows}
       rowKey={(r) => r.key}
       k={k}
+      disclosure={props.disclosure}
       asOf={props.asOf}
       heat={(r, columnId) => {
         if (columnId === "row" || max === 0) return null;

@@ -3,6 +3,7 @@ import type { CaseCounts, Catalogues, Stuck } from "../api/types";
 import { PageHeading } from "../components/Controls";
 import { BarFigure } from "../components/charts";
 import { type Column, DataTable } from "../components/DataTable";
+import { DisclosureNote } from "../components/DisclosureNote";
 import { MatrixTable } from "../components/MatrixTable";
 import { EmptyState, firstNotReady, QueryState } from "../components/QueryState";
 import { type Cell, chartValue, countCell, textCell } from "../lib/cells";
@@ -53,6 +54,9 @@ function CaseFigures({ catalogues }: { catalogues: Catalogues }) {
   if (waiting !== undefined) return <QueryState query={waiting}>{() => null}</QueryState>;
   return (
     <>
+      {byMunicipality.data && byMunicipality.data.cells.length > 0 && (
+        <DisclosureNote of={byMunicipality.data} />
+      )}
       <section className="figure">
         {heatmap.data && <Heatmap data={heatmap.data} catalogues={catalogues} process={process} />}
       </section>
@@ -92,6 +96,7 @@ function Heatmap(props: { data: CaseCounts; catalogues: Catalogues; process: str
         data.cells.find((c) => c.targetGroup === row && String(c.step) === column)
       }
       k={data.k}
+      disclosure={data.disclosure}
       asOf={data.asOf}
     />
   );
@@ -132,6 +137,7 @@ function CountFigure(props: { data: CaseCounts; catalogues: Catalogues; caption:
         rows={rows}
         rowKey={(r) => r.key}
         k={data.k}
+        disclosure={data.disclosure}
         asOf={data.asOf}
         initialSort={{ id: "count", descending: true }}
       />
@@ -179,6 +185,7 @@ function MunicipalityFigure(props: { open: CaseCounts; stuck: Stuck; catalogues:
         rows={rows}
         rowKey={(r) => r.municipality}
         k={open.k}
+        disclosure={open.disclosure}
         asOf={open.asOf}
         initialSort={{ id: "rate", descending: true }}
       />

@@ -1,6 +1,7 @@
 import { useMetric } from "../api/queries";
 import type { Catalogues, Flow as FlowData } from "../api/types";
 import { PageHeading } from "../components/Controls";
+import { DisclosureNote } from "../components/DisclosureNote";
 import { MatrixTable } from "../components/MatrixTable";
 import { QueryState } from "../components/QueryState";
 import { t } from "../lib/i18n";
@@ -44,16 +45,20 @@ function FlowBody({ data, catalogues }: { data: FlowData; catalogues: Catalogues
   const mark = (from: string, to: string) =>
     Number(to) < Number(from) && value(from, to) !== undefined ? "↩" : null;
   return (
-    <MatrixTable
-      caption={t("flow.caption", { process: nameOf(catalogues, "process", data.process) })}
-      rowHeader={t("flow.from")}
-      rows={axis}
-      columns={columns}
-      value={value}
-      mark={mark}
-      undefinedCell={(from, to) => from === to}
-      k={data.k}
-      asOf={data.asOf}
-    />
+    <>
+      <DisclosureNote of={data} />
+      <MatrixTable
+        caption={t("flow.caption", { process: nameOf(catalogues, "process", data.process) })}
+        rowHeader={t("flow.from")}
+        rows={axis}
+        columns={columns}
+        value={value}
+        mark={mark}
+        undefinedCell={(from, to) => from === to}
+        k={data.k}
+        disclosure={data.disclosure}
+        asOf={data.asOf}
+      />
+    </>
   );
 }

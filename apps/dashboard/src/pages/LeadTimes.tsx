@@ -3,6 +3,7 @@ import type { Catalogues, Dimension, LeadTimeCell, LeadTimes as LeadTimesData } 
 import { groupOptions, PageHeading, ParamSelect } from "../components/Controls";
 import { BarFigure } from "../components/charts";
 import { type Column, DataTable } from "../components/DataTable";
+import { DisclosureNote } from "../components/DisclosureNote";
 import { QueryState } from "../components/QueryState";
 import { countCell, statCell, textCell } from "../lib/cells";
 import { t } from "../lib/i18n";
@@ -147,27 +148,31 @@ function LeadTimeBody(props: {
   });
   const chart = rows.map((r) => ({ label: r.label, median: r.cell.median, p90: r.cell.p90 }));
   return (
-    <div className="figure-body">
-      <BarFigure
-        data={chart}
-        category="label"
-        series={[
-          { key: "median", label: t("lead.median") },
-          { key: "p90", label: t("lead.p90") },
-        ]}
-        k={k}
-        reference={
-          target === null ? null : { value: target, label: t("lead.target", { days: target }) }
-        }
-      />
-      <DataTable
-        caption={caption}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.key}
-        k={k}
-        asOf={data.asOf}
-      />
-    </div>
+    <>
+      <DisclosureNote of={data} />
+      <div className="figure-body">
+        <BarFigure
+          data={chart}
+          category="label"
+          series={[
+            { key: "median", label: t("lead.median") },
+            { key: "p90", label: t("lead.p90") },
+          ]}
+          k={k}
+          reference={
+            target === null ? null : { value: target, label: t("lead.target", { days: target }) }
+          }
+        />
+        <DataTable
+          caption={caption}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.key}
+          k={k}
+          disclosure={data.disclosure}
+          asOf={data.asOf}
+        />
+      </div>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { useMetric } from "../api/queries";
 import type { Catalogues, Network as NetworkData } from "../api/types";
 import { PageHeading, ParamSelect } from "../components/Controls";
+import { DisclosureNote } from "../components/DisclosureNote";
 import { MatrixTable } from "../components/MatrixTable";
 import { QueryState } from "../components/QueryState";
 import { t } from "../lib/i18n";
@@ -45,15 +46,19 @@ function NetworkBody({ data, catalogues }: { data: NetworkData; catalogues: Cata
   const value = (a: string, b: string) =>
     data.cells.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a));
   return (
-    <MatrixTable
-      caption={`${t("network.caption")} (${t(`network.level.${data.level}`)})`}
-      rowHeader={t(`network.level.${data.level}`)}
-      rows={axis}
-      columns={axis}
-      value={value}
-      undefinedCell={(a, b) => a === b}
-      k={data.k}
-      asOf={data.asOf}
-    />
+    <>
+      <DisclosureNote of={data} />
+      <MatrixTable
+        caption={`${t("network.caption")} (${t(`network.level.${data.level}`)})`}
+        rowHeader={t(`network.level.${data.level}`)}
+        rows={axis}
+        columns={axis}
+        value={value}
+        undefinedCell={(a, b) => a === b}
+        k={data.k}
+        disclosure={data.disclosure}
+        asOf={data.asOf}
+      />
+    </>
   );
 }

@@ -1,8 +1,9 @@
 import { useMetric } from "../api/queries";
-import type { Catalogues } from "../api/types";
+import type { Catalogues, Published } from "../api/types";
 import { PageHeading } from "../components/Controls";
 import { LineFigure } from "../components/charts";
 import { type Column, DataTable } from "../components/DataTable";
+import { DisclosureNote } from "../components/DisclosureNote";
 import { Holdings } from "../components/Holdings";
 import { firstNotReady, QueryState } from "../components/QueryState";
 import {
@@ -113,18 +114,20 @@ function HeadlineFigures({ catalogues, month }: { catalogues: Catalogues; month:
     { opened: opened.data.cells, closed: closed.data.cells },
     month,
   );
-  const k = nowData.open.k;
+  const published = nowData.open;
+  const k = published.k;
   return (
     <>
+      <DisclosureNote of={published} />
       <HeadlineCards headlines={figures} k={k} previous={periods.previous} />
-      <HeadlineTable headlines={figures} k={k} asOf={periods.now} />
+      <HeadlineTable headlines={figures} published={published} asOf={periods.now} />
       <section className="figure">
         <h2>{t("overview.trend_caption")}</h2>
         <TrendFigure
           months={months(month)}
           opened={opened.data.cells}
           closed={closed.data.cells}
-          k={k}
+          published={opened.data}
           asOf={periods.now}
         />
       </section>
@@ -184,14 +187,19 @@ function HeadlineCards(props: { headlines: readonly Headline[]; k: number; previ
   );
 }
 
-function HeadlineTable(props: { headlines: readonly Headline[]; k: number; asOf: string }) {
+function HeadlineTable(props: {
+  headlines: readonly Headline[];
+  published: Published;
+  asOf: string;
+}) {
+  const { k, disclosure } = props.published;
   const columns: Column<Headline>[] = [
     { id: "figure", header: t("overview.figure"), cell: (h) => textCell(h.label) },
-    { id: "now", header: t("overview.now"), cell: (h) => display(h, "now", props.k) },
+    { id: "now", header: t("overview.now"), cell: (h) => display(h, "now", k) },
     {
       id: "previous",
       header: t("overview.previous"),
-      cell: (h) => display(h, "previous", props.k),
+      cell: (h) => display(h, "previous", k),
     },
   ];
   return (
@@ -200,7 +208,8 @@ function HeadlineTable(props: { headlines: readonly Headline[]; k: number; asOf:
       columns={columns}
       rows={props.headlines}
       rowKey={(h) => h.label}
-      k={props.k}
+      k={k}
+      disclosure={disclosure}
       asOf={props.asOf}
     />
   );
@@ -212,9 +221,10 @@ function TrendFigure(props: {
   months: readonly string[];
   opened: TrendCells;
   closed: TrendCells;
-  k: number;
+  published: Published;
   asOf: string;
 }) {
+  const { k, disclosure } = props.published;
   const value = (cells: TrendCells, m: string) =>
     cells.find((c) => c.month === m) ?? { count: 0, suppressed: false };
   const rows = props.months.map((m) => ({
@@ -227,12 +237,12 @@ function TrendFigure(props: {
     {
       id: "opened",
       header: t("measure.opened"),
-      cell: (r) => countCell(r.opened.count, r.opened.suppressed, props.k),
+      cell: (r) => countCell(r.opened.count, r.opened.suppressed, k),
     },
     {
       id: "closed",
       header: t("measure.closed"),
-      cell: (r) => countCell(r.closed.count, r.closed.suppressed, props.k),
+      cell: (r) => countCell(r.closed.count, r.closed.suppressed, k),
     },
   ];
   const chart = rows.map((r) => ({
@@ -248,7 +258,7 @@ function TrendFigure(props: {
           { key: "opened", label: t("measure.opened") },
           { key: "closed", label: t("measure.closed") },
         ]}
-        k={props.k}
+        k={k}
         height={220}
       />
       <DataTable
@@ -256,7 +266,8 @@ function TrendFigure(props: {
         columns={columns}
         rows={rows}
         rowKey={(r) => r.month}
-        k={props.k}
+        k={k}
+        disclosure={disclosure}
         asOf={props.asOf}
       />
     </div>

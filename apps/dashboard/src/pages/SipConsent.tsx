@@ -3,6 +3,7 @@ import type { Catalogues, Dimension, Sip, SipCell } from "../api/types";
 import { groupOptions, PageHeading, ParamSelect } from "../components/Controls";
 import { BarFigure } from "../components/charts";
 import { type Column, DataTable } from "../components/DataTable";
+import { DisclosureNote } from "../components/DisclosureNote";
 import { QueryState } from "../components/QueryState";
 import { countCell, statCell, textCell } from "../lib/cells";
 import { t } from "../lib/i18n";
@@ -83,21 +84,25 @@ function SipBody({ data, catalogues }: { data: Sip; catalogues: Catalogues }) {
     ),
   }));
   return (
-    <div className="figure-body">
-      <BarFigure
-        data={chart}
-        category="label"
-        series={counts.map((name) => ({ key: name, label: t(countHeaders[name]) }))}
-        k={k}
-      />
-      <DataTable
-        caption={t("sip.caption")}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.key}
-        k={k}
-        asOf={data.asOf}
-      />
-    </div>
+    <>
+      <DisclosureNote of={data} />
+      <div className="figure-body">
+        <BarFigure
+          data={chart}
+          category="label"
+          series={counts.map((name) => ({ key: name, label: t(countHeaders[name]) }))}
+          k={k}
+        />
+        <DataTable
+          caption={t("sip.caption")}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.key}
+          k={k}
+          disclosure={data.disclosure}
+          asOf={data.asOf}
+        />
+      </div>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import type { CasePage, Catalogues, StuckCell, Stuck as StuckData } from "../api
 import { PageHeading } from "../components/Controls";
 import { BarFigure } from "../components/charts";
 import { type Column, DataTable } from "../components/DataTable";
+import { DisclosureNote } from "../components/DisclosureNote";
 import { EmptyState, QueryState } from "../components/QueryState";
 import { type Cell, chartValue, countCell, formatNumber, statCell, textCell } from "../lib/cells";
 import type { Filters } from "../lib/filters";
@@ -19,6 +20,8 @@ export function Stuck() {
   // Step numbers belong to a process, so steps are always grouped with their process.
   const byStep = useMetric("stuck", withExtra(params, { groupBy: "process,step" }));
   const byUnit = useMetric("stuck", withExtra(params, { groupBy: "leadUnit" }));
+  // Above the counts it explains, not above a samordnare's own list, whose days are exact.
+  const published = [byStep.data, byUnit.data].find((d) => d !== undefined && d.cells.length > 0);
   return (
     <>
       <PageHeading title={t("stuck.heading")} intro={t("stuck.intro")} />
@@ -33,6 +36,7 @@ export function Stuck() {
                 </QueryState>
               </section>
             )}
+            {published && <DisclosureNote of={published} />}
             <section className="figure">
               <h2>{t("stuck.by_step_caption")}</h2>
               <QueryState query={byStep} isEmpty={(d) => d.cells.length === 0}>
@@ -126,6 +130,7 @@ function StuckBody(props: {
         rows={rows}
         rowKey={(r) => r.key}
         k={k}
+        disclosure={data.disclosure}
         asOf={data.asOf}
         initialSort={{ id: "count", descending: true }}
       />

@@ -3,6 +3,7 @@ import type { Catalogues, Dimension, Trend } from "../api/types";
 import { groupOptions, PageHeading, ParamSelect } from "../components/Controls";
 import { LineFigure } from "../components/charts";
 import { type Column, DataTable } from "../components/DataTable";
+import { DisclosureNote } from "../components/DisclosureNote";
 import { QueryState } from "../components/QueryState";
 import { countCell, textCell } from "../lib/cells";
 import { t } from "../lib/i18n";
@@ -103,20 +104,24 @@ function TrendBody({ data, catalogues }: { data: Trend; catalogues: Catalogues }
     ),
   }));
   return (
-    <div className="figure-body">
-      <LineFigure
-        data={chart}
-        series={shown.map((g, i) => ({ key: `s${i}`, label: g }))}
-        k={data.k}
-      />
-      <DataTable
-        caption={t("trends.caption", { measure })}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.month}
-        k={data.k}
-        asOf={data.asOf}
-      />
-    </div>
+    <>
+      <DisclosureNote of={data} />
+      <div className="figure-body">
+        <LineFigure
+          data={chart}
+          series={shown.map((g, i) => ({ key: `s${i}`, label: g }))}
+          k={data.k}
+        />
+        <DataTable
+          caption={t("trends.caption", { measure })}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.month}
+          k={data.k}
+          disclosure={data.disclosure}
+          asOf={data.asOf}
+        />
+      </div>
+    </>
   );
 }

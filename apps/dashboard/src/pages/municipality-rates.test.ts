@@ -4,6 +4,7 @@ import { municipalityRates } from "./municipality-rates";
 
 const envelope = {
   k: 5,
+  disclosure: "cellkey" as const,
   asOf: "2025-06-30",
   view: "county" as const,
   groupBy: ["municipality" as const],
@@ -61,6 +62,13 @@ describe("municipalityRates", () => {
       { value: null, suppressed: true },
     ]);
     expect(rows[0]?.stuck).toEqual({ value: 6, suppressed: false });
+  });
+
+  it("stops the rate at 100 % when perturbed counts publish more stuck than open", () => {
+    const [row] = municipalityRates(openCases([count("0180", 5)]), stuckCases([stuck("0180", 7)]));
+    expect(row?.open).toEqual({ value: 5, suppressed: false });
+    expect(row?.stuck).toEqual({ value: 7, suppressed: false });
+    expect(row?.rate).toEqual({ value: 1, suppressed: false });
   });
 
   it("keeps a published stuck count whose median alone is withheld", () => {

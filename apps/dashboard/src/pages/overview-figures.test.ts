@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { SipCell, StuckCell, TrendCell } from "../api/types";
 import { comparePeriods, headlines, latestMonth, type Snapshot, shareOf } from "./overview-figures";
 
-const envelope = { k: 5, asOf: "2025-06-30", view: "county" as const, groupBy: [] };
+const envelope = {
+  k: 5,
+  disclosure: "cellkey" as const,
+  asOf: "2025-06-30",
+  view: "county" as const,
+  groupBy: [],
+};
 
 /** A snapshot builder: everything published unless a test says otherwise. */
 function aSnapshot(
@@ -84,6 +90,12 @@ describe("overview periods", () => {
     expect(shareOf(10, null)).toEqual({ value: null, suppressed: true });
     expect(shareOf(25, 100)).toEqual({ value: 0.25, suppressed: false });
   });
+
+  it("never shows a share above 100 % when perturbed counts put the part above the whole", () => {
+    // Cell key: 6 true cases of 6 may be published as 7 of 5, each count on its own.
+    expect(shareOf(7, 5)).toEqual({ value: 1, suppressed: false });
+    expect(shareOf(5, 7)?.value).toBeCloseTo(5 / 7);
+  });
 });
 
 describe("headline figures", () => {
@@ -106,6 +118,17 @@ describe("headline figures", () => {
     expect([lead?.now.value, lead?.previous.value]).toEqual([12, 14]);
     expect(sip?.now).toEqual({ value: 0.25, suppressed: false });
     expect(stuck?.now).toEqual({ value: 17, suppressed: false });
+  });
+
+  it("divides SIP established by the published total, not by a sum of cells", () => {
+    // Cells need not add up to the total under the cell key: the total is the one published.
+    const [, , , , sip] = headlines(
+      aSnapshot({ all: 90, sip: { sipEstablished: 30 } }),
+      aSnapshot(),
+      trend,
+      "2025-06",
+    );
+    expect(sip?.now.value).toBeCloseTo(30 / 90);
   });
 
   it("withholds the SIP share when SIP established is withheld, not reading it as 0", () => {

@@ -37,10 +37,15 @@ export function latestMonth(cells: readonly { month: string }[], today: string):
   return months.sort().at(-1) ?? current;
 }
 
-/** A share is published only when both its counts are (a withheld part withholds the whole). */
+/**
+ * A share is published only when both its counts are (a withheld part withholds the whole), and
+ * from those published counts alone, so it tells no more than they do. Under the cell-key method
+ * each count is perturbed on its own, so a part that is nearly the whole can be published above
+ * it: the share stops at 100 %, which the true one cannot exceed.
+ */
 export function shareOf(part: number | null, whole: number | null): Figure {
   if (part === null || whole === null || whole === 0) return { value: null, suppressed: true };
-  return { value: part / whole, suppressed: false };
+  return { value: Math.min(part / whole, 1), suppressed: false };
 }
 
 /**

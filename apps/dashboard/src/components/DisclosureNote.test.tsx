@@ -1,0 +1,42 @@
+// @vitest-environment happy-dom
+import { t as translate } from "@samsyn/domain/messages";
+import { cleanup, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { DisclosureNote, disclosureText } from "./DisclosureNote";
+
+afterEach(cleanup);
+
+describe("DisclosureNote", () => {
+  it("says, for the cell-key method, that counts may be off by 2 and need not add up", () => {
+    render(<DisclosureNote of={{ k: 5, disclosure: "cellkey" }} />);
+    const note = screen.getByText(/avvika med högst 2 från det verkliga/);
+    expect(note.tagName).toBe("P");
+    expect(note.textContent).toBe(
+      "För att skydda enskilda kan varje antal avvika med högst 2 från det verkliga, så summan av delarna kan skilja sig från totalen. Samma ärenden ger alltid samma antal. Antal från 1 till 4 visas inte.",
+    );
+    expect(note.textContent).not.toMatch(/exakta/);
+  });
+
+  it("says, for suppression, that counts are exact and some are withheld", () => {
+    render(<DisclosureNote of={{ k: 5, disclosure: "suppression" }} />);
+    const note = screen.getByText(/Antalen är exakta/);
+    expect(note.textContent).toBe(
+      "Antalen är exakta. För att skydda enskilda visas inte antal från 1 till 4, och inte heller antal som de skulle kunna räknas fram ur.",
+    );
+    expect(note.textContent).not.toMatch(/avvika|summan av delarna/);
+  });
+
+  it("takes k from the answer, not from the dashboard", () => {
+    expect(disclosureText({ k: 10, disclosure: "cellkey" })).toMatch(/Antal från 1 till 9 visas/);
+    expect(disclosureText({ k: 3, disclosure: "suppression" })).toMatch(/från 1 till 2,/);
+  });
+
+  it("has both sentences in English too, with the same k", () => {
+    expect(translate("disclosure.note.cellkey", { below: 4 }, "en")).toBe(
+      "To protect individuals, each count may differ from the true count by at most 2, so the parts may not add up to the total. The same cases always give the same count. Counts from 1 to 4 are not shown.",
+    );
+    expect(translate("disclosure.note.suppression", { below: 4 }, "en")).toBe(
+      "Counts are exact. To protect individuals, counts from 1 to 4 are not shown, nor counts from which they could be worked out.",
+    );
+  });
+});
