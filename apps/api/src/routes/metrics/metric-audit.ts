@@ -8,6 +8,7 @@ import {
 } from "@samsyn/db";
 import { containsIdentifier, type Scope } from "@samsyn/domain";
 import type { MiddlewareHandler } from "hono";
+import { isDatabaseUnavailable } from "../../lib/error-handler";
 import { type Logger, maskIdentifiers } from "../../lib/logging";
 import type { AppEnv } from "../../lib/router";
 
@@ -78,23 +79,25 @@ export function createAuditBuffer(
 
 /**
  * One INSERT per batch. When it fails, each row is tried alone, so that a row the database
- * refuses cannot take the others with it; what is still lost is logged. The reads were answered
- * already, so there is nothing left to fail closed; the log is where the gap shows.
+ * refuses cannot take the others with it — unless the database is unreachable, when each row
+ * would only fail again. What is lost is logged. The reads were answered already, so there is
+ * nothing left to fail closed; the log is where the gap shows.
  */
 async function writeBatch(
   database: Database,
   logger: Logger,
   batch: readonly AuditRecord[],
 ): Promise<void> {
+  let reason: unknown;
   try {
     await recordAudits(database.db, batch);
     return;
-  } catch {
-    // Row by row below.
+  } catch (err) {
+    reason = err;
   }
   const lost: string[] = [];
-  let reason: unknown;
-  for (const record of batch) {
+  const unreachable = reason instanceof Error && isDatabaseUnavailable(reason);
+  for (const record of unreachable ? [] : batch) {
     try {
       await recordAudits(database.db, [record]);
     } catch (err) {
@@ -102,6 +105,7 @@ async function writeBatch(
       reason = err;
     }
   }
+  if (unreachable) lost.push(...batch.map((record) => record.ctx.requestId));
   if (lost.length === 0) return;
   logger.error(
     {
