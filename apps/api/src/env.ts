@@ -25,6 +25,8 @@ const envSchema = z.object({
   // HTTP guards: requests per minute per token (the IP limit defaults to twice this), body bytes.
   SAMSYN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SAMSYN_IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).optional(),
+  // Metric reads per user and minute (default half the per-token limit): differencing is slow.
+  SAMSYN_METRIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).optional(),
   SAMSYN_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   // The three interchange files of an upload together (POST /imports): 512 MiB.
   SAMSYN_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(536_870_912),

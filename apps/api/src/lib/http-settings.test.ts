@@ -22,6 +22,8 @@ describe("HTTP settings from the environment", () => {
     expect(defaults.rateLimitPerMinutePerToken).toBe(600);
     const env = readEnv({ SAMSYN_RATE_LIMIT_PER_MINUTE: "120" });
     expect(httpSettingsFromEnv(env).metricRateLimitPerMinutePerUser).toBe(60);
+    const own = readEnv({ SAMSYN_METRIC_RATE_LIMIT_PER_MINUTE: "40" });
+    expect(httpSettingsFromEnv(own).metricRateLimitPerMinutePerUser).toBe(40);
   });
 
   it("reads SAMSYN_IMPORT_MAX_BYTES, and refuses a limit too small for any header row", () => {

@@ -44,7 +44,9 @@ export function httpSettingsFromEnv(env: Env): HttpSettings {
     rateLimitPerMinutePerToken: env.SAMSYN_RATE_LIMIT_PER_MINUTE,
     rateLimitPerMinutePerIp:
       env.SAMSYN_IP_RATE_LIMIT_PER_MINUTE ?? 2 * env.SAMSYN_RATE_LIMIT_PER_MINUTE,
-    metricRateLimitPerMinutePerUser: Math.max(1, Math.floor(env.SAMSYN_RATE_LIMIT_PER_MINUTE / 2)),
+    metricRateLimitPerMinutePerUser:
+      env.SAMSYN_METRIC_RATE_LIMIT_PER_MINUTE ??
+      Math.max(1, Math.floor(env.SAMSYN_RATE_LIMIT_PER_MINUTE / 2)),
     trustProxy: env.SAMSYN_TRUST_PROXY,
   };
 }

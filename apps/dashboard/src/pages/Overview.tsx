@@ -4,7 +4,6 @@ import { PageHeading } from "../components/Controls";
 import { LineFigure } from "../components/charts";
 import { type Column, DataTable } from "../components/DataTable";
 import { DisclosureNote } from "../components/DisclosureNote";
-import { Holdings } from "../components/Holdings";
 import { firstNotReady, QueryState } from "../components/QueryState";
 import {
   type Cell,
@@ -131,8 +130,6 @@ function HeadlineFigures({ catalogues, month }: { catalogues: Catalogues; month:
           asOf={periods.now}
         />
       </section>
-      {/* Last, and only with the figures: drawn earlier, it would jump down as they arrive. */}
-      <Holdings />
     </>
   );
 }

@@ -5,11 +5,6 @@ export const dashboardMessages = {
     sv: "Uppgifterna kunde inte hämtas. Försök igen om en stund.",
     en: "The figures could not be loaded. Try again shortly.",
   },
-  "dashboard.holdings_caption": { sv: "Det här finns i Samsyn", en: "What Samsyn holds" },
-  "dashboard.organisations": { sv: "Organisationer", en: "Organisations" },
-  "dashboard.units": { sv: "Enheter", en: "Units" },
-  "dashboard.cases": { sv: "Samverkansärenden", en: "Collaboration cases" },
-  "dashboard.events": { sv: "Händelser", en: "Events" },
   "signin.dev_heading": { sv: "Utvecklarinloggning", en: "Developer sign-in" },
   "signin.dev_warning": {
     sv: "Endast för utveckling och test (AUTH_MODE=dev). I drift loggar du in via din organisations inloggning.",
