@@ -4,7 +4,7 @@ import type { Disclosure } from "../disclosure/mode";
 import { perturbCount } from "../disclosure/perturbation";
 import { cellKeyOf } from "../disclosure/record-key";
 import type { CountTable } from "../suppression";
-import { assertValidK, suppress, suppressCount } from "../suppression";
+import { assertValidK, suppress, suppressCount, suppressStatistic } from "../suppression";
 import type { Dimension, GroupValues, MetricQuery } from "./query";
 
 /** A cell's coordinates for `suppress`: its value along each groupBy dimension, in that order. */
@@ -146,7 +146,7 @@ export function publishedStatistic(
   publishedN: number | null,
   k: number,
 ): number | null {
-  return publishedN === null || trueN < k ? null : value;
+  return publishedN === null ? null : suppressStatistic(value, trueN, k);
 }
 
 /** The names of the withheld numbers of a cell, in the order given. */

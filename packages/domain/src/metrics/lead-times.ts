@@ -78,8 +78,10 @@ export function referenceLeadTimes(
     }))
     .filter((m) => m.leadTime.status !== "not_started");
   return groupBy(started, query.groupBy ?? [], (m) => m.values).map((g) => {
-    const done = g.members.filter((m) => m.leadTime.status === "done");
-    const days = done.flatMap((m) => (m.leadTime.status === "done" ? [m.leadTime.days] : []));
+    const done = g.members.flatMap((m) =>
+      m.leadTime.status === "done" ? [{ recordKey: m.recordKey, days: m.leadTime.days }] : [],
+    );
+    const days = done.map((m) => m.days);
     const pending = g.members.filter((m) => m.leadTime.status === "pending");
     return {
       ...g.values,

@@ -70,8 +70,11 @@ export function referenceSipConsent(
 function sipConsentCell(group: Group<PopulationMember>): SipConsentCell {
   const withConsent = (value: ConsentValue) =>
     group.members.filter((m) => m.state.consent === value);
-  const withSip = group.members.filter((m) => caseDaysToSip(m.case, m.state) !== null);
-  const days = withSip.flatMap((m) => caseDaysToSip(m.case, m.state) ?? []);
+  const sips = group.members.flatMap((member) => {
+    const days = caseDaysToSip(member.case, member.state);
+    return days === null ? [] : [{ member, days }];
+  });
+  const withSip = sips.map((s) => s.member);
   const counted: Record<SipConsentCount, readonly PopulationMember[]> = {
     consentGiven: withConsent("given"),
     consentDeclined: withConsent("declined"),
@@ -86,7 +89,7 @@ function sipConsentCell(group: Group<PopulationMember>): SipConsentCell {
   return {
     ...group.values,
     ...each((members) => members.length),
-    medianDaysToSip: median(days),
+    medianDaysToSip: median(sips.map((s) => s.days)),
     cellKeys: each((members) => cellKeyOf(members.map((m) => m.recordKey))),
   };
 }

@@ -63,8 +63,7 @@ export function metricRoutes() {
     .openapi(leadTimesRoute, async (c) => {
       const params = c.req.valid("query");
       const m = await prepare(c, { ...params, process: [params.process] }, (check, catalogue) => {
-        if (!catalogue.processSteps.has(params.process))
-          check.add("process", unknownCode(params.process));
+        checkProcess(params.process)(check, catalogue);
         stepOf(check, "fromStep", params.fromStep, params.process, catalogue);
         stepOf(check, "toStep", params.toStep, params.process, catalogue);
       });
