@@ -67,6 +67,9 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
       expect(await note.count(), `${p.path} says how the counts were protected`).toBe(1);
       expect(await note.isVisible(), p.path).toBe(true);
       expect(await seriousViolations(page), p.path).toEqual([]);
+      // One neutral mark for every withheld value: never "<5" (or "n<5"), which would claim
+      // that a value hidden to protect another is small.
+      expect(await page.locator("main").innerText(), p.path).not.toMatch(/<\s?\d/);
       await page.screenshot({ path: join(screenshots, `${p.name}-1366x768.png`), fullPage: true });
     }
   });
@@ -100,13 +103,15 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
     }
   });
 
-  it("shows suppressed counts as <k with an explanation, never blank", async () => {
+  it("shows withheld values as the neutral .. with an explanation, never blank", async () => {
     await open(page, `${samsyn.url}/arenden`);
     const byUnit = table(page, /Pågående ärenden per huvudansvarig enhet/);
-    const suppressed = byUnit.locator("abbr", { hasText: "<5" }).first();
-    expect(await suppressed.getAttribute("title")).toMatch(/Färre än 5 ärenden/);
+    const suppressed = byUnit.locator("abbr", { hasText: /^\.\.$/ }).first();
+    expect(await suppressed.getAttribute("title")).toBe(
+      "Redovisas inte: färre än 5 ärenden, eller dolt för att ingen enskild ska kunna räknas fram",
+    );
     expect(await byUnit.locator("caption").textContent()).toMatch(
-      /”<5” betyder färre än 5 ärenden/,
+      /”\.\.” betyder färre än 5 ärenden, eller dolt för att ingen enskild ska kunna räknas fram/,
     );
     const cells = await page.locator("main td").allTextContents();
     expect(cells.filter((c) => c.trim() === "")).toEqual([]);
@@ -227,7 +232,7 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
     expect(lines[2]).toMatch(/^Skapad \d{4}-\d{2}-\d{2}$/);
     // The file says what the rate is, as the caption does.
     expect(lines[3]).toMatch(/^"?Andel fastnade = fastnade ärenden/);
-    expect(lines[4]).toMatch(/^"?”<5” betyder färre än 5 ärenden/);
+    expect(lines[4]).toMatch(/^"?”\.\.” betyder färre än 5 ärenden/);
     // …and how the counts were protected, as the page says above its figures.
     expect(lines[5]).toMatch(/^"?För att skydda enskilda kan varje antal avvika med högst 2/);
     expect(lines[7]).toBe("Kommun,Pågående ärenden,Fastnade ärenden,Andel fastnade (%)");
@@ -248,7 +253,7 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
     expect(sheet?.getCell("D8").value).toBe("Andel fastnade (%)");
     expect(sheet?.rowCount).toBe(8 + rows);
     const firstCount = sheet?.getCell("B9").value;
-    expect(typeof firstCount === "number" || firstCount === "<5").toBe(true);
+    expect(typeof firstCount === "number" || firstCount === "..").toBe(true);
     const firstRate = sheet?.getCell("D9").value;
     expect(typeof firstRate === "number" || firstRate === "–").toBe(true);
   });

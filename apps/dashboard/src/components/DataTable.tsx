@@ -29,7 +29,7 @@ interface Props<R> {
   readonly columns: readonly Column<R>[];
   readonly rows: readonly R[];
   readonly rowKey: (row: R) => string;
-  /** The API's k, for the note on "<k"; none for a list of cases, where nothing is suppressed. */
+  /** The API's k, for the note on ".."; none for a list of cases, where nothing is suppressed. */
   readonly k?: number;
   /**
    * How the API published the counts: said in the export, so that a file read away from the
@@ -47,7 +47,7 @@ type Features = typeof features;
 
 /**
  * A captioned, sortable table: the accessible alternative to a chart and the source of its
- * export. The caption says what "<k" means, since the title tooltip is not reachable by keyboard.
+ * export. The caption says what ".." means, since the title tooltip is not reachable by keyboard.
  * The first column names the row, so it is a row header for screen readers. TanStack Table
  * keeps the sort; the markup, and so its accessibility, is ours.
  */
@@ -76,7 +76,7 @@ export function DataTable<R extends RowData>(props: Props<R>) {
     rows: sorted.map((r) => props.columns.map((c) => c.cell(r).export)),
     notes: [
       ...(props.explanation === undefined ? [] : [props.explanation]),
-      ...(props.k === undefined ? [] : [t("table.suppressed_note", { k: props.k })]),
+      ...(props.k === undefined ? [] : [t("table.withheld_note", { k: props.k })]),
       ...(props.k === undefined || props.disclosure === undefined
         ? []
         : [disclosureText({ k: props.k, disclosure: props.disclosure })]),
@@ -91,7 +91,7 @@ export function DataTable<R extends RowData>(props: Props<R>) {
             {props.caption}
             <span className="caption-note">
               {props.explanation !== undefined && `${props.explanation} `}
-              {props.k !== undefined && t("table.suppressed_note", { k: props.k })}
+              {props.k !== undefined && t("table.withheld_note", { k: props.k })}
               {props.asOf !== undefined && ` ${t("table.as_of", { date: props.asOf })}`}
             </span>
           </caption>
@@ -132,7 +132,7 @@ export function DataTable<R extends RowData>(props: Props<R>) {
 }
 
 /**
- * A column as TanStack Table sorts it: by the cell's sort value, unknown ("<k") as undefined so
+ * A column as TanStack Table sorts it: by the cell's sort value, unknown ("..") as undefined so
  * that `sortUndefined: "last"` keeps it at the bottom in both directions. Numbers start
  * descending (most first), names ascending (TanStack's auto direction).
  */

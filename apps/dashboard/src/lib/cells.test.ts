@@ -2,18 +2,20 @@ import { describe, expect, it } from "vitest";
 import { chartValue, countCell, formatNumber, statCell } from "./cells";
 
 describe("cells", () => {
-  it("shows a suppressed count as <k with an explanation, never 0 or blank", () => {
+  it("shows a withheld count as the neutral .. with an explanation, never 0, blank or <k", () => {
     const cell = countCell(null, true, 5);
-    expect(cell.text).toBe("<5");
-    expect(cell.export).toBe("<5");
-    expect(cell.title).toMatch(/Färre än 5/);
-    expect(countCell(null, true, 3).text).toBe("<3");
+    expect(cell.text).toBe("..");
+    expect(cell.export).toBe("..");
+    expect(cell.title).toBe(
+      "Redovisas inte: färre än 5 ärenden, eller dolt för att ingen enskild ska kunna räknas fram",
+    );
+    expect(countCell(null, true, 3).title).toMatch(/färre än 3 ärenden/);
     // Unknown, not -1 or 0: the table sorts it after every published count.
     expect(cell.sort).toBeNull();
   });
 
   it("treats a count marked suppressed as suppressed even if a number came along", () => {
-    expect(countCell(12, true, 5).text).toBe("<5");
+    expect(countCell(12, true, 5).text).toBe("..");
   });
 
   it("formats published counts with Swedish digit grouping and sorts by value", () => {
@@ -25,7 +27,8 @@ describe("cells", () => {
 
   it("uses a decimal comma and marks withheld statistics", () => {
     expect(formatNumber(30.5)).toBe("30,5");
-    expect(statCell(null, true, 5).text).toBe("n<5");
+    expect(statCell(null, true, 5).text).toBe("..");
+    expect(statCell(null, true, 5).title).toBe(countCell(null, true, 5).title);
     expect(statCell(null, true, 5).sort).toBeNull();
     expect(statCell(12, false, 5).text).toBe("12");
   });

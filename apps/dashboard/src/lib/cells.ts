@@ -2,12 +2,12 @@ import { intlLocale, t } from "./i18n";
 import type { SortValue } from "./sorting";
 
 /**
- * One table cell as the user sees it, sorts it and exports it. Suppressed counts read "<k"
- * (never 0, never blank): the k comes from the API response, not from the dashboard.
+ * One table cell as the user sees it, sorts it and exports it. Withheld values read ".." (never
+ * 0, never blank); the k in their explanation comes from the API response.
  */
 export interface Cell {
   readonly text: string;
-  /** `null` when the figure is not known ("<k", "n<k"): sorted last, whichever the direction. */
+  /** `null` when the figure is not known (".."): sorted last, whichever the direction. */
   readonly sort: SortValue;
   readonly export: number | string;
   readonly numeric: boolean;
@@ -30,33 +30,24 @@ export function textCell(text: string, sort: SortValue = text): Cell {
   return { text, sort, export: text, numeric: false };
 }
 
-/** A count: a number, or "<k" when the API withheld it (sorted after every published count). */
+/**
+ * A withheld value, count or statistic alike: SCB's neutral "..". The API does not say whether a
+ * value is small or hidden to protect a small one, so the mark must not say so either.
+ */
+export function withheldCell(k: number): Cell {
+  const text = t("table.withheld_mark");
+  return { text, sort: null, export: text, numeric: true, title: t("table.withheld_title", { k }) };
+}
+
+/** A count: a number, or ".." when the API withheld it (sorted after every published count). */
 export function countCell(value: number | null, suppressed: boolean, k: number): Cell {
-  if (suppressed || value === null) {
-    const text = `<${k}`;
-    return {
-      text,
-      sort: null,
-      export: text,
-      numeric: true,
-      title: t("table.suppressed_title", { k }),
-    };
-  }
+  if (suppressed || value === null) return withheldCell(k);
   return { text: formatNumber(value), sort: value, export: value, numeric: true };
 }
 
-/** A statistic (median, p90, days): withheld ones read "n<k", since the group is too small. */
+/** A statistic (median, p90, days): withheld ones read ".." like a withheld count. */
 export function statCell(value: number | null, withheld: boolean, k: number): Cell {
-  if (withheld || value === null) {
-    const text = `n<${k}`;
-    return {
-      text,
-      sort: null,
-      export: text,
-      numeric: true,
-      title: t("table.withheld_title", { k }),
-    };
-  }
+  if (withheld || value === null) return withheldCell(k);
   return { text: formatNumber(value), sort: value, export: value, numeric: true };
 }
 

@@ -7,7 +7,7 @@ const aTable = (overrides: Partial<TableExport> = {}): TableExport => ({
   columns: ["Kommun", "Antal ärenden"],
   rows: [
     ["Nacka", 12],
-    ['Sol"na', "<5"],
+    ['Sol"na', ".."],
   ],
   ...overrides,
 });
@@ -23,14 +23,14 @@ describe("CSV export", () => {
     expect(lines[3]).toBe("");
     expect(lines[4]).toBe("Kommun,Antal ärenden");
     expect(lines[5]).toBe("Nacka,12");
-    expect(lines[6]).toBe('"Sol""na",<5');
+    expect(lines[6]).toBe('"Sol""na",..');
   });
 
   it("explains the table in the file, a line per note, before the table", () => {
-    const notes = ["Andel = fastnade delat med pågående.", "”<5” betyder färre än 5 ärenden"];
+    const notes = ["Andel = fastnade delat med pågående.", "”..” betyder färre än 5 ärenden"];
     const lines = toCsv(aTable({ notes }), "2025-06-30").split("\r\n");
     expect(lines[3]).toBe("Andel = fastnade delat med pågående.");
-    expect(lines[4]).toBe("”<5” betyder färre än 5 ärenden");
+    expect(lines[4]).toBe("”..” betyder färre än 5 ärenden");
     expect(lines[5]).toBe("");
     expect(lines[6]).toBe("Kommun,Antal ärenden");
   });

@@ -1,7 +1,7 @@
 /**
  * How table columns sort. A cell's sort value is a number, a text, or `null` for a figure that
- * is not known (a suppressed "<k", a withheld statistic, a cell that cannot hold one): unknown
- * values go last in either direction, because "<5" is not smaller than 5 — it might be 0 or 4,
+ * is not known (a withheld "..", a withheld statistic, a cell that cannot hold one): unknown
+ * values go last in either direction, because ".." is not smaller than 5 — it might be 0 or 4,
  * or hidden by secondary suppression.
  */
 export type SortValue = number | string | null;

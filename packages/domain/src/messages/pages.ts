@@ -61,17 +61,14 @@ export const pageMessages = {
 
   "table.count": { sv: "Antal ärenden", en: "Cases" },
   "table.sort": { sv: "Sortera efter {column}", en: "Sort by {column}" },
-  "table.suppressed_title": {
-    sv: "Färre än {k} ärenden, eller dolt för att skydda enskilda",
-    en: "Fewer than {k} cases, or hidden to protect individuals",
-  },
-  "table.suppressed_note": {
-    sv: "”<{k}” betyder färre än {k} ärenden eller en uppgift som döljs så att ingen enskild kan räknas fram.",
-    en: "“<{k}” means fewer than {k} cases, or a figure hidden so that no individual can be worked out.",
-  },
+  "table.withheld_mark": { sv: "..", en: ".." },
   "table.withheld_title": {
-    sv: "Redovisas inte: färre än {k} ärenden i gruppen",
-    en: "Not published: fewer than {k} cases in the group",
+    sv: "Redovisas inte: färre än {k} ärenden, eller dolt för att ingen enskild ska kunna räknas fram",
+    en: "Not published: fewer than {k} cases, or hidden so that no individual can be worked out",
+  },
+  "table.withheld_note": {
+    sv: "”..” betyder färre än {k} ärenden, eller dolt för att ingen enskild ska kunna räknas fram.",
+    en: "“..” means fewer than {k} cases, or hidden so that no individual can be worked out.",
   },
   "table.as_of": { sv: "Per {date}.", en: "As of {date}." },
   "chart.table_alternative": {
@@ -79,8 +76,8 @@ export const pageMessages = {
     en: "The chart shows the same figures as the table.",
   },
   "chart.suppressed_omitted": {
-    sv: "Dolda värden (”<{k}”) ritas inte i diagrammet.",
-    en: "Hidden values (“<{k}”) are not drawn in the chart.",
+    sv: "Värden som inte redovisas (”..”) ritas inte i diagrammet.",
+    en: "Values not published (“..”) are not drawn in the chart.",
   },
 
   "export.csv": { sv: "Exportera CSV", en: "Export CSV" },
