@@ -70,6 +70,10 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
       // One neutral mark for every withheld value: never "<5" (or "n<5"), which would claim
       // that a value hidden to protect another is small.
       expect(await page.locator("main").innerText(), p.path).not.toMatch(/<\s?\d/);
+      // "Så räknas det": the page's definition, one click away beside its figures.
+      const definition = page.locator("main details.definition");
+      await definition.getByText("Så räknas det").click();
+      expect(await definition.locator("p").first().innerText(), p.path).toMatch(/ärenden/);
       await page.screenshot({ path: join(screenshots, `${p.name}-1366x768.png`), fullPage: true });
     }
   });

@@ -1,3 +1,4 @@
+import type { MessageKey } from "@samsyn/domain/messages";
 import { useId } from "react";
 import type { Dimension, Named } from "../api/types";
 import { t } from "../lib/i18n";
@@ -32,11 +33,22 @@ export function ParamSelect(props: {
   );
 }
 
-export function PageHeading(props: { title: string; intro?: string }) {
+/**
+ * A page's heading, its introduction and "Så räknas det": the metric's definition from SPEC, one
+ * click away beside the figures, so that nobody has to guess what a number counts.
+ */
+export function PageHeading(props: { title: string; intro?: string; definition?: MessageKey }) {
   return (
     <>
       <h1>{props.title}</h1>
       {props.intro !== undefined && <p className="intro">{props.intro}</p>}
+      {props.definition !== undefined && (
+        <details className="definition">
+          <summary>{t("definition.summary")}</summary>
+          <p>{t(props.definition)}</p>
+          <p>{t("definition.common")}</p>
+        </details>
+      )}
     </>
   );
 }

@@ -17,7 +17,7 @@ export function Cases() {
   const { catalogues } = usePage();
   return (
     <>
-      <PageHeading title={t("cases.heading")} />
+      <PageHeading title={t("cases.heading")} definition="definition.cases" />
       <QueryState query={catalogues}>{(c) => <CaseFigures catalogues={c} />}</QueryState>
     </>
   );

@@ -12,7 +12,7 @@ export function Flow() {
   const { catalogues } = usePage();
   return (
     <>
-      <PageHeading title={t("flow.heading")} />
+      <PageHeading title={t("flow.heading")} definition="definition.flow" />
       <QueryState query={catalogues}>{(c) => <FlowMatrix catalogues={c} />}</QueryState>
     </>
   );

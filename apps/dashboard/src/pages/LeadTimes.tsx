@@ -22,7 +22,7 @@ export function LeadTimes() {
   const { catalogues } = usePage();
   return (
     <>
-      <PageHeading title={t("lead.heading")} />
+      <PageHeading title={t("lead.heading")} definition="definition.leadTimes" />
       <QueryState query={catalogues}>{(c) => <LeadTimeFigure catalogues={c} />}</QueryState>
     </>
   );

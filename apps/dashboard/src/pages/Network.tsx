@@ -14,7 +14,7 @@ export function Network() {
   const query = useMetric("network", withExtra(params, { level }));
   return (
     <>
-      <PageHeading title={t("network.heading")} />
+      <PageHeading title={t("network.heading")} definition="definition.network" />
       <div className="controls">
         <ParamSelect
           param="level"

@@ -33,7 +33,11 @@ export function Overview() {
   const { catalogues } = usePage();
   return (
     <>
-      <PageHeading title={t("overview.heading")} intro={t("overview.intro")} />
+      <PageHeading
+        title={t("overview.heading")}
+        intro={t("overview.intro")}
+        definition="definition.overview"
+      />
       <QueryState query={catalogues}>{(c) => <Headlines catalogues={c} />}</QueryState>
     </>
   );

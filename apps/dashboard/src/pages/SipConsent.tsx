@@ -31,7 +31,7 @@ export function SipConsent() {
   const query = useMetric("sip", withExtra(params, { groupBy: groupBy ?? null }));
   return (
     <>
-      <PageHeading title={t("sip.heading")} />
+      <PageHeading title={t("sip.heading")} definition="definition.sip" />
       <div className="controls">
         <ParamSelect
           param="groupBy"

@@ -24,7 +24,11 @@ export function Stuck() {
   const published = [byStep.data, byUnit.data].find((d) => d !== undefined && d.cells.length > 0);
   return (
     <>
-      <PageHeading title={t("stuck.heading")} intro={t("stuck.intro")} />
+      <PageHeading
+        title={t("stuck.heading")}
+        intro={t("stuck.intro")}
+        definition="definition.stuck"
+      />
       <QueryState query={catalogues}>
         {(c) => (
           <>

@@ -21,7 +21,7 @@ export function Trends() {
   const query = useMetric("trend", withExtra(params, { measure, groupBy: groupBy ?? null }));
   return (
     <>
-      <PageHeading title={t("trends.heading")} />
+      <PageHeading title={t("trends.heading")} definition="definition.trends" />
       <div className="controls">
         <ParamSelect
           param="measure"

@@ -5,6 +5,7 @@ import { benchMessages } from "./bench";
 import { cliMessages } from "./cli";
 import { commonMessages } from "./common";
 import { dashboardMessages } from "./dashboard";
+import { definitionMessages } from "./definitions";
 import { demoMessages } from "./demo";
 import { disclosureMessages } from "./disclosure";
 import { importMessages } from "./import";
@@ -27,6 +28,7 @@ export const messages = {
   ...accessMessages,
   ...cliMessages,
   ...dashboardMessages,
+  ...definitionMessages,
   ...demoMessages,
   ...pageMessages,
   ...benchMessages,
