@@ -1,5 +1,7 @@
 import type { Published } from "../api/types";
 import { t } from "../lib/i18n";
+import { periodText } from "../lib/period";
+import { useFilters } from "../lib/use-filters";
 
 /**
  * The sentence that says how the figures were protected, in the mode the API answered with:
@@ -11,9 +13,19 @@ export function disclosureText(published: Published): string {
 }
 
 /**
- * Said once per page, above the figures it explains: plain text in the reading order, so screen
- * readers reach it and print keeps it. Each table's export repeats it (DataTable).
+ * Said once per page, above the figures it explains: which cases they cover (the period and the
+ * as-of date of the answer) and how they were protected. Plain text in the reading order, so
+ * screen readers reach it and print keeps it. Each table's export repeats the protection (DataTable).
  */
-export function DisclosureNote(props: { of: Published }) {
-  return <p className="disclosure-note">{disclosureText(props.of)}</p>;
+export function DisclosureNote(props: {
+  of: Published & { readonly asOf: string };
+  by?: "opened" | "closed";
+}) {
+  const { filters } = useFilters();
+  return (
+    <div className="disclosure-note">
+      <p>{periodText(filters, props.of.asOf, props.by)}</p>
+      <p>{disclosureText(props.of)}</p>
+    </div>
+  );
 }

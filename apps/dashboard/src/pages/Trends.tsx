@@ -105,7 +105,7 @@ function TrendBody({ data, catalogues }: { data: Trend; catalogues: Catalogues }
   }));
   return (
     <>
-      <DisclosureNote of={data} />
+      <DisclosureNote of={data} by={data.measure} />
       <div className="figure-body">
         <LineFigure
           data={chart}

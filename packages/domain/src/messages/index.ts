@@ -12,6 +12,7 @@ import { importMessages } from "./import";
 import { importPageMessages } from "./import-page";
 import { metricsMessages } from "./metrics";
 import { pageMessages } from "./pages";
+import { periodMessages } from "./period";
 
 /**
  * The one message catalogue: every text a user reads comes from here, Swedish first, English
@@ -31,6 +32,7 @@ export const messages = {
   ...definitionMessages,
   ...demoMessages,
   ...pageMessages,
+  ...periodMessages,
   ...benchMessages,
 } as const;
 
