@@ -145,7 +145,11 @@ function CountFigure(props: { data: CaseCounts; catalogues: Catalogues; caption:
   );
 }
 
-const rateFormat = new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1 });
+// One decimal always, so "50,0" stands beside "39,7" as a share of the same precision.
+const rateFormat = new Intl.NumberFormat(intlLocale(), {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 
 /**
  * Kommuner by the share of their open cases that are stuck, highest first: where cases pile up

@@ -29,7 +29,7 @@ export const definitionMessages = {
     en: "Opened: cases counted by the month they were opened. Closed: cases counted by the month they were closed within the period (a case counts once per month).",
   },
   "definition.sip": {
-    sv: "Samtycke givet, avböjt eller återkallat: ärenden vars senaste besked om samtycke per datum har det värdet. SIP upprättad: ärenden där en samordnad individuell plan upprättats. Mediantid till SIP: dagar från att ärendet öppnades till den första upprättade planen, visas bara när tillräckligt många planer ingår.",
+    sv: "Samtycke givet, nekat eller återkallat: ärenden vars senaste besked om samtycke per datum har det värdet. SIP upprättad: ärenden där en samordnad individuell plan upprättats. Mediantid till SIP: dagar från att ärendet öppnades till den första upprättade planen, visas bara när tillräckligt många planer ingår.",
     en: "Consent given, declined or withdrawn: cases whose last consent answer as of the date has that value. SIP established: cases with an established coordinated individual plan. Median days to SIP: days from opening to the first established plan, shown only when enough plans are included.",
   },
   "definition.network": {
