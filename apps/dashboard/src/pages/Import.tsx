@@ -310,7 +310,7 @@ function Errors(props: { report: Extract<ImportReport, { ok: false }> }) {
       </button>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long report scrolls in its own region, which must be reachable by keyboard to scroll it (WCAG 2.1.1) */}
       <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
-        <table>
+        <table className="import-error-table">
           <caption id={captionId}>{t("import.errors_caption")}</caption>
           <thead>
             <tr>
@@ -337,8 +337,8 @@ function ErrorGroupRow({ group }: { group: ImportErrorGroup }) {
   const more = group.count - listed.length;
   return (
     <tr>
-      <td>{group.file}</td>
-      <td className="import-lines">
+      <td data-label={t("import.col.file")}>{group.file}</td>
+      <td className="import-lines" data-label={t("import.col.line")}>
         {hasMoreLines(group) ? (
           <details>
             <summary>{summary}</summary>
@@ -351,8 +351,8 @@ function ErrorGroupRow({ group }: { group: ImportErrorGroup }) {
           summary
         )}
       </td>
-      <td>{group.column ?? "–"}</td>
-      <td>{group.message}</td>
+      <td data-label={t("import.col.column")}>{group.column ?? "–"}</td>
+      <td data-label={t("import.col.reason")}>{group.message}</td>
     </tr>
   );
 }
