@@ -47,10 +47,9 @@ describe.each(testDatabases())("the import's error report on $name", (target) =>
 
   it("names an unknown kommun code, gives a few of the valid ones and says where the rest are", async () => {
     const refs = Array.from({ length: 150 }, (_, i) => `ARENDE-${i + 1}`);
-    const files = county(refs);
     const report = await rejected({
-      ...files,
-      cases: files.cases.map((c) => ({ ...c, municipality_code: "9999" })),
+      ...county(refs),
+      cases: refs.map((ref) => aCase({ case_ref: ref, municipality_code: "9999" })),
     });
     expect(report.errorCount).toBe(150);
     // The first 100 as before, each with its value; one group with all 150 lines.
@@ -137,11 +136,10 @@ describe.each(testDatabases())("the import's error report on $name", (target) =>
 
   it("keeps every error of a long report in its groups", async () => {
     const refs = Array.from({ length: 400 }, (_, i) => `ARENDE-${i + 1}`);
-    const files = county(refs);
     const report = await rejected({
-      ...files,
-      // Each case a different bad date: 400 groups; and every event of an unknown case.
-      cases: files.cases.map((c, i) => ({ ...c, opened_on: `2024-02-${30 + (i % 2)}` })),
+      ...county(refs),
+      // Two bad dates, each on every other case; and every event of an unknown case.
+      cases: refs.map((ref, i) => aCase({ case_ref: ref, opened_on: `2024-02-${30 + (i % 2)}` })),
       events: refs.map((ref) => anEvent({ case_ref: `X-${ref}` })),
     });
     expect(report.errorCount).toBe(800);
