@@ -222,7 +222,7 @@ describe.skipIf(!browserAvailable)("the Import page in a browser", () => {
     expect(await region.evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true);
     await page.getByRole("button", { name: /^Ladda ner felrapporten/ }).focus();
     await page.keyboard.press("Tab");
-    expect(await region.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await region.evaluate((e) => e === e.ownerDocument.activeElement)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
 
     // The CSV has every error, not only those on the page's first lines.

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type ErrorGroup, hasMoreLines, linesSummary, reportCsv, reportRows } from "./import-report";
+import {
+  type ErrorGroup,
+  hasMoreLines,
+  linesSummary,
+  reportCsv,
+  reportRows,
+} from "./import-report";
 
 /** sv-SE groups thousands with a no-break space; compared here as a plain space. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -9,7 +15,8 @@ const unknownKommun: ErrorGroup = {
   column: "municipality_code",
   code: "unknownCode",
   value: "9999",
-  message: "Okänd kod: den finns inte i katalogen. Värdet i filen: ”9999”. Giltiga värden: 0180, 0182.",
+  message:
+    "Okänd kod: den finns inte i katalogen. Värdet i filen: ”9999”. Giltiga värden: 0180, 0182.",
   count: 23,
   lines: Array.from({ length: 23 }, (_, i) => 2 + i * 3),
 };
