@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -41,6 +41,26 @@ function county(): InterchangeFiles {
       }),
     ]),
   };
+}
+
+/**
+ * A long report: 150 cases with an unknown kommun code, 2 with an unknown age group, 3 whose ref
+ * holds a personnummer (written three ways), and 80 events naming 40 unknown units twice each.
+ */
+function longReport(): InterchangeFiles {
+  const ref = (i: number) => `LANG-${i}`;
+  const cases = [
+    ...Array.from({ length: 150 }, (_, i) =>
+      aCase({ case_ref: ref(i), municipality_code: "9999" }),
+    ),
+    aCase({ case_ref: ref(150), age_group: "tonåring" }),
+    aCase({ case_ref: ref(151), age_group: "tonåring" }),
+    ...[personnummer, "121212-1212", "1912 1212-1212"].map((p) => aCase({ case_ref: `R-${p}` })),
+  ];
+  const events = Array.from({ length: 80 }, (_, i) =>
+    anEvent({ case_ref: ref(i), type: "join", step: "", unit_code: `okand_${i % 40}` }),
+  );
+  return { units: [aUnit(), aRegionUnit()], cases, events };
 }
 
 describe.skipIf(!browserAvailable)("the Import page in a browser", () => {
@@ -151,6 +171,99 @@ describe.skipIf(!browserAvailable)("the Import page in a browser", () => {
       path: join(screenshots, "import-errors-1366x768.png"),
       fullPage: true,
     });
+  });
+
+  it("shows a long report grouped, naming each value but never an identifier, with the full CSV", async () => {
+    await page.goto(`${samsyn.url}/import`);
+    await choose(page, await writeInterchange(longReport(), join(filesDir, "long")));
+    await page.getByRole("button", { name: "Granska" }).click();
+    const errors = page.getByRole("table", { name: "Fel per rad" });
+    await errors.waitFor();
+    // 150 + 2 + 3 + 80 errors; more than the 100 the report once stopped at.
+    expect(await page.locator(".import-status").textContent()).toBe(
+      "235 fel hittades. Inget har sparats; rätta filerna och granska igen.",
+    );
+    const rows = errors.locator("tbody tr");
+    // One line per file, column, code and value: 1 + 1 + 1 + 40 unknown units.
+    expect(await rows.count()).toBe(43);
+
+    const kommun = rows.filter({ hasText: "”9999”" });
+    expect(await kommun.count()).toBe(1);
+    const cells = kommun.locator("td");
+    expect(await cells.nth(0).textContent()).toBe("cases.csv");
+    expect(await cells.nth(1).locator("summary").textContent()).toBe("150 rader: 2, 3, 4, 5, 6 …");
+    expect(await cells.nth(2).textContent()).toBe("municipality_code");
+    expect(await cells.nth(3).textContent()).toMatch(
+      /^Okänd kod: den finns inte i katalogen\. Värdet i filen: ”9999”\. Giltiga värden är till exempel 01\d\d, .*; alla \d+ finns i katalogen/,
+    );
+    // Expanding the line shows every line number.
+    await cells.nth(1).locator("summary").click();
+    const all = cells.nth(1).locator("details p");
+    await all.waitFor();
+    expect((await all.textContent())?.split(", ")).toEqual(
+      Array.from({ length: 150 }, (_, i) => String(i + 2)),
+    );
+
+    const age = rows.filter({ hasText: "”tonåring”" });
+    expect(await age.locator("td").nth(1).textContent()).toBe("2 rader: 152, 153");
+    expect(await age.locator("td").nth(3).textContent()).toContain(
+      "Giltiga värden: barn, vuxen, aldre.",
+    );
+    const screened = rows.filter({ hasText: "personnummer" });
+    expect(await screened.locator("td").nth(1).textContent()).toBe("3 rader: 154, 155, 156");
+    expect(await rows.filter({ hasText: "”okand_7”" }).locator("td").nth(1).textContent()).toBe(
+      "2 rader: 9, 49",
+    );
+    expect(await page.content()).not.toMatch(/1212/);
+
+    // The report scrolls in its own region, which the keyboard reaches.
+    const region = page.getByRole("region", { name: "Fel per rad" });
+    expect(await region.getAttribute("tabindex")).toBe("0");
+    expect(await region.evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true);
+    await page.getByRole("button", { name: /^Ladda ner felrapporten/ }).focus();
+    await page.keyboard.press("Tab");
+    expect(await region.evaluate((e) => e === e.ownerDocument.activeElement)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The CSV has every error, not only those on the page's first lines.
+    const button = page.getByRole("button", { name: "Ladda ner felrapporten (CSV, alla 235 fel)" });
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    expect(download.suggestedFilename()).toMatch(/^samsyn-felrapport-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await readFile(await download.path(), "utf8");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.slice(1).trimEnd().split("\r\n");
+    expect(lines[0]).toBe("Fil,Rad,Kolumn,Värde,Fel,Felkod");
+    expect(lines).toHaveLength(1 + 235);
+    expect(lines.filter((l) => l.startsWith("cases.csv,") && l.includes(",9999,"))).toHaveLength(
+      150,
+    );
+    expect(lines.filter((l) => l.endsWith(",identifier"))).toEqual([
+      expect.stringMatching(/^cases\.csv,154,case_ref,,/),
+      expect.stringMatching(/^cases\.csv,155,case_ref,,/),
+      expect.stringMatching(/^cases\.csv,156,case_ref,,/),
+    ]);
+    expect(lines.filter((l) => l.startsWith("events.csv,"))).toHaveLength(80);
+    expect(csv).not.toMatch(/1212/);
+
+    // Folded again, so that the screenshots show the grouped lines.
+    await cells.nth(1).locator("summary").click();
+    await all.waitFor({ state: "hidden" });
+    await page.screenshot({
+      path: join(screenshots, "import-long-report-1366x768.png"),
+      fullPage: true,
+    });
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const width = await page.evaluate<number>("document.documentElement.scrollWidth");
+      expect(width).toBeLessThanOrEqual(390);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({
+        path: join(screenshots, "import-long-report-390x844.png"),
+        fullPage: true,
+      });
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
   });
 
   it("works on a phone-sized screen without sideways scrolling", async () => {

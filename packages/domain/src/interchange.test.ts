@@ -62,7 +62,9 @@ describe("unit rows", () => {
 
   it("names the limit of a value that is too long", () => {
     const issues = issuesOf(schema.safeParse({ ...unitRow, unit_name: "x".repeat(201) }));
-    expect(issues).toEqual([{ column: "unit_name", code: "tooLong", params: { max: 200 } }]);
+    expect(issues).toEqual([
+      { column: "unit_name", code: "tooLong", params: { max: 200 }, value: "x".repeat(201) },
+    ]);
   });
 
   it("reports every rejected column of a row", () => {
@@ -89,7 +91,9 @@ describe("case rows", () => {
     const schema = caseRowSchema(defaultInterchangeCatalogue);
     expect(schema.parse(caseRow).openedOn).toBe("2024-02-29");
     const issues = issuesOf(schema.safeParse({ ...caseRow, opened_on: "2023-02-29" }));
-    expect(issues).toEqual([{ column: "opened_on", code: "badDate", params: {} }]);
+    expect(issues).toEqual([
+      { column: "opened_on", code: "badDate", params: {}, value: "2023-02-29" },
+    ]);
   });
 
   it("rejects a ref holding a personnummer and never carries the value", () => {

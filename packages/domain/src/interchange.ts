@@ -141,23 +141,45 @@ export interface EventRow {
   readonly value: string | null;
 }
 
-/** One rejected column of a row; `params` fill the message, they never hold the rejected value. */
+/**
+ * One rejected column of a row. `params` fill the message and never hold the rejected value;
+ * `value` is the column's text as given (absent when empty or when screening found an
+ * identifier in it: such a value is never repeated), and `allowed` the codes or values the
+ * column takes, when it takes one of a known list.
+ */
 export interface RowIssue {
   readonly column: string;
   readonly code: ImportErrorCode;
   readonly params: Readonly<Record<string, string | number>>;
+  readonly value?: string;
+  readonly allowed?: readonly string[];
 }
 
 export function rowIssues(error: z.ZodError): RowIssue[] {
-  return error.issues.map((issue) => ({
-    column: String(issue.path[0] ?? ""),
-    // Every issue comes from `columnReader`, whose message is a code; the fallback is a guard.
-    code: importErrorCodes.find((c) => c === issue.message) ?? "badValue",
-    params: "params" in issue && isParams(issue.params) ? issue.params : {},
-  }));
+  return error.issues.map((issue) => {
+    const extra: Partial<IssueExtra> =
+      "params" in issue && isObject(issue.params) ? issue.params : {};
+    const code = importErrorCodes.find((c) => c === issue.message) ?? "badValue";
+    const value = code === "identifier" ? undefined : extra.value;
+    return {
+      column: String(issue.path[0] ?? ""),
+      // Every issue comes from `columnReader`, whose message is a code; the fallback is a guard.
+      code,
+      params: extra.params ?? {},
+      ...(value === undefined || containsIdentifier(value) ? {} : { value }),
+      ...(extra.allowed === undefined ? {} : { allowed: extra.allowed }),
+    };
+  });
 }
 
-function isParams(x: unknown): x is Record<string, string | number> {
+/** What `columnReader` hands on in a zod issue's `params`. */
+interface IssueExtra {
+  readonly params: Readonly<Record<string, string | number>>;
+  readonly value: string;
+  readonly allowed: readonly string[];
+}
+
+function isObject(x: unknown): x is Partial<IssueExtra> {
   return typeof x === "object" && x !== null;
 }
 
@@ -269,6 +291,8 @@ const eventShapes: Readonly<Record<EventType, EventShape>> = {
 interface Rejection {
   readonly reject: ImportErrorCode;
   readonly params?: Readonly<Record<string, string | number>>;
+  /** The codes or values the column takes, when it is one of a list. */
+  readonly allowed?: readonly string[];
 }
 
 /** Parses one non-empty, already screened column text; `undefined` when the column is empty. */
@@ -297,7 +321,13 @@ function columnReader(raw: Readonly<Record<string, string>>, ctx: z.RefinementCt
       ? { reject: "identifier" as const }
       : parse(text === "" ? undefined : text);
     if (!isRejection(result)) return result;
-    ctx.addIssue({ code: "custom", path: [column], message: result.reject, params: result.params });
+    // An identifier's text goes no further than this function: the error says only that it was one.
+    const extra: Partial<IssueExtra> = {
+      ...(result.params === undefined ? {} : { params: result.params }),
+      ...(result.reject === "identifier" || text === "" ? {} : { value: text }),
+      ...(result.allowed === undefined ? {} : { allowed: result.allowed }),
+    };
+    ctx.addIssue({ code: "custom", path: [column], message: result.reject, params: extra });
     return undefined;
   };
 }
@@ -343,15 +373,17 @@ function code<T>(schema: SafeParser<T>): Parser<T> {
   };
 }
 
-function oneOf<T>(schema: SafeParser<T>): Parser<T> {
+function oneOf<T>(schema: SafeParser<T> & { readonly options: readonly string[] }): Parser<T> {
+  const rejection: Rejection = { reject: "unknownCode", allowed: schema.options };
   return (value = "") => {
     const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : { reject: "unknownCode" };
+    return parsed.success ? parsed.data : rejection;
   };
 }
 
 function member(codes: ReadonlySet<string> | ReadonlyMap<string, unknown>): Parser<string> {
-  return (value = "") => (codes.has(value) ? value : { reject: "unknownCode" });
+  const rejection: Rejection = { reject: "unknownCode", allowed: [...codes.keys()].sort() };
+  return (value = "") => (codes.has(value) ? value : rejection);
 }
 
 function municipalityIn(catalogue: InterchangeCatalogue): Parser<MunicipalityCode> {
@@ -359,7 +391,8 @@ function municipalityIn(catalogue: InterchangeCatalogue): Parser<MunicipalityCod
 }
 
 function oneOfValues(values: readonly string[]): Parser<string> {
-  return (value = "") => (values.includes(value) ? value : { reject: "badValue" });
+  const rejection: Rejection = { reject: "badValue", allowed: values };
+  return (value = "") => (values.includes(value) ? value : rejection);
 }
 
 function date(value = ""): IsoDate | Rejection {

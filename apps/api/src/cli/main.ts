@@ -8,7 +8,7 @@ import { countSummary, createDb, type Database, importDirectory, migrate } from 
 import { type IsoDate, stockholmDate, t } from "@samsyn/domain";
 import { createApp } from "../app";
 import { createAuthConfig, runTokenCommand } from "../auth";
-import { generateDemoCounty } from "../demo-data";
+import { DEFAULT_DEMO_SEED, generateDemoCounty, PRELOADED_DEMO_SEED } from "../demo-data";
 import { type Env, readEnv, userPath } from "../env";
 import { isDatabaseUnavailable } from "../lib/error-handler";
 import { httpSettingsFromEnv, nodeServerOptions } from "../lib/http-settings";
@@ -16,7 +16,7 @@ import { createLogger } from "../lib/logging";
 import { removeLeftoverUploads } from "../routes/imports/upload";
 import { createAuditBuffer } from "../routes/metrics/metric-audit";
 import { resolveSecret } from "../secret";
-import { createProgressReporter } from "./progress";
+import { createProgressReporter, formatCount, formatSeconds } from "./progress";
 
 /** `samsyn <command>`: one entry point for the commands of SPEC "Command line". */
 async function main(argv: string[]): Promise<number> {
@@ -59,7 +59,7 @@ async function demoData(env: Env, args: string[]): Promise<number> {
   if (values.out === undefined) throw new CliError(t("cli.missing_option", { option: "out" }));
   const outDir = userPath(env, values.out);
   const cases = positiveInt(values.cases, "cases") ?? env.SAMSYN_DEMO_CASES;
-  const seed = positiveInt(values.seed, "seed") ?? 1;
+  const seed = positiveInt(values.seed, "seed") ?? DEFAULT_DEMO_SEED;
   await writeDemo(outDir, seed, cases);
   return 0;
 }
@@ -71,7 +71,7 @@ async function writeDemo(
   asOf?: IsoDate,
 ): Promise<void> {
   const startedAt = Date.now();
-  console.error(t("cli.demo_generating", { cases: cases.toLocaleString("sv-SE") }));
+  console.error(t("cli.demo_generating", { cases: formatCount(cases) }));
   const progress = createProgressReporter();
   const written = await generateDemoCounty({
     outDir,
@@ -84,10 +84,10 @@ async function writeDemo(
   console.error(
     t("cli.demo_written", {
       dir: outDir,
-      units: written.units,
-      cases: written.cases,
-      events: written.events,
-      seconds: ((Date.now() - startedAt) / 1000).toFixed(1),
+      units: formatCount(written.units),
+      cases: formatCount(written.cases),
+      events: formatCount(written.events),
+      seconds: formatSeconds(Date.now() - startedAt),
     }),
   );
 }
@@ -114,18 +114,18 @@ async function runImport(env: Env, database: Database, dir: string): Promise<boo
   if (!report.ok) {
     for (const e of report.errors) console.error(`${e.file}:${e.line}:${e.column}: ${e.reason}`);
     const more = report.errorCount - report.errors.length;
-    if (more > 0) console.error(t("cli.import_more_errors", { count: more }));
-    console.error(t("cli.import_failed", { count: report.errorCount }));
+    if (more > 0) console.error(t("cli.import_more_errors", { count: formatCount(more) }));
+    console.error(t("cli.import_failed", { count: formatCount(report.errorCount) }));
     return false;
   }
   const skipped = report.skipped.units + report.skipped.cases + report.skipped.events;
   console.error(
     t("cli.import_done", {
-      units: report.added.units,
-      cases: report.added.cases,
-      events: report.added.events,
-      skipped,
-      seconds: ((Date.now() - startedAt) / 1000).toFixed(1),
+      units: formatCount(report.added.units),
+      cases: formatCount(report.added.cases),
+      events: formatCount(report.added.events),
+      skipped: formatCount(skipped),
+      seconds: formatSeconds(Date.now() - startedAt),
     }),
   );
   return true;
@@ -162,9 +162,7 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
   const listen = { fetch: app.fetch, port: env.PORT, hostname: env.HOST, ...nodeServerOptions() };
   const server = serve(listen, (info) => {
     const url = `http://localhost:${info.port}`;
-    console.log(
-      t("cli.serving", { url, kind: database.kind, cases: counts.cases.toLocaleString("sv-SE") }),
-    );
+    console.log(t("cli.serving", { url, kind: database.kind, cases: formatCount(counts.cases) }));
   });
   await new Promise<void>((resolveStop) => {
     const stop = () => server.close(() => resolveStop());
@@ -177,13 +175,13 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
 }
 
 async function loadDemo(env: Env, database: Database): Promise<void> {
-  console.error(t("cli.demo_loading", { cases: env.SAMSYN_DEMO_CASES.toLocaleString("sv-SE") }));
+  console.error(t("cli.demo_loading", { cases: formatCount(env.SAMSYN_DEMO_CASES) }));
   const dir = await mkdtemp(join(tmpdir(), "samsyn-demo-"));
   try {
     // Five years up to today: the dashboard's pages show the county as of today by default, and
     // a county that ended years ago would show every open case as stuck. (`demo-data` keeps its
     // fixed date, so that its files depend on the seed alone.)
-    await writeDemo(dir, 1, env.SAMSYN_DEMO_CASES, stockholmDate(Date.now()));
+    await writeDemo(dir, PRELOADED_DEMO_SEED, env.SAMSYN_DEMO_CASES, stockholmDate(Date.now()));
     if (!(await runImport(env, database, dir))) throw new Error("demo import failed");
   } finally {
     await rm(dir, { recursive: true, force: true });

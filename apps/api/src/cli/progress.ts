@@ -7,9 +7,31 @@ export interface ProgressUpdate {
   readonly totalBytes?: number;
 }
 
+/** Swedish number formatting for every number the CLI prints: "10 000", "2,5". */
+const whole = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
+const tenths = new Intl.NumberFormat("sv-SE", {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+export function formatCount(n: number): string {
+  return whole.format(n);
+}
+
+/** Seconds with one decimal, Swedish style: "2,5". */
+export function formatSeconds(ms: number): string {
+  return tenths.format(ms / 1000);
+}
+
 /**
- * Shows rows/s and percent: on a terminal one line rewritten in place, otherwise a plain line
- * every few seconds (logs and CI keep readable output).
+ * A rate over less time than this says nothing (a thousand rows in a millisecond read as a
+ * million rows per second), so the progress line shows none until a file has run this long.
+ */
+export const minRateMs = 1_000;
+
+/**
+ * Shows rows, rows/s and percent: on a terminal one line rewritten in place, otherwise a plain
+ * line every few seconds (logs and CI keep readable output).
  */
 export function createProgressReporter(
   stream: NodeJS.WriteStream = process.stderr,
@@ -22,18 +44,7 @@ export function createProgressReporter(
   let lastPrinted = 0;
 
   function line(update: ProgressUpdate): string {
-    const seconds = Math.max((Date.now() - fileStartedAt) / 1000, 0.001);
-    const rate = Math.round(update.rows / seconds).toLocaleString("sv-SE");
-    const percent =
-      update.bytes !== undefined && update.totalBytes
-        ? ` (${Math.min(100, Math.round((100 * update.bytes) / update.totalBytes))} %)`
-        : "";
-    return t("cli.progress", {
-      file: update.file,
-      rows: update.rows.toLocaleString("sv-SE"),
-      rate,
-      percent,
-    });
+    return progressLine(update, Date.now() - fileStartedAt);
   }
 
   return {
@@ -57,4 +68,15 @@ export function createProgressReporter(
       if (tty && currentFile !== "") stream.write("\n");
     },
   };
+}
+
+/** One progress line for a file that has run `elapsedMs`: its rate only once it means something. */
+export function progressLine(update: ProgressUpdate, elapsedMs: number): string {
+  const percent =
+    update.bytes !== undefined && update.totalBytes
+      ? ` (${Math.min(100, Math.round((100 * update.bytes) / update.totalBytes))} %)`
+      : "";
+  const params = { file: update.file, rows: formatCount(update.rows), percent };
+  if (elapsedMs < minRateMs || update.rows === 0) return t("cli.progress_no_rate", params);
+  return t("cli.progress", { ...params, rate: formatCount(update.rows / (elapsedMs / 1000)) });
 }

@@ -24,7 +24,13 @@ export interface DemoCountySummary {
   readonly events: number;
 }
 
-export const DEFAULT_DEMO_SEED = 1;
+/**
+ * The seed `samsyn start` loads into an empty database, and the one `demo-data` writes unless told
+ * otherwise. They differ, so that a new user who imports `demo-data`'s files into the started
+ * demo adds a second set of cases instead of colliding with the first: a case ref holds its seed.
+ */
+export const PRELOADED_DEMO_SEED = 1;
+export const DEFAULT_DEMO_SEED = 2;
 export const DEFAULT_DEMO_CASES = 10_000;
 export const DEFAULT_DEMO_AS_OF = "2025-06-30" as IsoDate;
 /** Keeps every case ref's digit runs short (see `caseRef`). */

@@ -6,4 +6,5 @@ export {
   type DemoCountySummary,
   generateDemoCounty,
   MAX_DEMO_CASES,
+  PRELOADED_DEMO_SEED,
 } from "./generate-demo-county";

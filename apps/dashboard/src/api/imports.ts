@@ -14,6 +14,7 @@ export type ImportJob = Ok<Api["imports"]["jobs"][":id"]["$get"]>;
 export type ImportRecord = Ok<Api["imports"]["$get"]>["items"][number];
 export type ImportCounts = ImportRecord["added"];
 export type ImportRowError = Extract<ImportReport, { ok: false }>["errors"][number];
+export type ImportErrorGroup = Extract<ImportReport, { ok: false }>["groups"][number];
 
 /**
  * Sends the three files with XMLHttpRequest rather than fetch: only XHR reports upload

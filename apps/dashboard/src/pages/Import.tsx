@@ -2,10 +2,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import {
   type ImportCounts,
+  type ImportErrorGroup,
   type ImportField,
   type ImportJob,
   type ImportReport,
-  type ImportRowError,
   importFields,
   uploadImport,
   useImportJob,
@@ -15,7 +15,9 @@ import { useSession } from "../api/queries";
 import { PageHeading } from "../components/Controls";
 import { QueryState } from "../components/QueryState";
 import { formatNumber } from "../lib/cells";
+import { download, fileName } from "../lib/export";
 import { intlLocale, t } from "../lib/i18n";
+import { hasMoreLines, linesSummary, lineText, reportCsv } from "../lib/import-report";
 import { ApiFailure } from "../session";
 import "./import.css";
 
@@ -277,50 +279,87 @@ function ProgressBar(props: { label: string; value: number | null }) {
   );
 }
 
+/** Error lines drawn at most; the rest are in the CSV report, which holds every error. */
+const maxShownGroups = 200;
+/** Line numbers listed under "show all" at most; the CSV report has them all. */
+const maxExpandedLines = 2_000;
+
 function Errors(props: { report: Extract<ImportReport, { ok: false }> }) {
   const { report } = props;
   const headingId = useId();
+  const captionId = useId();
+  const shown = report.groups.slice(0, maxShownGroups);
+  const downloadReport = () => {
+    const blob = new Blob([reportCsv(report.groups)], { type: "text/csv;charset=utf-8" });
+    download(blob, fileName(t("import.csv_title"), todayIso(), "csv"));
+  };
   return (
     <section className="import-errors" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("import.errors_heading")}</h2>
-      {report.errorCount > report.errors.length && (
-        <p>{t("import.errors_first", { shown: formatNumber(report.errors.length) })}</p>
+      <p>{t("import.errors_grouped")}</p>
+      {report.groups.length > shown.length && (
+        <p>
+          {t("import.errors_first_groups", {
+            shown: formatNumber(shown.length),
+            total: formatNumber(report.groups.length),
+          })}
+        </p>
       )}
-      <div className="table-scroll">
-        <table>
-          <caption>{t("import.errors_caption")}</caption>
+      <button type="button" className="import-download" onClick={downloadReport}>
+        {t("import.download_report", { count: formatNumber(report.errorCount) })}
+      </button>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long report scrolls in its own region, which must be reachable by keyboard to scroll it (WCAG 2.1.1) */}
+      <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+        <table className="import-error-table">
+          <caption id={captionId}>{t("import.errors_caption")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("import.col.file")}</th>
-              <th scope="col" className="num">
-                {t("import.col.line")}
-              </th>
+              <th scope="col">{t("import.col.line")}</th>
               <th scope="col">{t("import.col.column")}</th>
               <th scope="col">{t("import.col.reason")}</th>
             </tr>
           </thead>
           <tbody>
-            {report.errors.map((e, i) => (
-              <ErrorRow key={`${e.file}:${e.line}:${e.column}:${i}`} error={e} />
+            {shown.map((g) => (
+              <ErrorGroupRow key={`${g.file}:${g.column}:${g.code}:${g.value ?? ""}`} group={g} />
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }
 
-function ErrorRow({ error }: { error: ImportRowError }) {
+function ErrorGroupRow({ group }: { group: ImportErrorGroup }) {
+  const summary = linesSummary(group);
+  const listed = group.lines.slice(0, maxExpandedLines);
+  const more = group.count - listed.length;
   return (
     <tr>
-      <td>{error.file}</td>
-      <td className="num">
-        {error.line === null ? t("import.whole_file") : formatNumber(error.line)}
+      <td data-label={t("import.col.file")}>{group.file}</td>
+      <td className="import-lines" data-label={t("import.col.line")}>
+        {hasMoreLines(group) ? (
+          <details>
+            <summary>{summary}</summary>
+            <p>
+              {listed.map(lineText).join(", ")}
+              {more > 0 && ` ${t("import.lines_more", { count: formatNumber(more) })}`}
+            </p>
+          </details>
+        ) : (
+          summary
+        )}
       </td>
-      <td>{error.column ?? "–"}</td>
-      <td>{error.message}</td>
+      <td data-label={t("import.col.column")}>{group.column ?? "–"}</td>
+      <td data-label={t("import.col.reason")}>{group.message}</td>
     </tr>
   );
+}
+
+/** Today in Stockholm as YYYY-MM-DD, for the report's file name. */
+function todayIso(): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
 }
 
 function RecentImports() {
@@ -337,7 +376,8 @@ function RecentImports() {
           items.length === 0 ? (
             <p className="state empty">{t("import.recent_empty")}</p>
           ) : (
-            <div className="table-scroll">
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: on a narrow screen the table scrolls sideways, which the keyboard must reach (WCAG 2.1.1)
+            <section className="table-scroll" aria-label={t("import.recent_heading")} tabIndex={0}>
               <table>
                 {/* The heading above says it; the caption names the table for assistive tech. */}
                 <caption className="visually-hidden">{t("import.recent_heading")}</caption>
@@ -372,7 +412,7 @@ function RecentImports() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           )
         }
       </QueryState>

@@ -9,18 +9,21 @@ import {
 } from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { caseStates, endOfToday, visibleTo } from "../queries/case-state";
-import { type ErrorInput, type ImportErrors, maxReportedErrors } from "./errors";
+import type { ErrorInput, ImportErrors } from "./errors";
 import type { BulkSession } from "./session";
 
 /**
- * A check over the staging tables: `lines` selects the `line` of each offending row in SQL, or
- * reads the rows a rule of the domain needs and returns the lines it refuses, in order.
+ * A check over the staging tables: `lines` selects the `line` of each offending row in SQL with
+ * its rejected `value` (text, or NULL when the staging tables do not hold it: a ref is only
+ * stored hashed), or reads the rows a rule of the domain needs and returns those it refuses.
+ * A check of steps also selects the case's `process`, so that the error can list its steps.
  */
 export interface ReferenceCheck {
   readonly file: InterchangeFile;
   readonly column: string;
   readonly code: ImportErrorCode;
-  readonly lines: SQL | ((session: BulkSession) => Promise<readonly number[]>);
+  readonly lines: SQL | ((session: BulkSession) => Promise<readonly OffendingRow[]>);
+  readonly byProcess?: boolean;
   /** The check of an unlimited import that this one, limited to the caller's sight, replaces. */
   readonly replaces?: ReferenceCheck;
 }
@@ -37,30 +40,38 @@ const checks: readonly ReferenceCheck[] = [
     file: "units",
     column: "unit_code",
     code: "conflictingUnit",
-    lines: differsFromFirst("stage_units", "unit_code", ["unit_name", "organisation_code"]),
+    lines: differsFromFirst(
+      "stage_units",
+      "unit_code",
+      ["unit_name", "organisation_code"],
+      "unit_code",
+    ),
   },
   {
     file: "units",
     column: "organisation_code",
     code: "conflictingUnit",
-    lines: sql`SELECT s.line FROM stage_units s JOIN units u ON u.code = s.unit_code
+    lines: sql`SELECT s.line, s.organisation_code AS value
+      FROM stage_units s JOIN units u ON u.code = s.unit_code
       WHERE s.ok AND u.organisation_code <> s.organisation_code`,
   },
   {
     file: "units",
     column: "organisation_code",
     code: "conflictingOrganisation",
-    lines: differsFromFirst("stage_units", "organisation_code", [
-      "organisation_name",
-      "principal_type",
-      "municipality_code",
-    ]),
+    lines: differsFromFirst(
+      "stage_units",
+      "organisation_code",
+      ["organisation_name", "principal_type", "municipality_code"],
+      "organisation_code",
+    ),
   },
   {
     file: "units",
     column: "principal_type",
     code: "conflictingOrganisation",
-    lines: sql`SELECT s.line FROM stage_units s JOIN organisations o ON o.code = s.organisation_code
+    lines: sql`SELECT s.line, s.principal_type AS value
+      FROM stage_units s JOIN organisations o ON o.code = s.organisation_code
       WHERE s.ok AND (o.principal_type, o.municipality_code)
         IS DISTINCT FROM (s.principal_type, s.municipality_code)`,
   },
@@ -68,26 +79,27 @@ const checks: readonly ReferenceCheck[] = [
     file: "cases",
     column: "case_ref",
     code: "conflictingCase",
-    lines: differsFromFirst("stage_cases", "ref_hash", caseAttributes()),
+    lines: differsFromFirst("stage_cases", "ref_hash", caseAttributes(), null),
   },
   {
     file: "cases",
     column: "case_ref",
     code: "conflictingCase",
-    lines: sql`SELECT s.line FROM stage_cases s JOIN cases c ON c.ref_hash = s.ref_hash
+    lines: sql`SELECT s.line, NULL::text AS value FROM stage_cases s JOIN cases c ON c.ref_hash = s.ref_hash
       WHERE s.ok AND (${attributes("c")}) IS DISTINCT FROM (${attributes("s")})`,
   },
   {
     file: "cases",
     column: "initiating_unit",
     code: "unknownUnit",
-    lines: sql`SELECT s.line FROM stage_cases s WHERE s.ok ${andUnknownUnit(sql`s.initiating_unit`)}`,
+    lines: sql`SELECT s.line, s.initiating_unit AS value FROM stage_cases s
+      WHERE s.ok ${andUnknownUnit(sql`s.initiating_unit`)}`,
   },
   {
     file: "events",
     column: "case_ref",
     code: "unknownCase",
-    lines: sql`SELECT e.line FROM stage_events e
+    lines: sql`SELECT e.line, NULL::text AS value FROM stage_events e
       WHERE NOT EXISTS (SELECT 1 FROM stage_cases s WHERE s.ref_hash = e.ref_hash)
         AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.ref_hash = e.ref_hash)`,
   },
@@ -95,7 +107,7 @@ const checks: readonly ReferenceCheck[] = [
     file: "events",
     column: "unit_code",
     code: "unknownUnit",
-    lines: sql`SELECT e.line FROM stage_events e
+    lines: sql`SELECT e.line, e.unit_code AS value FROM stage_events e
       WHERE e.unit_code IS NOT NULL ${andUnknownUnit(sql`e.unit_code`)}`,
   },
   anyStepNotInProcess,
@@ -111,8 +123,10 @@ function stepNotInProcess(storedCases: SQL): ReferenceCheck {
     file: "events",
     column: "step",
     code: "stepNotInProcess",
+    byProcess: true,
     // A case is either stored or staged; when both, the attributes agree (checked above).
-    lines: sql`SELECT e.line FROM stage_events e
+    lines: sql`SELECT e.line, e.step::text AS value, coalesce(c.process, s.process) AS process
+      FROM stage_events e
       LEFT JOIN (${storedCases}) c ON c.ref_hash = e.ref_hash
       LEFT JOIN (SELECT DISTINCT ON (ref_hash) ref_hash, process FROM stage_cases
         WHERE ok ORDER BY ref_hash, line) s ON s.ref_hash = e.ref_hash
@@ -133,31 +147,67 @@ export async function checkReferences(
 ): Promise<void> {
   const replaced = new Set(extra.map((check) => check.replaces));
   for (const check of [...checks.filter((c) => !replaced.has(c)), ...extra]) {
-    const { total, lines } = await offendingLines(session, check);
-    const sample: ErrorInput[] = lines.map((line) => ({
-      file: check.file,
-      line,
-      column: check.column,
-      code: check.code,
-    }));
-    errors.addCounted(total, sample);
+    for (const group of await offendingGroups(session, check)) {
+      const error: ErrorInput = {
+        file: check.file,
+        line: null,
+        column: check.column,
+        code: check.code,
+        value: group.value,
+        process: group.process,
+        allowed: group.process === null ? [] : await stepsOf(session, group.process),
+      };
+      errors.addLines(error, group.lines);
+    }
   }
 }
 
-/** How many rows a check rejects, and the first `maxReportedErrors` of their lines. */
-async function offendingLines(
+/** A row a check refuses: its line and the rejected value, if known. */
+export interface OffendingRow {
+  readonly line: number;
+  readonly value: string | null;
+}
+
+interface OffendingGroup {
+  readonly value: string | null;
+  readonly process: string | null;
+  readonly lines: readonly number[];
+}
+
+/** The rows a check rejects, grouped by value (and process), each group's lines in order. */
+async function offendingGroups(
   session: BulkSession,
   check: ReferenceCheck,
-): Promise<{ total: number; lines: readonly number[] }> {
+): Promise<OffendingGroup[]> {
   if (typeof check.lines === "function") {
-    const lines = await check.lines(session);
-    return { total: lines.length, lines: lines.slice(0, maxReportedErrors) };
+    const byValue = new Map<string | null, number[]>();
+    for (const { line, value } of await check.lines(session)) {
+      const lines = byValue.get(value);
+      if (lines === undefined) byValue.set(value, [line]);
+      else lines.push(line);
+    }
+    return [...byValue].map(([value, lines]) => ({ value, process: null, lines }));
   }
-  const found = await session.rows<{ line: number; total: number }>(
-    sql`SELECT line, count(*) OVER ()::int AS total FROM (${check.lines}) c
-      ORDER BY line LIMIT ${maxReportedErrors}`,
+  const process = check.byProcess === true ? sql`process` : sql`NULL::text`;
+  // Lines as text: both drivers read a text as it is, while arrays of numbers differ.
+  const found = await session.rows<{ value: string | null; process: string | null; lines: string }>(
+    sql`SELECT value, ${process} AS process, string_agg(line::text, ',' ORDER BY line) AS lines
+      FROM (${check.lines}) c GROUP BY 1, 2 ORDER BY min(line)`,
   );
-  return { total: found[0]?.total ?? 0, lines: found.map(({ line }) => line) };
+  return found.map((g) => ({
+    value: g.value,
+    process: g.process,
+    lines: g.lines.split(",").map(Number),
+  }));
+}
+
+/** A process's step numbers, for an error naming a step outside it. */
+async function stepsOf(session: BulkSession, process: string): Promise<string[]> {
+  const rows = await session.rows<{ number: number }>(
+    sql`SELECT number::int AS number FROM process_steps WHERE process_code = ${process}
+      ORDER BY number`,
+  );
+  return rows.map((r) => String(r.number));
 }
 
 function caseAttributes(): string[] {
@@ -179,10 +229,19 @@ function attributes(alias: string): SQL {
   );
 }
 
-/** Lines whose attributes differ from those of the first line with the same key. */
-function differsFromFirst(table: string, key: string, columns: readonly string[]): SQL {
+/**
+ * Lines whose attributes differ from those of the first line with the same key; `value` the
+ * column repeated as the rejected value (null for a key only stored hashed).
+ */
+function differsFromFirst(
+  table: string,
+  key: string,
+  columns: readonly string[],
+  value: string | null,
+): SQL {
   const list = (alias: string) => columns.map((c) => `${alias}.${c}`).join(", ");
-  return sql.raw(`SELECT s.line FROM ${table} s
+  const shown = value === null ? "NULL::text" : `s.${value}`;
+  return sql.raw(`SELECT s.line, ${shown} AS value FROM ${table} s
     JOIN (SELECT DISTINCT ON (${key}) * FROM ${table} WHERE ok ORDER BY ${key}, line) f
       ON f.${key} = s.${key}
     WHERE s.ok AND (${list("s")}) IS DISTINCT FROM (${list("f")})`);
@@ -217,14 +276,14 @@ export function scopeChecks(allowedOrganisations: readonly string[]): ReferenceC
       file: "units",
       column: "organisation_code",
       code: "organisationOutsideScope",
-      lines: sql`SELECT s.line FROM stage_units s
+      lines: sql`SELECT s.line, s.organisation_code AS value FROM stage_units s
         WHERE s.ok AND NOT ${isOneOf(sql`s.organisation_code`, allowedOrganisations)}`,
     },
     {
       file: "cases",
       column: "initiating_unit",
       code: "unitOutsideScope",
-      lines: sql`SELECT s.line FROM stage_cases s
+      lines: sql`SELECT s.line, s.initiating_unit AS value FROM stage_cases s
         WHERE s.ok AND ${isKnownUnit(sql`s.initiating_unit`)} AND s.initiating_unit NOT IN (${own})`,
     },
     {
@@ -232,7 +291,8 @@ export function scopeChecks(allowedOrganisations: readonly string[]): ReferenceC
       file: "events",
       column: "case_ref",
       code: "unknownCase",
-      lines: sql`SELECT e.line FROM stage_events e JOIN cases c ON c.ref_hash = e.ref_hash
+      lines: sql`SELECT e.line, NULL::text AS value
+        FROM stage_events e JOIN cases c ON c.ref_hash = e.ref_hash
         WHERE NOT EXISTS (SELECT 1 FROM stage_cases s WHERE s.ref_hash = e.ref_hash)
           AND c.id NOT IN (SELECT id FROM (${inSight}) v)`,
     },
@@ -294,7 +354,7 @@ async function refusedByConsent(
   session: BulkSession,
   allowedOrganisations: readonly string[],
   inSight: SQL,
-): Promise<number[]> {
+): Promise<OffendingRow[]> {
   await session.run(sql`CREATE TEMPORARY TABLE sharing_cases ON COMMIT DROP AS
     WITH candidates AS (
       SELECT DISTINCT e.ref_hash FROM stage_events e
@@ -319,7 +379,7 @@ async function refusedByConsent(
   const incoming = groupByCase(await newStagedEvents(session));
   const organisationOf = await unitOrganisations(session);
   const recorder = { organisations: allowedOrganisations };
-  const refused: number[] = [];
+  const refused: OffendingRow[] = [];
   for (const { ref, initiating_unit } of cases) {
     const rows = incoming.get(ref) ?? [];
     const verdicts = refusedIncomingEvents(
@@ -329,9 +389,12 @@ async function refusedByConsent(
       recorder,
       (unit) => organisationOf.get(unit),
     );
-    for (const index of verdicts.keys()) refused.push(rows[index]?.line ?? 0);
+    for (const index of verdicts.keys()) {
+      const row = rows[index];
+      refused.push({ line: row?.line ?? 0, value: row?.unitCode ?? null });
+    }
   }
-  return refused.sort((a, b) => a - b);
+  return refused.sort((a, b) => a.line - b.line);
 }
 
 interface EventRowOfCase extends EventColumns {

@@ -1,4 +1,6 @@
 import {
+  containsIdentifier,
+  echoable,
   type ImportErrorCode,
   type InterchangeFile,
   interchangeFileNames,
@@ -9,8 +11,10 @@ import {
 
 /**
  * One rejected row, column or file. `reason` is text from the message catalogue (Swedish unless
- * the import asked for English) and, like every other field here, never holds the rejected value
- * (it may be a personnummer).
+ * the import asked for English): the rule, the rejected `value` when there is one, and the codes
+ * the column takes when it takes one of a list. `value` is the column's text as `echoable` repeats
+ * it (cut at 64 characters), and absent when empty or when screening finds a personnummer or
+ * samordningsnummer in it: such a value is never repeated, here or in `reason`.
  */
 export interface ImportError {
   readonly file: string;
@@ -19,10 +23,35 @@ export interface ImportError {
   readonly column: string | null;
   readonly code: ImportErrorCode;
   readonly reason: string;
+  readonly value?: string;
+}
+
+/**
+ * The errors that share file, column, code and value (and so their reason), with every line they
+ * were found on, in order. `lines` is complete unless the report lists more than
+ * `maxListedLines` lines in all; then `count` is still right and `lines` holds the first ones.
+ */
+export interface ImportErrorGroup {
+  readonly file: string;
+  readonly column: string | null;
+  readonly code: ImportErrorCode;
+  readonly reason: string;
+  readonly value?: string;
+  readonly count: number;
+  readonly lines: readonly (number | null)[];
 }
 
 /** SPEC: report at most the first 100 errors, plus how many there were. */
 export const maxReportedErrors = 100;
+/**
+ * Distinct groups kept; further errors with a new value join a group without the value, so
+ * that a file with a million different bad dates cannot fill the memory with groups.
+ */
+export const maxErrorGroups = 10_000;
+/** Line numbers kept across all groups (the full report a user can download). */
+export const maxListedLines = 1_000_000;
+/** A list of valid codes longer than this is given by a few examples and its size. */
+export const maxListedCodes = 12;
 
 export interface ErrorInput {
   readonly file: InterchangeFile;
@@ -30,11 +59,28 @@ export interface ErrorInput {
   readonly column: string | null;
   readonly code: ImportErrorCode;
   readonly params?: Readonly<Record<string, string | number>>;
+  /** The rejected text; screened here before it is kept (see `ImportError`). */
+  readonly value?: string | null | undefined;
+  /** The codes or values the column takes. */
+  readonly allowed?: readonly string[] | undefined;
+  /** For a step outside its case's process: the process, whose steps `allowed` are. */
+  readonly process?: string | null;
+}
+
+interface Group {
+  readonly file: string;
+  readonly column: string | null;
+  readonly code: ImportErrorCode;
+  readonly reason: string;
+  readonly value: string | undefined;
+  count: number;
+  readonly lines: (number | null)[];
 }
 
 export class ImportErrors {
-  #kept: ImportError[] = [];
+  readonly #groups = new Map<string, Group>();
   #count = 0;
+  #listed = 0;
 
   readonly #locale: Locale;
 
@@ -47,34 +93,119 @@ export class ImportErrors {
     return this.#count;
   }
 
-  get isFull(): boolean {
-    return this.#kept.length >= maxReportedErrors;
+  add(error: ErrorInput): void {
+    this.addLines(error, [error.line]);
   }
 
-  add(error: ErrorInput): void {
-    this.#count++;
-    if (this.isFull) return;
-    this.#kept.push({
-      file: interchangeFileNames[error.file],
-      line: error.line,
+  /** Adds one error per line of `lines`, all alike but for their line. */
+  addLines(error: ErrorInput, lines: readonly (number | null)[]): void {
+    if (lines.length === 0) return;
+    this.#count += lines.length;
+    const group = this.#groupOf(error);
+    group.count += lines.length;
+    const room = Math.max(0, Math.min(lines.length, maxListedLines - this.#listed));
+    for (let i = 0; i < room; i++) group.lines.push(lines[i] ?? null);
+    this.#listed += room;
+  }
+
+  #groupOf(error: ErrorInput): Group {
+    const file = interchangeFileNames[error.file];
+    const shown = shownValue(error);
+    const key = JSON.stringify([file, error.column, error.code, shown]);
+    const found = this.#groups.get(key);
+    if (found !== undefined) return found;
+    if (shown !== undefined && this.#groups.size >= maxErrorGroups) {
+      return this.#groupOf({ ...error, value: null });
+    }
+    const group: Group = {
+      file,
       column: error.column,
       code: error.code,
-      reason: t(`import.error.${error.code}`, { ...error.params }, this.#locale),
-    });
+      reason: this.#reason(error, shown),
+      value: shown,
+      count: 0,
+      lines: [],
+    };
+    this.#groups.set(key, group);
+    return group;
   }
 
-  /** Adds `total` errors of which only `sample` (the first few) are known in detail. */
-  addCounted(total: number, sample: readonly ErrorInput[]): void {
-    for (const error of sample) this.add(error);
-    this.#count += total - sample.length;
+  #reason(error: ErrorInput, value: string | undefined): string {
+    const locale = this.#locale;
+    const parts = [t(`import.error.${error.code}`, { ...error.params }, locale)];
+    if (value !== undefined) parts.push(t("import.error_value", { value }, locale));
+    const allowed = error.allowed ?? [];
+    if (error.process !== undefined && error.process !== null && allowed.length > 0) {
+      parts.push(
+        t("import.valid_steps", { process: error.process, steps: allowed.join(", ") }, locale),
+      );
+    } else if (allowed.length > 0) {
+      parts.push(validCodes(allowed, locale));
+    }
+    return parts.join(" ");
   }
 
-  /** The kept errors in file order (units, cases, events), then by line. */
+  /** The groups in file order (units, cases, events), then by their first line. */
+  groups(): ImportErrorGroup[] {
+    return [...this.#groups.values()]
+      .map((g) => ({
+        file: g.file,
+        column: g.column,
+        code: g.code,
+        reason: g.reason,
+        ...(g.value === undefined ? {} : { value: g.value }),
+        count: g.count,
+        lines: sortedLines(g.lines),
+      }))
+      .sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || firstLine(a) - firstLine(b));
+  }
+
+  /** The first `maxReportedErrors` errors in file order (units, cases, events), then by line. */
   list(): ImportError[] {
-    const fileOrder = (name: string) =>
-      interchangeFiles.findIndex((f) => interchangeFileNames[f] === name);
-    return [...this.#kept].sort(
-      (a, b) => fileOrder(a.file) - fileOrder(b.file) || (a.line ?? 0) - (b.line ?? 0),
-    );
+    const all: ImportError[] = [];
+    for (const g of this.#groups.values()) {
+      for (const line of g.lines) {
+        all.push({
+          file: g.file,
+          line,
+          column: g.column,
+          code: g.code,
+          reason: g.reason,
+          ...(g.value === undefined ? {} : { value: g.value }),
+        });
+      }
+    }
+    return all
+      .sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || (a.line ?? 0) - (b.line ?? 0))
+      .slice(0, maxReportedErrors);
   }
+}
+
+/** The value as the report may repeat it: never an identifier, never empty, at most 64 characters. */
+function shownValue(error: ErrorInput): string | undefined {
+  const value = error.value;
+  if (value === undefined || value === null || value === "" || error.code === "identifier") {
+    return undefined;
+  }
+  return containsIdentifier(value) ? undefined : echoable(value);
+}
+
+/** All the valid codes when they are few, else a few of them and where to find the rest. */
+export function validCodes(allowed: readonly string[], locale: Locale): string {
+  if (allowed.length <= maxListedCodes)
+    return t("import.valid_codes", { codes: allowed.join(", ") }, locale);
+  const codes = allowed.slice(0, 5).join(", ");
+  return t("import.valid_codes_some", { codes, count: allowed.length }, locale);
+}
+
+function fileOrder(name: string): number {
+  return interchangeFiles.findIndex((f) => interchangeFileNames[f] === name);
+}
+
+function firstLine(group: ImportErrorGroup): number {
+  return group.lines[0] ?? 0;
+}
+
+function sortedLines(lines: readonly (number | null)[]): (number | null)[] {
+  return [...lines].sort((a, b) => (a ?? 0) - (b ?? 0));
 }

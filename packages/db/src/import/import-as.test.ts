@@ -154,8 +154,9 @@ describe.each(testDatabases())("import options and importAs on $name", (target) 
           line: 3,
           column: "organisation_code",
           code: "organisationOutsideScope",
+          value: "region_stockholm",
           reason:
-            "Organisationen är inte någon av dina organisationer. Du kan bara importera enheter i dina egna organisationer.",
+            "Organisationen är inte någon av dina organisationer. Du kan bara importera enheter i dina egna organisationer. Värdet i filen: ”region_stockholm”.",
         },
       ]);
     });
@@ -238,7 +239,7 @@ describe.each(testDatabases())("import options and importAs on $name", (target) 
       );
       if (report.ok) throw new Error("expected a rejection");
       expect(report.errors[0]?.reason).toBe(
-        "The organisation is not one of yours. You can only import units of your own organisations.",
+        "The organisation is not one of yours. You can only import units of your own organisations. The value in the file: “region_stockholm”.",
       );
     });
   });

@@ -13,7 +13,7 @@ import { loadInterchangeCatalogue } from "../queries/catalogues";
 import { lastRecordedSeq, refreshImportedFacts } from "../queries/metrics/case-facts";
 import { applyCases, applyEvents, applyUnits } from "./apply";
 import { checkReferences, scopeChecks } from "./checks";
-import { type ImportError, ImportErrors } from "./errors";
+import { type ImportError, type ImportErrorGroup, ImportErrors } from "./errors";
 import { type BulkSession, inTransaction } from "./session";
 import { type ProgressListener, type StagedFile, stageFile } from "./stage-file";
 import { type Stagers, stagers } from "./stagers";
@@ -64,7 +64,14 @@ export type ImportReport =
       /** Rows that were already present (or repeated a row above them). */
       readonly skipped: ImportCounts;
     }
-  | { readonly ok: false; readonly errors: readonly ImportError[]; readonly errorCount: number };
+  | {
+      readonly ok: false;
+      /** The first `maxReportedErrors` errors, by file and line. */
+      readonly errors: readonly ImportError[];
+      readonly errorCount: number;
+      /** Every error, those alike in one group with all their lines (the full report). */
+      readonly groups: readonly ImportErrorGroup[];
+    };
 
 /** Thrown inside the transaction to roll it back when rows were rejected. */
 class Rejected extends Error {}
@@ -253,5 +260,5 @@ function auditEntry(options: ImportOptions, report: ImportReport): AuditEntry {
 }
 
 function failure(errors: ImportErrors): ImportReport {
-  return { ok: false, errors: errors.list(), errorCount: errors.count };
+  return { ok: false, errors: errors.list(), errorCount: errors.count, groups: errors.groups() };
 }

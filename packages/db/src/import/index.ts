@@ -1,5 +1,5 @@
-export type { ImportError } from "./errors";
-export { maxReportedErrors } from "./errors";
+export type { ImportError, ImportErrorGroup } from "./errors";
+export { maxListedLines, maxReportedErrors } from "./errors";
 export type { UserImportOptions } from "./import-as";
 export { importAs, mayImport } from "./import-as";
 export type { ImportCounts, ImportOptions, ImportReport } from "./import-directory";

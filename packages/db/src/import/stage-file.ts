@@ -128,8 +128,8 @@ function stageLine<Row>(
   const parsed = stager.schema.safeParse(raw);
   if (parsed.success) return stager.stageLine(line, parsed.data);
   const issues = rowIssues(parsed.error);
-  for (const { column, code, params } of issues) {
-    errors.add({ file: stager.file, line, column, code, params });
+  for (const { column, code, params, value, allowed } of issues) {
+    errors.add({ file: stager.file, line, column, code, params, value, allowed });
   }
   return stager.keyLine?.(line, raw, issues);
 }

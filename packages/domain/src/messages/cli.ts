@@ -64,6 +64,10 @@ Commands:
     sv: "{file}: {rows} rader, {rate} rader/s{percent}",
     en: "{file}: {rows} rows, {rate} rows/s{percent}",
   },
+  "cli.progress_no_rate": {
+    sv: "{file}: {rows} rader{percent}",
+    en: "{file}: {rows} rows{percent}",
+  },
   "cli.serving": {
     sv: "Samsyn körs på {url} ({kind}; {cases} ärenden).",
     en: "Samsyn is running at {url} ({kind}; {cases} cases).",

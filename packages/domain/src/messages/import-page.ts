@@ -62,8 +62,31 @@ export const importPageMessages = {
     sv: "{count} fel hittades. Inget har sparats; rätta filerna och granska igen.",
     en: "{count} errors found. Nothing was saved; correct the files and check again.",
   },
-  "import.errors_first": { sv: "Visar de första {shown}.", en: "Showing the first {shown}." },
+  "import.errors_grouped": {
+    sv: "Fel av samma slag, i samma kolumn och med samma värde, står på en rad med alla sina radnummer.",
+    en: "Errors of the same kind, in the same column and with the same value, share one line with all their line numbers.",
+  },
+  "import.errors_first_groups": {
+    sv: "Visar de första {shown} av {total} felraderna. Alla fel finns i felrapporten (CSV).",
+    en: "Showing the first {shown} of {total} error lines. Every error is in the error report (CSV).",
+  },
   "import.errors_caption": { sv: "Fel per rad", en: "Errors by row" },
+  "import.download_report": {
+    sv: "Ladda ner felrapporten (CSV, alla {count} fel)",
+    en: "Download the error report (CSV, all {count} errors)",
+  },
+  "import.rows_count": { sv: "{count} rader: {lines}", en: "{count} lines: {lines}" },
+  "import.lines_more": {
+    sv: "… och {count} till, alla i felrapporten (CSV).",
+    en: "… and {count} more, all in the error report (CSV).",
+  },
+  "import.csv_title": { sv: "felrapport", en: "error report" },
+  "import.csv_unlisted": {
+    sv: "{count} fel till hittades men har inga radnummer här: rapporten listar högst en miljon rader.",
+    en: "{count} more errors were found but have no line numbers here: the report lists at most a million lines.",
+  },
+  "import.col.value": { sv: "Värde", en: "Value" },
+  "import.col.code": { sv: "Felkod", en: "Error code" },
   "import.col.file": { sv: "Fil", en: "File" },
   "import.col.line": { sv: "Rad", en: "Line" },
   "import.col.column": { sv: "Kolumn", en: "Column" },

@@ -2,10 +2,24 @@ import type { Label } from "../catalogues";
 import type { ImportErrorCode } from "../interchange";
 
 /**
- * Import reasons (SPEC "Interchange format"). A reason names the problem and the rule, never the
- * rejected value: the value may be a personnummer.
+ * Import reasons (SPEC "Interchange format"). A reason names the problem and the rule; the
+ * importer adds the rejected value (`import.error_value`) unless screening finds a personnummer
+ * or samordningsnummer in it, and the valid codes when the column takes one of a list.
  */
 export const importMessages = {
+  "import.error_value": {
+    sv: "Värdet i filen: ”{value}”.",
+    en: "The value in the file: “{value}”.",
+  },
+  "import.valid_codes": { sv: "Giltiga värden: {codes}.", en: "Valid values: {codes}." },
+  "import.valid_codes_some": {
+    sv: "Giltiga värden är till exempel {codes}; alla {count} finns i katalogen (GET /api/v1/catalogues).",
+    en: "Valid values include {codes}; all {count} are in the catalogue (GET /api/v1/catalogues).",
+  },
+  "import.valid_steps": {
+    sv: "Ärendets processkarta {process} har stegen {steps}.",
+    en: "The case's process model {process} has the steps {steps}.",
+  },
   "import.error.missingFile": {
     sv: "Filen saknas. Importen kräver alla tre filerna units.csv, cases.csv och events.csv, även om en av dem bara har rubrikraden.",
     en: "The file is missing. An import needs all three files units.csv, cases.csv and events.csv, even if one of them holds only the header row.",
@@ -95,4 +109,4 @@ export const importMessages = {
     sv: "Enheten hör till en huvudman som inte redan har del av ärendet. Ärendets uppgifter får delas med en annan huvudman bara när den enskilde har gett sitt samtycke: registrera samtycket först, daterat före händelsen.",
     en: "The unit belongs to a principal that does not already take part in the case. The case may be shared with another principal only while the individual has given consent: record the consent first, dated before the event.",
   },
-} as const satisfies Record<`import.error.${ImportErrorCode}`, Label>;
+} as const satisfies Record<`import.error.${ImportErrorCode}`, Label> & Record<string, Label>;

@@ -27,6 +27,16 @@ type ReportBody =
         column: string | null;
         code: ImportErrorCode;
         message: string;
+        value?: string;
+      }[];
+      groups: {
+        file: string;
+        column: string | null;
+        code: ImportErrorCode;
+        message: string;
+        value?: string;
+        count: number;
+        lines: (number | null)[];
       }[];
     };
 type ImportErrorCode = Extract<ImportReport, { ok: false }>["errors"][number]["code"];
@@ -107,6 +117,11 @@ function reportBody(report: ImportReport): ReportBody {
     ok: false,
     errorCount: report.errorCount,
     errors: report.errors.map(({ reason, ...where }) => ({ ...where, message: reason })),
+    groups: report.groups.map(({ reason, lines, ...group }) => ({
+      ...group,
+      message: reason,
+      lines: [...lines],
+    })),
   };
 }
 

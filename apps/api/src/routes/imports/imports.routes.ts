@@ -17,10 +17,31 @@ const rowError = z
     column: z.string().nullable().openapi({ example: "case_ref" }),
     code: z.enum(importErrorCodes),
     message: z.string().openapi({
-      description: "Swedish (English with Accept-Language: en); never the rejected value",
+      description:
+        "Swedish (English with Accept-Language: en): the rule, the rejected value as in `value`, and the valid codes when the column takes one of a list (a few and their number when they are many)",
+    }),
+    value: z.string().optional().openapi({
+      description:
+        "The rejected text (at most 64 characters); absent when empty, unknown (a case_ref is only kept hashed) or when screening finds a personnummer or samordningsnummer in it",
+      example: "9999",
     }),
   })
   .openapi("ImportRowError");
+
+const errorGroup = z
+  .object({
+    file: z.string().openapi({ example: "cases.csv" }),
+    column: z.string().nullable().openapi({ example: "municipality_code" }),
+    code: z.enum(importErrorCodes),
+    message: z.string(),
+    value: z.string().optional(),
+    count: z.number().int().openapi({ description: "How many rows have this error" }),
+    lines: z.array(z.number().int().nullable()).openapi({
+      description:
+        "Every line, in order (null for a whole file); only the first ones when the report lists more than 1 000 000 lines in all",
+    }),
+  })
+  .openapi("ImportErrorGroup");
 
 export const importReport = z
   .union([
@@ -38,6 +59,10 @@ export const importReport = z
       ok: z.literal(false),
       errors: z.array(rowError).openapi({ description: "The first 100, by file and line" }),
       errorCount: z.number().int(),
+      groups: z.array(errorGroup).openapi({
+        description:
+          "Every error, those with the same file, column, code and value in one group with all their lines: the full report",
+      }),
     }),
   ])
   .openapi("ImportReport", {
@@ -52,6 +77,17 @@ export const importReport = z
           code: "identifier",
           message:
             "Kolumnen innehåller ett personnummer eller samordningsnummer. Sådana uppgifter får inte lagras i Samsyn, och värdet visas därför inte.",
+        },
+      ],
+      groups: [
+        {
+          file: "events.csv",
+          column: "case_ref",
+          code: "identifier",
+          message:
+            "Kolumnen innehåller ett personnummer eller samordningsnummer. Sådana uppgifter får inte lagras i Samsyn, och värdet visas därför inte.",
+          count: 1,
+          lines: [42],
         },
       ],
     },

@@ -69,8 +69,18 @@ interface Report {
     column: string | null;
     code: string;
     message: string;
+    value?: string;
   }[];
   errorCount?: number;
+  groups?: {
+    file: string;
+    column: string | null;
+    code: string;
+    message: string;
+    value?: string;
+    count: number;
+    lines: (number | null)[];
+  }[];
 }
 
 interface Job {
@@ -206,8 +216,74 @@ describe.each(testDatabases())("imports through the API on $name", (target) => {
               "Kolumnen innehåller ett personnummer eller samordningsnummer. Sådana uppgifter får inte lagras i Samsyn, och värdet visas därför inte.",
           },
         ],
+        groups: [
+          {
+            file: "cases.csv",
+            column: "case_ref",
+            code: "identifier",
+            message:
+              "Kolumnen innehåller ett personnummer eller samordningsnummer. Sådana uppgifter får inte lagras i Samsyn, och värdet visas därför inte.",
+            count: 1,
+            lines: [2],
+          },
+        ],
       });
       expect(JSON.stringify(report)).not.toContain("1212");
+    });
+
+    it("names the rejected value and the valid codes, and groups alike rows with all their lines", async () => {
+      const refs = Array.from({ length: 130 }, (_, i) => `ARENDE-${i + 1}`);
+      const report = await check({
+        units: [aUnit(), aRegionUnit()],
+        cases: refs.map((ref) => aCase({ case_ref: ref, target_group: "okand_grupp" })),
+        events: [],
+      });
+      expect(report.errorCount).toBe(130);
+      expect(report.errors).toHaveLength(100);
+      expect(report.errors?.[0]).toMatchObject({
+        file: "cases.csv",
+        line: 2,
+        column: "target_group",
+        code: "unknownCode",
+        value: "okand_grupp",
+      });
+      const catalogue = (await (await authed(app, "/api/v1/catalogues")).json()) as {
+        targetGroups: { code: string }[];
+      };
+      const codes = catalogue.targetGroups.map((g) => g.code).sort();
+      // Few enough to list them all, or a few and how many (clients read the list, not a count).
+      const valid =
+        codes.length <= 12
+          ? `Giltiga värden: ${codes.join(", ")}.`
+          : `Giltiga värden är till exempel ${codes.slice(0, 5).join(", ")}; alla ${codes.length} finns i katalogen (GET /api/v1/catalogues).`;
+      expect(report.errors?.[0]?.message).toBe(
+        `Okänd kod: den finns inte i katalogen. Värdet i filen: ”okand_grupp”. ${valid}`,
+      );
+      expect(report.groups).toEqual([
+        {
+          file: "cases.csv",
+          column: "target_group",
+          code: "unknownCode",
+          value: "okand_grupp",
+          message: report.errors?.[0]?.message,
+          count: 130,
+          lines: refs.map((_, i) => i + 2),
+        },
+      ]);
+    });
+
+    it("never echoes a value that screening reads as an identifier, in any column or error", async () => {
+      const hidden = ["19121212-1212", "121212 1212", "1912\u200b1212-1212"].map((v) =>
+        JSON.parse(`"${v}"`),
+      ) as string[];
+      const report = await check({
+        units: [aUnit(), aRegionUnit(), ...hidden.map((v) => aUnit({ unit_code: v }))],
+        cases: hidden.map((v, i) => aCase({ case_ref: `A-${i}`, municipality_code: v })),
+        events: hidden.map((v) => anEvent({ type: "join", step: "", unit_code: v })),
+      });
+      expect(report.errorCount).toBe(hidden.length * 3);
+      expect(report.errors?.every((e) => e.code === "identifier" && !("value" in e))).toBe(true);
+      expect(JSON.stringify(report)).not.toMatch(/1212/);
     });
 
     it("fails the commit job with the report and commits nothing", async () => {
@@ -244,7 +320,9 @@ describe.each(testDatabases())("imports through the API on $name", (target) => {
             line: 3,
             column: "initiating_unit",
             code: "unitOutsideScope",
-            message: "Enheten tillhör inte någon av dina organisationer.",
+            value: "rs_beroende",
+            message:
+              "Enheten tillhör inte någon av dina organisationer. Värdet i filen: ”rs_beroende”.",
           },
         ],
       });
