@@ -72,6 +72,9 @@ export const importErrorCodes = [
   "mustBeEmpty",
   "badValue",
   "unknownCase",
+  // A ref names a case within its organisation: one that two organisations' cases share, both
+  // in the caller's sight, does not say which case an event belongs to.
+  "ambiguousCase",
   "unknownUnit",
   "stepNotInProcess",
   "conflictingCase",

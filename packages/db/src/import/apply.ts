@@ -23,13 +23,16 @@ export async function applyUnits(session: BulkSession): Promise<number> {
   return fresh?.n ?? 0;
 }
 
+/** A case is its ref within its organisation (`resolveCases`): new pairs are new cases. */
 export function applyCases(session: BulkSession): Promise<number> {
-  return session.run(sql`INSERT INTO cases
-      (ref_hash, process, target_group, age_group, municipality_code, opened_on, initiating_unit)
-    SELECT ref_hash, process, target_group, age_group, municipality_code, opened_on, initiating_unit
-    FROM (SELECT DISTINCT ON (ref_hash) * FROM stage_cases s
-      WHERE ok AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.ref_hash = s.ref_hash)
-      ORDER BY ref_hash, line) first_rows
+  return session.run(sql`INSERT INTO cases (ref_hash, organisation_code, process, target_group,
+      age_group, municipality_code, opened_on, initiating_unit)
+    SELECT ref_hash, organisation_code, process, target_group, age_group, municipality_code,
+      opened_on, initiating_unit
+    FROM (SELECT DISTINCT ON (ref_hash, organisation_code) * FROM stage_cases s
+      WHERE ok AND NOT EXISTS (SELECT 1 FROM cases c
+        WHERE c.ref_hash = s.ref_hash AND c.organisation_code = s.organisation_code)
+      ORDER BY ref_hash, organisation_code, line) first_rows
     ORDER BY line`);
 }
 
@@ -37,7 +40,8 @@ export function applyCases(session: BulkSession): Promise<number> {
  * An event is present when its case has an event with the same columns and the same occurrence
  * number among identical rows (SPEC "Interchange format"). New events are recorded after all
  * existing ones, in file order: `seq` is the largest so far plus the line number, which keeps
- * file order without sorting a million rows again (gaps in `seq` carry no meaning).
+ * file order without sorting a million rows again (gaps in `seq` carry no meaning). Each event's
+ * case is the one its ref names (`event_cases`; the checks refused a ref naming none or several).
  */
 export async function applyEvents(session: BulkSession): Promise<number> {
   // Two imports at once must not both continue from the same largest seq.
@@ -53,7 +57,8 @@ export async function applyEvents(session: BulkSession): Promise<number> {
         ) AS occurrence
       FROM (SELECT *, timestamptz 'epoch' + occurred_at_ms * interval '1 millisecond' AS occurred_at
         FROM stage_events) e
-      JOIN cases c ON c.ref_hash = e.ref_hash
+      JOIN event_cases r ON r.ref_hash = e.ref_hash
+      JOIN cases c ON c.ref_hash = r.ref_hash AND c.organisation_code = r.organisation_code
     ) n
     CROSS JOIN (SELECT coalesce(max(seq), 0) AS seq FROM case_events) last
     WHERE NOT EXISTS (SELECT 1 FROM case_events x

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { selectRows } from "../queries/rows";
 import {
   aCase,
   anEvent,
@@ -119,6 +121,74 @@ describe.each(testDatabases())("scope checks of a limited import on $name", (tar
         {},
       );
       expect(errorsOf(report)).toEqual([{ line: 2, column: "step", code: "stepNotInProcess" }]);
+    });
+  });
+
+  describe("a ref another organisation uses", () => {
+    const caseRows = (ref: string): InterchangeFiles => ({
+      cases: [aCase({ case_ref: ref, opened_on: "2024-03-02" })],
+      events: [event(ref, "2024-03-02", { type: "step", step: "1" })],
+    });
+    const casesOf = () =>
+      selectRows<{ org: string; n: number }>(
+        database().db,
+        sql`SELECT organisation_code AS org, count(*)::int AS n FROM cases GROUP BY 1 ORDER BY 1`,
+      );
+
+    it("is a new case of the caller's, answered exactly as a ref used nowhere", async () => {
+      const before = await casesOf();
+      const used = await run(caseRows("HIDDEN-1"), { ...stockholm, dryRun: true });
+      const nowhere = await run(caseRows("NOWHERE-1"), { ...stockholm, dryRun: true });
+      expect(used).toEqual(nowhere);
+      expect(used).toMatchObject({ ok: true, added: { cases: 1, events: 1 } });
+      expect(await run(caseRows("HIDDEN-1"))).toMatchObject({ ok: true });
+      // The region's HIDDEN-1 is untouched; Stockholm has a HIDDEN-1 of its own, with its event.
+      expect(await casesOf()).toEqual(
+        before.map((r) => (r.org === "stockholms_stad" ? { ...r, n: Number(r.n) + 1 } : r)),
+      );
+      const own = await selectRows(
+        database().db,
+        sql`SELECT count(*)::int AS n FROM case_events e
+          JOIN cases c ON c.id = e.case_id WHERE c.organisation_code = 'stockholms_stad'`,
+      );
+      expect(own).toEqual([{ n: 1 }]);
+    });
+
+    it("names the case in the caller's sight; for admin, who sees both, it is ambiguous", async () => {
+      await run(caseRows("HIDDEN-1"));
+      const next = { events: [event("HIDDEN-1", "2024-03-06", { type: "step", step: "2" })] };
+      expect(await run(next, { ...stockholm, dryRun: true })).toMatchObject({
+        ok: true,
+        added: { events: 1 },
+      });
+      expect(errorsOf(await run(next, {}))).toEqual([
+        { line: 2, column: "case_ref", code: "ambiguousCase" },
+      ]);
+    });
+
+    it("gives two organisations' rows of one ref in one file two cases", async () => {
+      const report = await run(
+        {
+          cases: [
+            aCase({ case_ref: "SHARED-1" }),
+            aCase({ case_ref: "SHARED-1", process: "sip", initiating_unit: "rs_beroende" }),
+          ],
+        },
+        {},
+      );
+      expect(report).toMatchObject({ ok: true, added: { cases: 2 } });
+      // …and re-importing them changes nothing.
+      expect(
+        await run(
+          {
+            cases: [
+              aCase({ case_ref: "SHARED-1" }),
+              aCase({ case_ref: "SHARED-1", process: "sip", initiating_unit: "rs_beroende" }),
+            ],
+          },
+          {},
+        ),
+      ).toMatchObject({ ok: true, added: { cases: 0 } });
     });
   });
 

@@ -8,7 +8,6 @@ import {
   refusedIncomingEvents,
 } from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
-import { caseStates, endOfToday, visibleTo } from "../queries/case-state";
 import type { ErrorInput, ImportErrors } from "./errors";
 import type { BulkSession } from "./session";
 
@@ -24,11 +23,7 @@ export interface ReferenceCheck {
   readonly code: ImportErrorCode;
   readonly lines: SQL | ((session: BulkSession) => Promise<readonly OffendingRow[]>);
   readonly byProcess?: boolean;
-  /** The check of an unlimited import that this one, limited to the caller's sight, replaces. */
-  readonly replaces?: ReferenceCheck;
 }
-
-const anyStepNotInProcess = stepNotInProcess(sql`SELECT ref_hash, process FROM cases`);
 
 /**
  * Rows that contradict each other or the database. A unit, organisation or case may repeat
@@ -79,13 +74,19 @@ const checks: readonly ReferenceCheck[] = [
     file: "cases",
     column: "case_ref",
     code: "conflictingCase",
-    lines: differsFromFirst("stage_cases", "ref_hash", caseAttributes(), null),
+    lines: differsFromFirst(
+      "stage_cases",
+      ["ref_hash", "organisation_code"],
+      caseAttributes(),
+      null,
+    ),
   },
   {
     file: "cases",
     column: "case_ref",
     code: "conflictingCase",
-    lines: sql`SELECT s.line, NULL::text AS value FROM stage_cases s JOIN cases c ON c.ref_hash = s.ref_hash
+    lines: sql`SELECT s.line, NULL::text AS value FROM stage_cases s
+      JOIN cases c ON c.ref_hash = s.ref_hash AND c.organisation_code = s.organisation_code
       WHERE s.ok AND (${attributes("c")}) IS DISTINCT FROM (${attributes("s")})`,
   },
   {
@@ -96,12 +97,21 @@ const checks: readonly ReferenceCheck[] = [
       WHERE s.ok ${andUnknownUnit(sql`s.initiating_unit`)}`,
   },
   {
+    // No case of this import and none stored that the caller may write to (`resolveCases`):
+    // for a limited import, a case out of sight is unknown in the same words as no case at all.
     file: "events",
     column: "case_ref",
     code: "unknownCase",
     lines: sql`SELECT e.line, NULL::text AS value FROM stage_events e
-      WHERE NOT EXISTS (SELECT 1 FROM stage_cases s WHERE s.ref_hash = e.ref_hash)
-        AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.ref_hash = e.ref_hash)`,
+      WHERE NOT EXISTS (SELECT 1 FROM event_cases r WHERE r.ref_hash = e.ref_hash)`,
+  },
+  {
+    file: "events",
+    column: "case_ref",
+    code: "ambiguousCase",
+    lines: sql`SELECT e.line, NULL::text AS value
+      FROM stage_events e JOIN event_cases r ON r.ref_hash = e.ref_hash
+      WHERE r.cases > 1`,
   },
   {
     file: "events",
@@ -110,43 +120,36 @@ const checks: readonly ReferenceCheck[] = [
     lines: sql`SELECT e.line, e.unit_code AS value FROM stage_events e
       WHERE e.unit_code IS NOT NULL ${andUnknownUnit(sql`e.unit_code`)}`,
   },
-  anyStepNotInProcess,
-];
-
-/**
- * A step outside its case's process. `storedCases` (ref_hash, process) are the stored cases it
- * may look at: all of them, or for a limited import only those the caller sees, since the
- * process of a case out of sight must not show through a second error on its rows.
- */
-function stepNotInProcess(storedCases: SQL): ReferenceCheck {
-  return {
+  {
+    // The process of the one case the ref names; a case out of the caller's sight is no
+    // candidate (`resolveCases`), so its process never shows through an error.
     file: "events",
     column: "step",
     code: "stepNotInProcess",
     byProcess: true,
-    // A case is either stored or staged; when both, the attributes agree (checked above).
     lines: sql`SELECT e.line, e.step::text AS value, coalesce(c.process, s.process) AS process
       FROM stage_events e
-      LEFT JOIN (${storedCases}) c ON c.ref_hash = e.ref_hash
-      LEFT JOIN (SELECT DISTINCT ON (ref_hash) ref_hash, process FROM stage_cases
-        WHERE ok ORDER BY ref_hash, line) s ON s.ref_hash = e.ref_hash
+      JOIN event_cases r ON r.ref_hash = e.ref_hash AND r.cases = 1
+      LEFT JOIN cases c ON c.ref_hash = r.ref_hash AND c.organisation_code = r.organisation_code
+      LEFT JOIN (SELECT DISTINCT ON (ref_hash, organisation_code) ref_hash, organisation_code,
+          process FROM stage_cases WHERE ok ORDER BY ref_hash, organisation_code, line) s
+        ON s.ref_hash = r.ref_hash AND s.organisation_code = r.organisation_code
       WHERE e.step IS NOT NULL AND coalesce(c.process, s.process) IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM process_steps p
           WHERE p.process_code = coalesce(c.process, s.process) AND p.number = e.step)`,
-  };
-}
+  },
+];
 
 /**
- * Runs the reference checks, then `extra` (the scope checks of a limited import), each of which
- * takes the place of the check it `replaces`.
+ * Runs the reference checks, then `extra` (the scope checks of a limited import). The refs of
+ * events.csv must have been resolved first (`resolveCases`).
  */
 export async function checkReferences(
   session: BulkSession,
   errors: ImportErrors,
   extra: readonly ReferenceCheck[] = [],
 ): Promise<void> {
-  const replaced = new Set(extra.map((check) => check.replaces));
-  for (const check of [...checks.filter((c) => !replaced.has(c)), ...extra]) {
+  for (const check of [...checks, ...extra]) {
     for (const group of await offendingGroups(session, check)) {
       const error: ErrorInput = {
         file: check.file,
@@ -235,15 +238,17 @@ function attributes(alias: string): SQL {
  */
 function differsFromFirst(
   table: string,
-  key: string,
+  key: string | readonly string[],
   columns: readonly string[],
   value: string | null,
 ): SQL {
+  const keys = typeof key === "string" ? [key] : key;
   const list = (alias: string) => columns.map((c) => `${alias}.${c}`).join(", ");
+  const same = keys.map((k) => `f.${k} = s.${k}`).join(" AND ");
   const shown = value === null ? "NULL::text" : `s.${value}`;
   return sql.raw(`SELECT s.line, ${shown} AS value FROM ${table} s
-    JOIN (SELECT DISTINCT ON (${key}) * FROM ${table} WHERE ok ORDER BY ${key}, line) f
-      ON f.${key} = s.${key}
+    JOIN (SELECT DISTINCT ON (${keys.join(", ")}) * FROM ${table} WHERE ok
+      ORDER BY ${keys.join(", ")}, line) f ON ${same}
     WHERE s.ok AND (${list("s")}) IS DISTINCT FROM (${list("f")})`);
 }
 
@@ -255,22 +260,18 @@ function andUnknownUnit(unit: SQL): SQL {
 /**
  * For an import limited to the caller's organisations (a samordnare's; SPEC "Roles and scope":
  * cases and events of own units): units of other organisations, cases initiated at another
- * organisation's unit, events of a stored case the caller cannot see, and a `lead` or `join`
- * that the consent rule refuses. A unit or case unknown altogether is already reported by the
- * checks above, so only known ones are looked at here.
+ * organisation's unit, and a `lead` or `join` that the consent rule refuses. A unit or case
+ * unknown altogether is already reported by the checks above, so only known ones are looked at
+ * here.
  *
- * No answer may tell that a ref exists out of the caller's sight. An event of a stored case the
- * caller does not see is an `unknownCase`, in the same words as a ref that exists nowhere, and
- * nothing else about such a case is looked at: not its process (`stepNotInProcess` sees only
- * cases in sight), not its consent. A case row whose ref is taken by a case out of sight still
- * fails (`conflictingCase` or `unitOutsideScope`): a ref names one case in the whole county
- * (SPEC "Interchange format"), so it cannot be registered twice, and refusing it is the one
- * thing that tells the ref is taken. Everything else of such a file is judged as usual, so the
- * import stays all-or-nothing and idempotent and nothing of the caller's is lost silently.
+ * No answer may tell that a ref exists out of the caller's sight. A stored case the caller does
+ * not see is no candidate for an event's ref (`resolveCases`), so its events are an
+ * `unknownCase`, in the same words as a ref that exists nowhere, and nothing else about it is
+ * looked at: not its process, not its consent. A ref names a case within its organisation, so a
+ * case row whose ref another organisation uses is simply a new case of the caller's.
  */
 export function scopeChecks(allowedOrganisations: readonly string[]): ReferenceCheck[] {
   const own = ownUnits(allowedOrganisations);
-  const inSight = storedCasesInSight(allowedOrganisations);
   return [
     {
       file: "units",
@@ -287,21 +288,10 @@ export function scopeChecks(allowedOrganisations: readonly string[]): ReferenceC
         WHERE s.ok AND ${isKnownUnit(sql`s.initiating_unit`)} AND s.initiating_unit NOT IN (${own})`,
     },
     {
-      // Stored but out of sight, and not in cases.csv (whose row is judged on its own).
-      file: "events",
-      column: "case_ref",
-      code: "unknownCase",
-      lines: sql`SELECT e.line, NULL::text AS value
-        FROM stage_events e JOIN cases c ON c.ref_hash = e.ref_hash
-        WHERE NOT EXISTS (SELECT 1 FROM stage_cases s WHERE s.ref_hash = e.ref_hash)
-          AND c.id NOT IN (SELECT id FROM (${inSight}) v)`,
-    },
-    { ...stepNotInProcess(inSight), replaces: anyStepNotInProcess },
-    {
       file: "events",
       column: "unit_code",
       code: "consentRequired",
-      lines: (session) => refusedByConsent(session, allowedOrganisations, inSight),
+      lines: (session) => refusedByConsent(session, allowedOrganisations),
     },
   ];
 }
@@ -323,20 +313,6 @@ function isKnownUnit(unit: SQL): SQL {
     OR EXISTS (SELECT 1 FROM units u WHERE u.code = ${unit}))`;
 }
 
-/**
- * The stored cases named in events.csv that a samordnare of these organisations sees today
- * (`id`, `ref_hash`, `process`, `initiating_unit`): the same rule as appending one event through
- * the API (`visibleTo`), judged on what is stored before this import, so a file cannot bring a
- * case into sight by adding a `join` of its own.
- */
-function storedCasesInSight(allowedOrganisations: readonly string[]): SQL {
-  const end = endOfToday();
-  const asSamordnare = { sub: "import", role: "samordnare", orgs: allowedOrganisations } as const;
-  const touched = caseStates(end, sql`c.ref_hash IN (SELECT ref_hash FROM stage_events)`);
-  return sql`SELECT s.id, decode(s.ref_hash_hex, 'hex') AS ref_hash, s.process, s.initiating_unit
-    FROM (${touched}) s WHERE ${visibleTo(asSamordnare, end)}`;
-}
-
 /** The event types that bring a unit into a case, for SQL. */
 const unitBringingTypes: readonly EventType[] = eventTypes.filter(bringsUnitIn);
 
@@ -353,20 +329,22 @@ const unitBringingTypes: readonly EventType[] = eventTypes.filter(bringsUnitIn);
 async function refusedByConsent(
   session: BulkSession,
   allowedOrganisations: readonly string[],
-  inSight: SQL,
 ): Promise<OffendingRow[]> {
+  // The case each ref names (`event_cases`: for a limited import only stored cases in sight).
   await session.run(sql`CREATE TEMPORARY TABLE sharing_cases ON COMMIT DROP AS
     WITH candidates AS (
-      SELECT DISTINCT e.ref_hash FROM stage_events e
-      WHERE e.type IN ${[...unitBringingTypes]}
-        AND e.unit_code NOT IN (${ownUnits(allowedOrganisations)}))
-    SELECT v.id, v.ref_hash, v.initiating_unit FROM (${inSight}) v
-      WHERE v.ref_hash IN (SELECT ref_hash FROM candidates)
+      SELECT r.ref_hash, r.organisation_code FROM event_cases r
+      WHERE r.cases = 1 AND r.ref_hash IN (SELECT e.ref_hash FROM stage_events e
+        WHERE e.type IN ${[...unitBringingTypes]}
+          AND e.unit_code NOT IN (${ownUnits(allowedOrganisations)})))
+    SELECT c.id, c.ref_hash, c.initiating_unit FROM cases c
+      JOIN candidates k ON k.ref_hash = c.ref_hash AND k.organisation_code = c.organisation_code
     UNION ALL
     SELECT * FROM (SELECT DISTINCT ON (s.ref_hash) NULL::int, s.ref_hash, s.initiating_unit
       FROM stage_cases s
-      WHERE s.ok AND s.ref_hash IN (SELECT ref_hash FROM candidates)
-        AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.ref_hash = s.ref_hash)
+      JOIN candidates k ON k.ref_hash = s.ref_hash AND k.organisation_code = s.organisation_code
+      WHERE s.ok AND NOT EXISTS (SELECT 1 FROM cases c
+        WHERE c.ref_hash = s.ref_hash AND c.organisation_code = s.organisation_code)
       ORDER BY s.ref_hash, s.line) first_rows`);
   const cases = await session.rows<{ ref: string; initiating_unit: string }>(
     sql`SELECT encode(ref_hash, 'hex') AS ref, initiating_unit FROM sharing_cases`,

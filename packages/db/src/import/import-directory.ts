@@ -14,6 +14,7 @@ import { lastRecordedSeq, refreshImportedFacts } from "../queries/metrics/case-f
 import { applyCases, applyEvents, applyUnits } from "./apply";
 import { checkReferences, scopeChecks } from "./checks";
 import { type ImportError, type ImportErrorGroup, ImportErrors } from "./errors";
+import { resolveCases } from "./resolve-cases";
 import { type BulkSession, inTransaction } from "./session";
 import { type ProgressListener, type StagedFile, stageFile } from "./stage-file";
 import { type Stagers, stagers } from "./stagers";
@@ -120,7 +121,10 @@ async function stageCheckAndApply(
       await analyzeStaging(session);
       // Reference checks on a file that could not be read would only repeat its error.
       const readable = Object.values(staged).every((file) => file.readable);
-      if (readable) await checkReferences(session, errors, limits);
+      if (readable) {
+        await resolveCases(session, options.allowedOrganisations);
+        await checkReferences(session, errors, limits);
+      }
       if (errors.count > 0) throw new Rejected();
       const [before] = await session.rows<{ seq: number }>(lastRecordedSeq);
       // A dry run applies too: only the inserts know what is new, after duplicates in the files.

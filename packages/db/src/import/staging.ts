@@ -42,6 +42,8 @@ export const stageCases = pgTable("stage_cases", {
   municipalityCode: text("municipality_code"),
   openedOn: date("opened_on", { mode: "string" }),
   initiatingUnit: text("initiating_unit"),
+  /** The initiating unit's organisation: with the ref, what names a case (`resolveCases`). */
+  organisationCode: text("organisation_code"),
 });
 
 export const stageEvents = pgTable("stage_events", {
@@ -117,11 +119,12 @@ export function caseStageLine(line: number, refHash: string, row: CaseRow): stri
     row.municipalityCode,
     row.openedOn,
     row.initiatingUnit,
+    null,
   ]);
 }
 
 export function caseKeyLine(line: number, refHash: string): string {
-  return copyLine([line, false, refHash, null, null, null, null, null, null]);
+  return copyLine([line, false, refHash, null, null, null, null, null, null, null]);
 }
 
 export function eventStageLine(line: number, refHash: string, row: EventRow): string {

@@ -205,8 +205,11 @@ export function createCase(
         municipalityCode: row.municipalityCode,
         openedOn: row.openedOn,
         initiatingUnit: row.initiatingUnit,
+        organisationCode: unit.organisation,
       })
-      .onConflictDoNothing({ target: cases.refHash })
+      // Taken only within the organisation, whose cases the caller sees (its unit initiated
+      // them): a ref taken elsewhere is no conflict and so reveals nothing.
+      .onConflictDoNothing({ target: [cases.refHash, cases.organisationCode] })
       .returning({ id: cases.id });
     if (created === undefined) {
       const details = [detail("ref", "access.conflict.caseRef")];

@@ -3,6 +3,7 @@ import type {
   EventType,
   IsoDate,
   MunicipalityCode,
+  OrganisationCode,
   ProcessCode,
   TargetGroupCode,
   UnitCode,
@@ -16,10 +17,11 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
 } from "drizzle-orm/pg-core";
 import { bytea } from "./bytea";
 import { municipalities, processModels, targetGroups } from "./catalogues";
-import { units } from "./organisations";
+import { organisations, units } from "./organisations";
 
 export const cases = pgTable(
   "cases",
@@ -29,7 +31,16 @@ export const cases = pgTable(
      * HMAC-SHA-256 of the source system's ref with the installation secret. The ref itself is
      * never stored (SPEC "Privacy"): a case is found again only by hashing the ref once more.
      */
-    refHash: bytea("ref_hash").notNull().unique("cases_ref_hash_key"),
+    refHash: bytea("ref_hash").notNull(),
+    /**
+     * The organisation whose system the ref comes from: its initiating unit's. A ref names one
+     * case within its organisation, so two organisations may use the same ref, and a ref taken
+     * elsewhere tells a caller nothing (ADR 0004, the existence oracle).
+     */
+    organisationCode: text("organisation_code")
+      .$type<OrganisationCode>()
+      .notNull()
+      .references(() => organisations.code),
     process: text("process")
       .$type<ProcessCode>()
       .notNull()
@@ -50,7 +61,11 @@ export const cases = pgTable(
       .references(() => units.code),
   },
   // Every metric's population starts with "opened_on in [from, to] and on or before asOf".
-  (t) => [index("cases_opened_on_idx").on(t.openedOn)],
+  (t) => [
+    index("cases_opened_on_idx").on(t.openedOn),
+    // Ref first: the importer looks a ref up before it knows the organisation.
+    unique("cases_ref_hash_organisation_key").on(t.refHash, t.organisationCode),
+  ],
 );
 
 /**

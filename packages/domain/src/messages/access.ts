@@ -32,8 +32,8 @@ export const accessMessages = {
     en: "The case id must be a whole number from 1.",
   },
   "access.conflict.caseRef": {
-    sv: "Ett ärende med samma referens finns redan.",
-    en: "A case with the same reference already exists.",
+    sv: "Organisationen har redan ett ärende med samma referens.",
+    en: "The organisation already has a case with the same reference.",
   },
   "access.conflict.unitCode": {
     sv: "En enhet med samma kod finns redan.",

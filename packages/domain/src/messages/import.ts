@@ -77,6 +77,10 @@ export const importMessages = {
     sv: "Okänt ärende: case_ref finns varken i cases.csv eller bland de ärenden du har tillgång till.",
     en: "Unknown case: the case_ref is neither in cases.csv nor among the cases you have access to.",
   },
+  "import.error.ambiguousCase": {
+    sv: "Tvetydigt ärende: flera organisationer har ett ärende med detta case_ref, så det går inte att avgöra vilket händelsen hör till. Importera händelserna för en organisation i taget.",
+    en: "Ambiguous case: several organisations have a case with this case_ref, so it cannot be told which one the event belongs to. Import the events of one organisation at a time.",
+  },
   "import.error.unknownUnit": {
     sv: "Okänd enhet: enhetskoden finns varken i units.csv eller i databasen.",
     en: "Unknown unit: the unit code is neither in units.csv nor in the database.",

@@ -125,6 +125,8 @@ export const createCaseRoute = createRoute({
   path: "/cases",
   tags: ["cases"],
   summary: "Register a case at one of the caller's units (samordnare); audited",
+  description:
+    "A ref names a case within the organisation of its initiating unit: 409 when that organisation already has a case with the ref. A ref another organisation uses is no conflict.",
   request: {
     body: { required: true, content: { "application/json": { schema: createCaseBody } } },
   },

@@ -134,7 +134,7 @@ describe.each(testDatabases())("cases and events through the API on $name", (tar
     expect(res.status).toBe(404);
   });
 
-  it("answers a case of another organisation as one that does not exist, and a taken ref alike in or out of sight", async () => {
+  it("answers a case of another organisation as one that does not exist, and its ref as free", async () => {
     const dir = await writeInterchange({
       units: [aRegionUnit()],
       cases: [aCase({ case_ref: "REGION-9", initiating_unit: "rs_beroende" })],
@@ -152,13 +152,24 @@ describe.each(testDatabases())("cases and events through the API on $name", (tar
     const write = (id: number) => post(`/api/v1/cases/${id}/events`, event);
     expect(await answer(await write(regionId))).toEqual(await answer(await write(999_999)));
 
-    // A ref names one case in the whole county (SPEC "Interchange format"), so a taken ref
-    // cannot be registered again: the refusal says only that it is taken, never whose it is.
-    expect((await post("/api/v1/cases", { ...newCase, ref: "OWN-9" })).status).toBe(201);
-    const takenHere = await answer(await post("/api/v1/cases", { ...newCase, ref: "OWN-9" }));
-    const takenThere = await answer(await post("/api/v1/cases", { ...newCase, ref: "REGION-9" }));
-    expect(takenThere).toEqual(takenHere);
-    expect(takenThere.status).toBe(409);
+    // A ref names a case within its organisation (ADR 0004): the region's REGION-9 is no
+    // conflict for Stockholms stad, so registering it answers exactly as a ref used nowhere.
+    const shape = async (res: Response) => {
+      const body = (await res.json()) as Record<string, unknown>;
+      return { status: res.status, keys: Object.keys(body).sort(), id: typeof body.id };
+    };
+    const usedThere = await post("/api/v1/cases", { ...newCase, ref: "REGION-9" });
+    const usedNowhere = await post("/api/v1/cases", { ...newCase, ref: "FRESH-9" });
+    expect(await shape(usedThere)).toEqual(await shape(usedNowhere));
+    expect(usedThere.status).toBe(201);
+    // Two cases now share the ref, each in its own organisation; the region's is untouched.
+    const after = await authed(app(), "/api/v1/cases?limit=500", {}, adminScope);
+    const all = ((await after.json()) as { items: { id: number; initiatingUnit: string }[] })
+      .items;
+    expect(all.find((c) => c.id === regionId)?.initiatingUnit).toBe("rs_beroende");
+    // Within the organisation a ref is still one case: taken here is a conflict.
+    const again = await post("/api/v1/cases", { ...newCase, ref: "REGION-9" });
+    expect(again.status).toBe(409);
   });
   describe("stuck cases (?stuck=true)", () => {
     interface Summary {

@@ -278,8 +278,17 @@ async function writeCases(db: Db, built: readonly BuiltCase[]): Promise<void> {
   const inserted = await selectRows<{ id: number; ref: string }>(
     db,
     sql`INSERT INTO cases (ref_hash, process, target_group, age_group, municipality_code,
-        opened_on, initiating_unit)
-      VALUES ${rows(built.map((b) => caseRow(b.case)))}
+        opened_on, initiating_unit, organisation_code)
+      VALUES ${sql.join(
+        built.map(
+          (b) =>
+            sql`(${sql.join(
+              caseRow(b.case).map((v) => sql`${v}`),
+              sql`, `,
+            )}, (SELECT organisation_code FROM units WHERE code = ${b.case.initiatingUnit}))`,
+        ),
+        sql`, `,
+      )}
       RETURNING id, convert_from(ref_hash, 'UTF8') AS ref`,
   );
   const ids = new Map(inserted.map((row) => [row.ref, row.id]));
