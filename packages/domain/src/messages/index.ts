@@ -1,5 +1,6 @@
 import { accessMessages } from "./access";
 import { apiMessages } from "./api";
+import { auditPageMessages } from "./audit-page";
 import { authMessages } from "./auth";
 import { benchMessages } from "./bench";
 import { cliMessages } from "./cli";
@@ -30,6 +31,7 @@ export const messages = {
   ...demoMessages,
   ...pageMessages,
   ...benchMessages,
+  ...auditPageMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;
