@@ -364,7 +364,7 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
     const own = await browser.context.newPage();
     try {
       await own.goto(`${samsyn.url}/`);
-      await own.getByRole("radio", { name: "Samordnare / handläggare" }).check();
+      await own.getByRole("radio", { name: "Samordnare" }).check();
       await own.getByRole("checkbox", { name: "Region Stockholm" }).check();
       await own.getByRole("button", { name: "Logga in" }).click();
       await own.getByText(/Inloggad som dev-samordnare/).waitFor();

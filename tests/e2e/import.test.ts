@@ -286,10 +286,14 @@ describe.skipIf(!browserAvailable)("the Import page in a browser", () => {
       await signIn(other, samsyn.url, "Länsgrupp");
       expect(await other.getByRole("link", { name: "Import" }).count()).toBe(0);
       await other.goto(`${samsyn.url}/import`);
-      await other.getByText("Sidan finns inte.").waitFor();
+      await other
+        .getByText(
+          "Sidan Import är bara för Samordnare eller Administratör. Du är inloggad som Länsgrupp.",
+        )
+        .waitFor();
 
       await other.getByRole("button", { name: "Logga ut" }).click();
-      await other.getByRole("radio", { name: "Samordnare / handläggare" }).check();
+      await other.getByRole("radio", { name: "Samordnare" }).check();
       await other.getByRole("checkbox", { name: "Stockholms stad" }).check();
       await other.getByRole("button", { name: "Logga in" }).click();
       await other.getByRole("link", { name: "Import" }).click();

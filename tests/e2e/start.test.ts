@@ -65,7 +65,7 @@ describe("samsyn start on an empty embedded database", () => {
       await page.keyboard.press("Space");
       await page.getByRole("button", { name: "Logga in" }).focus();
       await page.keyboard.press("Enter");
-      await page.getByText(/Inloggad som dev-ledning \(ledning\)/).waitFor();
+      await page.getByText(/Inloggad som dev-ledning \(Ledning\)/).waitFor();
       await page.getByRole("heading", { name: "Översikt" }).waitFor();
       // A client-side route loads the same shell, still signed in (the token is in the session).
       await page.goto(`${samsyn.url}/arenden`);

@@ -5,6 +5,7 @@ import { SessionContext } from "./api/queries";
 import { Shell } from "./components/Shell";
 import { DevSignIn } from "./DevSignIn";
 import { locale, switchLocale, t } from "./lib/i18n";
+import { roleName } from "./lib/roles";
 import { ApiFailure, type Session, storedToken, storeToken } from "./session";
 
 /** The dashboard: sign-in, then the shell with its pages. A 401 anywhere ends the session. */
@@ -42,7 +43,9 @@ export function App() {
         <LanguageSwitch />
         {session !== null && session !== "checking" && (
           <div className="who">
-            <span>{t("signin.signed_in_as", { sub: session.sub, role: session.role })}</span>
+            <span>
+              {t("signin.signed_in_as", { sub: session.sub, role: roleName(session.role) })}
+            </span>
             <button type="button" onClick={signOut}>
               {t("signin.sign_out")}
             </button>

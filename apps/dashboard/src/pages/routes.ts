@@ -60,6 +60,13 @@ export const pageRoutes: readonly PageRoute[] = [
     roles: ["samordnare", "admin"],
     filters: false,
   },
+  {
+    path: "/granskningslogg",
+    label: "nav.audit_log",
+    page: lazy(() => import("./AuditLog").then((m) => ({ default: m.AuditLog }))),
+    roles: ["admin"],
+    filters: false,
+  },
 ];
 
 /** The pages a role may open. */

@@ -15,7 +15,7 @@ export const dashboardMessages = {
     en: "Sign in through your organisation's identity provider.",
   },
   "signin.role": { sv: "Roll", en: "Role" },
-  "signin.role.samordnare": { sv: "Samordnare / handläggare", en: "Coordinator / case officer" },
+  "signin.role.samordnare": { sv: "Samordnare", en: "Coordinator" },
   "signin.role.ledning": { sv: "Ledning", en: "Management" },
   "signin.role.lan": { sv: "Länsgrupp", en: "County group" },
   "signin.role.admin": { sv: "Administratör", en: "Administrator" },

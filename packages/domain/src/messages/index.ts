@@ -1,5 +1,6 @@
 import { accessMessages } from "./access";
 import { apiMessages } from "./api";
+import { auditPageMessages } from "./audit-page";
 import { authMessages } from "./auth";
 import { benchMessages } from "./bench";
 import { cliMessages } from "./cli";
@@ -34,6 +35,7 @@ export const messages = {
   ...pageMessages,
   ...periodMessages,
   ...benchMessages,
+  ...auditPageMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;
