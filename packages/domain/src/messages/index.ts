@@ -10,6 +10,7 @@ import { disclosureMessages } from "./disclosure";
 import { importMessages } from "./import";
 import { importPageMessages } from "./import-page";
 import { metricsMessages } from "./metrics";
+import { networkPageMessages } from "./network-page";
 import { pageMessages } from "./pages";
 
 /**
@@ -29,6 +30,7 @@ export const messages = {
   ...dashboardMessages,
   ...demoMessages,
   ...pageMessages,
+  ...networkPageMessages,
   ...benchMessages,
 } as const;
 
