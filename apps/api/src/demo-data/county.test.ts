@@ -52,4 +52,19 @@ describe("buildDemoCounty", () => {
     );
     expect(county.units.find((u) => u.code === "RS-PSYK-SODRA")?.principalType).toBe("region");
   });
+
+  it("gives every unit a Swedish name a reader knows it by, never its code", () => {
+    for (const unit of county.units) {
+      expect(unit.name, unit.code).not.toBe(unit.code);
+      // A name has words in lower case (a code is capitals, digits and dashes).
+      expect(unit.name, unit.code).toMatch(/[a-zåäö]{3}/);
+      expect(unit.organisationName, unit.code).toMatch(/[a-zåäö]{3}/);
+    }
+    const named = (code: string) => county.units.find((u) => u.code === code)?.name;
+    expect(named("RS-PSYK-SYDVAST")).toBe("Psykiatrisk öppenvård, Sydväst");
+    expect(named("RS-VC-0181")).toBe("Vårdcentralen Södertälje");
+    // Within one organisation, no two units share a name.
+    const keys = county.units.map((u) => `${u.organisationCode}:${u.name}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
 });

@@ -3,8 +3,9 @@ import type { Catalogues, Dimension, GroupFields } from "../api/types";
 import { t } from "./i18n";
 
 /**
- * Names for codes, from /api/v1/catalogues (never hard-coded). A code the catalogue does not
- * name (a unit outside the user's scope) is shown as its code.
+ * Names for codes, from /api/v1/catalogues (never hard-coded). The catalogue names every unit of
+ * the county, whatever the user's scope; a code it does not name (a unit imported after the
+ * catalogue was read) is shown as its code rather than not at all.
  */
 export function nameOf(
   catalogues: Catalogues,

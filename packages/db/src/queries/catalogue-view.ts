@@ -1,7 +1,7 @@
 import type { Locale } from "@samsyn/domain";
 import { asc } from "drizzle-orm";
 import type { Db } from "../client";
-import { municipalities, processModels, processSteps, targetGroups } from "../schema";
+import { municipalities, processModels, processSteps, targetGroups, units } from "../schema";
 
 export interface CatalogueView {
   readonly processes: readonly {
@@ -19,6 +19,17 @@ export interface CatalogueView {
     readonly statutory: boolean;
   }[];
   readonly municipalities: readonly { readonly code: string; readonly name: string }[];
+  /**
+   * Every unit of the county by name, whatever the reader's scope: a ledning or samordnare user's
+   * network and lead-unit figures name units of other huvudmän (who took part in their cases, and
+   * the county-wide comparison), and a unit's name is organisation structure, not personal data,
+   * like the organisations every role reads. What the units did stays behind scope and k.
+   */
+  readonly units: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly organisation: string;
+  }[];
 }
 
 /**
@@ -26,11 +37,15 @@ export interface CatalogueView {
  * target days from instead of hard-coding them. Not personal data: every role may read it.
  */
 export async function loadCatalogueView(db: Db, locale: Locale = "sv"): Promise<CatalogueView> {
-  const [models, steps, groups, places] = await Promise.all([
+  const [models, steps, groups, places, unitRows] = await Promise.all([
     db.select().from(processModels).orderBy(asc(processModels.code)),
     db.select().from(processSteps).orderBy(asc(processSteps.processCode), asc(processSteps.number)),
     db.select().from(targetGroups).orderBy(asc(targetGroups.code)),
     db.select().from(municipalities).orderBy(asc(municipalities.code)),
+    db
+      .select({ code: units.code, name: units.name, organisation: units.organisationCode })
+      .from(units)
+      .orderBy(asc(units.code)),
   ]);
   const name = (row: { nameSv: string; nameEn: string }) =>
     locale === "en" ? row.nameEn : row.nameSv;
@@ -44,5 +59,6 @@ export async function loadCatalogueView(db: Db, locale: Locale = "sv"): Promise<
     })),
     targetGroups: groups.map((g) => ({ code: g.code, name: name(g), statutory: g.statutory })),
     municipalities: places.map((p) => ({ code: p.code, name: p.name })),
+    units: unitRows,
   };
 }

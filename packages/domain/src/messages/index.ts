@@ -12,6 +12,7 @@ import { disclosureMessages } from "./disclosure";
 import { importMessages } from "./import";
 import { importPageMessages } from "./import-page";
 import { metricsMessages } from "./metrics";
+import { networkPageMessages } from "./network-page";
 import { pageMessages } from "./pages";
 import { periodMessages } from "./period";
 
@@ -34,6 +35,7 @@ export const messages = {
   ...demoMessages,
   ...pageMessages,
   ...periodMessages,
+  ...networkPageMessages,
   ...benchMessages,
   ...auditPageMessages,
 } as const;

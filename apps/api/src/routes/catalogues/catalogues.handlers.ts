@@ -1,4 +1,4 @@
-import { listUnits, loadCatalogueView } from "@samsyn/db";
+import { loadCatalogueView } from "@samsyn/db";
 import { ageGroupLabels, ageGroups, principalTypeLabels, principalTypes } from "@samsyn/domain";
 import { createRouter } from "../../lib/router";
 import { cataloguesRoute } from "./catalogues.routes";
@@ -7,10 +7,7 @@ export function catalogueRoutes() {
   return createRouter().openapi(cataloguesRoute, async (c) => {
     const { database } = c.get("deps");
     const { locale } = c.req.valid("query");
-    const [view, units] = await Promise.all([
-      loadCatalogueView(database.db, locale),
-      listUnits(database.db, c.get("scope")),
-    ]);
+    const view = await loadCatalogueView(database.db, locale);
     return c.json(
       {
         processes: view.processes.map((p) => ({ ...p, steps: [...p.steps] })),
@@ -21,7 +18,7 @@ export function catalogueRoutes() {
         })),
         ageGroups: ageGroups.map((code) => ({ code, name: ageGroupLabels[code][locale] })),
         municipalities: [...view.municipalities],
-        units: [...units],
+        units: [...view.units],
       },
       200,
     );

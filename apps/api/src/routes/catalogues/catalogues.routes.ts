@@ -11,7 +11,8 @@ export const cataloguesRoute = createRoute({
   request: { query: z.object({ locale: z.enum(["sv", "en"]).default("sv") }) },
   responses: {
     200: {
-      description: "The catalogues, as this county has edited them; units in the caller's scope",
+      description:
+        "The catalogues, as this county has edited them; every unit's name, since figures name units of other huvudmän (GET /units lists the caller's own)",
       content: {
         "application/json": {
           schema: z

@@ -167,6 +167,37 @@ describe.each(testDatabases())("metrics endpoints on $name", (target) => {
     expect(body.targetGroups.filter((g) => g.statutory)).toHaveLength(3);
     expect(body.municipalities).toHaveLength(26);
     expect(body.units.length).toBeGreaterThan(0);
-    expect(body.units.every((u) => u.organisation === "K0180")).toBe(true);
+    expect(new Set(body.units.map((u) => u.organisation)).size).toBeGreaterThan(1);
+  });
+
+  it.each([
+    ["ledning", ["K0181"], "own"],
+    ["ledning", ["K0181"], "county"],
+    ["samordnare", ["K0181"], "own"],
+  ] as const)(
+    "names every unit a %s user for %s sees in the %s unit network, not only their own",
+    async (role, orgs, view) => {
+      const network = (await (
+        await get(`/api/v1/metrics/network?${period}&level=unit&view=${view}`, role, [...orgs])
+      ).json()) as { cells: { a: string; b: string }[] };
+      const catalogue = (await (await get("/api/v1/catalogues", role, [...orgs])).json()) as {
+        units: { code: string; name: string }[];
+      };
+      const named = new Map(catalogue.units.map((u) => [u.code, u.name]));
+      const shown = new Set(network.cells.flatMap((c) => [c.a, c.b]));
+      const outside = [...shown].filter((code) => !code.startsWith(orgs[0]));
+      expect(outside.length, "the network reaches units of other huvudmän").toBeGreaterThan(0);
+      for (const code of shown) {
+        expect(named.get(code), code).toBeDefined();
+        expect(named.get(code), code).not.toBe(code);
+      }
+    },
+  );
+
+  it("keeps GET /units to the caller's own organisations", async () => {
+    const res = await get("/api/v1/units", "ledning", ["K0181"]);
+    const body = (await res.json()) as { items: { organisation: string }[] };
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.every((u) => u.organisation === "K0181")).toBe(true);
   });
 });
