@@ -11,6 +11,7 @@ import { importMessages } from "./import";
 import { importPageMessages } from "./import-page";
 import { metricsMessages } from "./metrics";
 import { pageMessages } from "./pages";
+import { periodMessages } from "./periods";
 
 /**
  * The one message catalogue: every text a user reads comes from here, Swedish first, English
@@ -29,6 +30,7 @@ export const messages = {
   ...dashboardMessages,
   ...demoMessages,
   ...pageMessages,
+  ...periodMessages,
   ...benchMessages,
 } as const;
 
