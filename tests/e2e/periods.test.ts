@@ -77,10 +77,10 @@ describe.skipIf(!browserAvailable)("periods on Översikt and Trender", () => {
     const changes = await opened.locator(".card-change").allTextContents();
     expect(changes).toHaveLength(2);
     expect(changes[0]).toMatch(
-      new RegExp(`^Mot ${longMonth(monthBefore(complete))}: [+−±][\\d\\s]+ ärenden$`),
+      new RegExp(`^Mot ${longMonth(monthBefore(complete))}: [+−±][\\d\\s]+ ärenden?$`),
     );
     expect(changes[1]).toMatch(
-      new RegExp(`^Mot ${longMonth(yearBefore(complete))}: [+−±][\\d\\s]+ ärenden$`),
+      new RegExp(`^Mot ${longMonth(yearBefore(complete))}: [+−±][\\d\\s]+ ärenden?$`),
     );
     // Changes of perturbed counts are themselves uncertain: the page says so.
     await page.getByText(/små förändringar kan bero på skyddet/).waitFor();

@@ -243,7 +243,9 @@ function display(h: Headline, which: "now" | Against, k: number): Cell {
 /** The word after a card's number ("283 ärenden", "12 dagar"); none for ".." or a share's "%". */
 function unitWord(h: Headline, cell: Cell): string | null {
   if (cell.sort === null || h.kind === "share") return null;
-  return h.kind === "count" ? t("unit.cases_word") : t("unit.days_name");
+  const one = cell.sort === 1;
+  if (h.kind === "count") return t(one ? "unit.case_word" : "unit.cases_word");
+  return t(one ? "unit.day_name" : "unit.days_name");
 }
 
 function changeText(h: Headline, change: Change): string {
@@ -256,7 +258,8 @@ function changeText(h: Headline, change: Change): string {
       value: `${sign}${formatNumber(Math.round(magnitude * 1000) / 10)}`,
     });
   const value = `${sign}${formatNumber(magnitude)}`;
-  return h.kind === "count" ? t("unit.cases", { value }) : t("unit.days", { value });
+  if (h.kind === "count") return t(magnitude === 1 ? "unit.case" : "unit.cases", { value });
+  return t(magnitude === 1 ? "unit.day" : "unit.days", { value });
 }
 
 function HeadlineCards(props: {

@@ -14,7 +14,11 @@ export const periodMessages = {
   },
 
   "unit.cases": { sv: "{value} ärenden", en: "{value} cases" },
+  "unit.case": { sv: "{value} ärende", en: "{value} case" },
+  "unit.day": { sv: "{value} dag", en: "{value} day" },
   "unit.cases_word": { sv: "ärenden", en: "cases" },
+  "unit.case_word": { sv: "ärende", en: "case" },
+  "unit.day_name": { sv: "dag", en: "day" },
   "unit.count_name": { sv: "antal", en: "number" },
   "unit.days_name": { sv: "dagar", en: "days" },
   "unit.percent_name": { sv: "%", en: "%" },
