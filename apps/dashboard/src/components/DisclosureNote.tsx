@@ -20,11 +20,13 @@ export function disclosureText(published: Published): string {
 export function DisclosureNote(props: {
   of: Published & { readonly asOf: string };
   by?: "opened" | "closed";
+  /** False on a page that states its own period (Översikt, Trender: a default end month). */
+  withPeriod?: boolean;
 }) {
   const { filters } = useFilters();
   return (
     <div className="disclosure-note">
-      <p>{periodText(filters, props.of.asOf, props.by)}</p>
+      {props.withPeriod !== false && <p>{periodText(filters, props.of.asOf, props.by)}</p>}
       <p>{disclosureText(props.of)}</p>
     </div>
   );

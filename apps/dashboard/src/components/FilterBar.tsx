@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useId, useState } from "react";
 import { useCatalogues, useSession } from "../api/queries";
 import type { Catalogues, Named } from "../api/types";
 import { type FilterDimension, filterDimensions } from "../lib/filters";
@@ -27,14 +27,33 @@ export function FilterBar() {
   const headingId = useId();
   const viewId = useId();
   const mayCompare = session.role === "ledning" || session.role === "samordnare";
+  // A half-typed month ("05" with no year) is no value, so the URL cannot clear it: clearing
+  // draws the month inputs anew. Only the inputs: the button keeps its focus.
+  const [cleared, setCleared] = useState(0);
+  const clear = () => {
+    setCleared((n) => n + 1);
+    navigate(window.location.pathname);
+  };
   return (
     <section className="filter-bar" aria-labelledby={headingId}>
       <h2 id={headingId} className="visually-hidden">
         {t("filter.heading")}
       </h2>
       <form onSubmit={(e) => e.preventDefault()}>
-        <MonthField param="from" label={t("filter.from")} value={filters.from} onChange={set} />
-        <MonthField param="to" label={t("filter.to")} value={filters.to} onChange={set} />
+        <MonthField
+          key={`from-${cleared}`}
+          param="from"
+          label={t("filter.from")}
+          value={filters.from}
+          onChange={set}
+        />
+        <MonthField
+          key={`to-${cleared}`}
+          param="to"
+          label={t("filter.to")}
+          value={filters.to}
+          onChange={set}
+        />
         {/* Drawn before the catalogues arrive (with "Alla" only), so the bar does not grow. */}
         {filterDimensions.map((d) => (
           <CodeSelect
@@ -59,7 +78,7 @@ export function FilterBar() {
             </select>
           </div>
         )}
-        <button type="button" className="reset" onClick={() => navigate(window.location.pathname)}>
+        <button type="button" className="reset" onClick={clear}>
           {t("filter.reset")}
         </button>
       </form>

@@ -4,10 +4,13 @@ import { groupOptions, PageHeading, ParamSelect } from "../components/Controls";
 import { LineFigure } from "../components/charts";
 import { type Column, DataTable } from "../components/DataTable";
 import { DisclosureNote } from "../components/DisclosureNote";
+import { PartialMonthNote } from "../components/PeriodNotes";
 import { QueryState } from "../components/QueryState";
 import { countCell, textCell } from "../lib/cells";
+import { lastDayOf, stockholmToday } from "../lib/filters";
 import { t } from "../lib/i18n";
 import { groupLabel } from "../lib/names";
+import { lastCompleteMonth, monthLabel, periodLabel } from "../lib/periods";
 import { chosenDimension, usePage, withExtra } from "./common";
 
 const groupings: readonly Dimension[] = ["targetGroup", "ageGroup", "municipality", "process"];
@@ -15,10 +18,15 @@ const groupings: readonly Dimension[] = ["targetGroup", "ageGroup", "municipalit
 const chartSeries = 6;
 
 export function Trends() {
-  const { catalogues, params, search } = usePage();
+  const { catalogues, filters, params, search } = usePage();
   const measure = search.get("measure") === "closed" ? "closed" : "opened";
   const groupBy = chosenDimension(search, "groupBy", groupings, null);
-  const query = useMetric("trend", withExtra(params, { measure, groupBy: groupBy ?? null }));
+  // Without a chosen last month, the last complete one: a month still being recorded reads as a fall.
+  const to = filters.to ?? lastCompleteMonth(stockholmToday());
+  const query = useMetric(
+    "trend",
+    withExtra(params, { measure, groupBy: groupBy ?? null, to: lastDayOf(to) }),
+  );
   return (
     <>
       <PageHeading title={t("trends.heading")} definition="definition.trends" />
@@ -43,7 +51,13 @@ export function Trends() {
         <QueryState query={catalogues}>
           {(c) => (
             <QueryState query={query} isEmpty={(d) => d.cells.length === 0}>
-              {(data) => <TrendBody data={data} catalogues={c} />}
+              {(data) => (
+                <TrendBody
+                  data={data}
+                  catalogues={c}
+                  period={{ from: filters.from, to, chosen: filters.to !== null }}
+                />
+              )}
             </QueryState>
           )}
         </QueryState>
@@ -75,11 +89,24 @@ export function pivotByMonth(data: Trend, catalogues: Catalogues) {
   return { groups: ordered, rows };
 }
 
-function TrendBody({ data, catalogues }: { data: Trend; catalogues: Catalogues }) {
+function TrendBody({
+  data,
+  catalogues,
+  period,
+}: {
+  data: Trend;
+  catalogues: Catalogues;
+  period: TrendPeriod;
+}) {
   const { groups, rows } = pivotByMonth(data, catalogues);
   const measure = t(`measure.${data.measure}`);
+  const shownPeriod = trendPeriodLabel(period, rows, data.asOf);
   const columns: Column<MonthRow>[] = [
-    { id: "month", header: t("dim.month"), cell: (r) => textCell(r.month) },
+    {
+      id: "month",
+      header: t("dim.month"),
+      cell: (r) => textCell(monthLabel(r.month, data.asOf), r.month),
+    },
     ...groups.map(
       (g): Column<MonthRow> => ({
         id: g,
@@ -105,7 +132,11 @@ function TrendBody({ data, catalogues }: { data: Trend; catalogues: Catalogues }
   }));
   return (
     <>
-      <DisclosureNote of={data} by={data.measure} />
+      <p className="period-statement">
+        {t(period.chosen ? "trends.period" : "trends.period_default", { period: shownPeriod })}
+      </p>
+      <DisclosureNote of={data} withPeriod={false} />
+      <PartialMonthNote month={rows.at(-1)?.month} asOf={data.asOf} />
       <div className="figure-body">
         <LineFigure
           data={chart}
@@ -113,7 +144,7 @@ function TrendBody({ data, catalogues }: { data: Trend; catalogues: Catalogues }
           k={data.k}
         />
         <DataTable
-          caption={t("trends.caption", { measure })}
+          caption={t("trends.caption_period", { measure, period: shownPeriod })}
           columns={columns}
           rows={rows}
           rowKey={(r) => r.month}
@@ -124,4 +155,19 @@ function TrendBody({ data, catalogues }: { data: Trend; catalogues: Catalogues }
       </div>
     </>
   );
+}
+
+interface TrendPeriod {
+  readonly from: string | null;
+  readonly to: string;
+  readonly chosen: boolean;
+}
+
+/** "jan 2022–nov 2026": the filter's months, else the first month with cases; never past asOf. */
+function trendPeriodLabel(period: TrendPeriod, rows: readonly MonthRow[], asOf: string): string {
+  // A chosen last month after today's ends today, in today's (partial) month.
+  const current = asOf.slice(0, 7);
+  const to = [period.to, current].sort()[0] ?? current;
+  const from = period.from ?? rows[0]?.month ?? to;
+  return periodLabel(from, to, asOf);
 }

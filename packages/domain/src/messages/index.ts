@@ -14,7 +14,8 @@ import { importPageMessages } from "./import-page";
 import { metricsMessages } from "./metrics";
 import { networkPageMessages } from "./network-page";
 import { pageMessages } from "./pages";
-import { periodMessages } from "./period";
+import { figurePeriodMessages } from "./period";
+import { periodMessages } from "./periods";
 
 /**
  * The one message catalogue: every text a user reads comes from here, Swedish first, English
@@ -36,6 +37,7 @@ export const messages = {
   ...pageMessages,
   ...periodMessages,
   ...networkPageMessages,
+  ...figurePeriodMessages,
   ...benchMessages,
   ...auditPageMessages,
 } as const;

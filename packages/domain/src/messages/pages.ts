@@ -91,33 +91,15 @@ export const pageMessages = {
   "unit.percent": { sv: "{value} %", en: "{value} %" },
 
   "overview.heading": { sv: "Översikt", en: "Overview" },
-  "overview.intro": {
-    sv: "Nyckeltal vid slutet av vald månad (filtrets slutmånad, annars den senaste månaden med ärenden) jämfört med slutet av månaden före.",
-    en: "Key figures at the end of the chosen month (the filter's last month, else the latest month with cases) compared with the end of the month before.",
-  },
   "overview.open_cases": { sv: "Pågående ärenden", en: "Open cases" },
-  "overview.opened_month": { sv: "Nya ärenden {month}", en: "Opened {month}" },
-  "overview.closed_month": { sv: "Avslutade ärenden {month}", en: "Closed {month}" },
   "overview.median_lead_time": {
     sv: "Median ledtid steg {from}→{to}",
     en: "Median lead time step {from}→{to}",
   },
   "overview.sip_share": { sv: "Andel med SIP", en: "Share with SIP" },
   "overview.stuck": { sv: "Fastnade ärenden", en: "Stuck cases" },
-  "overview.change": {
-    sv: "Förändring mot {previous}: {change}",
-    en: "Change from {previous}: {change}",
-  },
   "overview.points": { sv: "{value} procentenheter", en: "{value} percentage points" },
-  "overview.no_change_figure": { sv: "ingen jämförelse", en: "no comparison" },
-  "overview.figures_caption": { sv: "Nyckeltal", en: "Key figures" },
   "overview.figure": { sv: "Nyckeltal", en: "Figure" },
-  "overview.now": { sv: "Nu", en: "Now" },
-  "overview.previous": { sv: "Föregående", en: "Previous" },
-  "overview.trend_caption": {
-    sv: "Nya och avslutade ärenden per månad, senaste 12 månaderna",
-    en: "Opened and closed cases per month, last 12 months",
-  },
   "measure.opened": { sv: "Nya", en: "Opened" },
   "measure.closed": { sv: "Avslutade", en: "Closed" },
   "measure.label": { sv: "Mått", en: "Measure" },

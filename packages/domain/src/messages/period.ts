@@ -1,5 +1,5 @@
 /** The period a page's figures cover, said beside them (dashboard: lib/period.ts). */
-export const periodMessages = {
+export const figurePeriodMessages = {
   "period.sentence": {
     sv: "Uppgifterna gäller {months}, läget per {asOf}.",
     en: "The figures cover {months}, as of {asOf}.",
