@@ -5,6 +5,7 @@ import { useLocation } from "../lib/router";
 import { routesFor } from "../pages/routes";
 import { FilterBar } from "./FilterBar";
 import { Nav } from "./Nav";
+import { ScopeLine } from "./ScopeLine";
 
 /** Signed in: the menu, the shared filter bar and the page the path names. */
 export function Shell() {
@@ -19,6 +20,7 @@ export function Shell() {
     <>
       <Nav />
       <main id="main" tabIndex={-1}>
+        {route?.filters !== false && <ScopeLine />}
         {route?.filters !== false && <FilterBar />}
         {route === undefined ? (
           <p>{t("shell.not_found")}</p>

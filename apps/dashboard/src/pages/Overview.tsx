@@ -5,14 +5,7 @@ import { LineFigure } from "../components/charts";
 import { type Column, DataTable } from "../components/DataTable";
 import { DisclosureNote } from "../components/DisclosureNote";
 import { firstNotReady, QueryState } from "../components/QueryState";
-import {
-  type Cell,
-  countCell,
-  formatNumber,
-  formatPercent,
-  statCell,
-  textCell,
-} from "../lib/cells";
+import { type Cell, countCell, formatNumber, percentCell, statCell, textCell } from "../lib/cells";
 import { addMonths, firstDayOf, lastDayOf, stockholmToday } from "../lib/filters";
 import { t } from "../lib/i18n";
 import { singleProcess } from "../lib/names";
@@ -142,9 +135,7 @@ function display(h: Headline, which: "now" | "previous", k: number): Cell {
   const v = h[which];
   if (h.kind === "count") return countCell(v.value, v.suppressed, k);
   if (h.kind === "share") {
-    return v.suppressed || v.value === null
-      ? statCell(null, true, k)
-      : { ...textCell(formatPercent(v.value), v.value), numeric: true, export: v.value };
+    return v.suppressed || v.value === null ? statCell(null, true, k) : percentCell(v.value);
   }
   return statCell(v.value, v.suppressed, k);
 }

@@ -7,6 +7,7 @@ import { commonMessages } from "./common";
 import { dashboardMessages } from "./dashboard";
 import { demoMessages } from "./demo";
 import { disclosureMessages } from "./disclosure";
+import { exportMessages } from "./exports";
 import { importMessages } from "./import";
 import { importPageMessages } from "./import-page";
 import { metricsMessages } from "./metrics";
@@ -30,6 +31,7 @@ export const messages = {
   ...demoMessages,
   ...pageMessages,
   ...benchMessages,
+  ...exportMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;
