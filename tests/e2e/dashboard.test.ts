@@ -232,15 +232,16 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
     const lines = (await readFile(csv.path, "utf8")).replace(/^\uFEFF/, "").split("\r\n");
     // The title has a comma, so RFC 4180 quotes it.
     expect(lines[0]).toBe('"Pågående ärenden per kommun, högst andel fastnade först"');
-    expect(lines[1]).toBe(`Filter: Målgrupp: ${group?.name}`);
-    expect(lines[2]).toMatch(/^Skapad \d{4}-\d{2}-\d{2}$/);
+    expect(lines[1]).toBe("Omfattning: Hela länet");
+    expect(lines[2]).toBe(`Filter: Målgrupp: ${group?.name}`);
+    expect(lines[3]).toMatch(/^Skapad \d{4}-\d{2}-\d{2}$/);
     // The file says what the rate is, as the caption does.
-    expect(lines[3]).toMatch(/^"?Andel fastnade = fastnade ärenden/);
-    expect(lines[4]).toMatch(/^"?”\.\.” betyder färre än 5 ärenden/);
+    expect(lines[4]).toMatch(/^"?Andel fastnade = fastnade ärenden/);
+    expect(lines[5]).toMatch(/^"?”\.\.” betyder färre än 5 ärenden/);
     // …and how the counts were protected, as the page says above its figures.
-    expect(lines[5]).toMatch(/^"?För att skydda enskilda kan varje antal avvika med högst 2/);
-    expect(lines[7]).toBe("Kommun,Pågående ärenden,Fastnade ärenden,Andel fastnade (%)");
-    expect(lines.slice(8).filter((l) => l !== "")).toHaveLength(rows);
+    expect(lines[6]).toMatch(/^"?För att skydda enskilda kan varje antal avvika med högst 2/);
+    expect(lines[8]).toBe("Kommun,Pågående ärenden,Fastnade ärenden,Andel fastnade (%)");
+    expect(lines.slice(9).filter((l) => l !== "")).toHaveLength(rows);
 
     const xlsx = await downloaded(page, exports.getByRole("button", { name: "Exportera Excel" }));
     expect(xlsx.name).toMatch(/\.xlsx$/);
@@ -250,15 +251,16 @@ describe.skipIf(!browserAvailable)("the dashboard in a browser", () => {
     expect(sheet?.getCell("A1").value).toBe(
       "Pågående ärenden per kommun, högst andel fastnade först",
     );
-    expect(sheet?.getCell("A2").value).toBe(`Filter: Målgrupp: ${group?.name}`);
-    expect(sheet?.getCell("A6").value).toMatch(/^För att skydda enskilda/);
-    expect(sheet?.getCell("A8").value).toBe("Kommun");
-    expect(sheet?.getCell("B8").value).toBe("Pågående ärenden");
-    expect(sheet?.getCell("D8").value).toBe("Andel fastnade (%)");
-    expect(sheet?.rowCount).toBe(8 + rows);
-    const firstCount = sheet?.getCell("B9").value;
+    expect(sheet?.getCell("A2").value).toBe("Omfattning: Hela länet");
+    expect(sheet?.getCell("A3").value).toBe(`Filter: Målgrupp: ${group?.name}`);
+    expect(sheet?.getCell("A7").value).toMatch(/^För att skydda enskilda/);
+    expect(sheet?.getCell("A9").value).toBe("Kommun");
+    expect(sheet?.getCell("B9").value).toBe("Pågående ärenden");
+    expect(sheet?.getCell("D9").value).toBe("Andel fastnade (%)");
+    expect(sheet?.rowCount).toBe(9 + rows);
+    const firstCount = sheet?.getCell("B10").value;
     expect(typeof firstCount === "number" || firstCount === "..").toBe(true);
-    const firstRate = sheet?.getCell("D9").value;
+    const firstRate = sheet?.getCell("D10").value;
     expect(typeof firstRate === "number" || firstRate === "–").toBe(true);
   });
 

@@ -186,7 +186,8 @@ describe("DataTable", () => {
     fireEvent.click(screen.getByRole("button", { name: "Exportera CSV" }));
     const [blob] = vi.mocked(download).mock.calls.at(-1) ?? [];
     const lines = (await (blob as Blob).text()).split("\r\n");
-    const notes = lines.slice(3, lines.indexOf(""));
+    expect(lines[1]).toBe("Omfattning: Hela länet");
+    const notes = lines.slice(4, lines.indexOf(""));
     expect(notes).toEqual([
       expect.stringMatching(/”..” betyder färre än 5 ärenden/),
       expect.stringMatching(/^"?För att skydda enskilda kan varje antal avvika med högst 2/),

@@ -13,6 +13,9 @@ export interface MatrixValue {
   readonly suppressed: boolean;
 }
 
+/** More columns than this do not fit across portrait A4 in print. */
+const wideFrom = 5;
+
 /**
  * A count per (row, column) as a heat-shaded table: the heatmap and its accessible table are
  * the same element. Missing cells are true zeros (the API leaves out count 0).
@@ -53,21 +56,24 @@ export function MatrixTable(props: {
     ],
     [props.rowHeader, props.columns, value, mark, undefinedCell, k],
   );
+  // A matrix of many columns is printed on landscape A4 (styles.css), where it fits.
   return (
-    <DataTable
-      caption={props.caption}
-      columns={columns}
-      rows={props.rows}
-      rowKey={(r) => r.key}
-      k={k}
-      disclosure={props.disclosure}
-      asOf={props.asOf}
-      heat={(r, columnId) => {
-        if (columnId === "row" || max === 0) return null;
-        const v = value(r.key, columnId);
-        return v === undefined || v.suppressed || v.count === null ? null : v.count / max;
-      }}
-    />
+    <div className={props.columns.length > wideFrom ? "matrix matrix-wide" : "matrix"}>
+      <DataTable
+        caption={props.caption}
+        columns={columns}
+        rows={props.rows}
+        rowKey={(r) => r.key}
+        k={k}
+        disclosure={props.disclosure}
+        asOf={props.asOf}
+        heat={(r, columnId) => {
+          if (columnId === "row" || max === 0) return null;
+          const v = value(r.key, columnId);
+          return v === undefined || v.suppressed || v.count === null ? null : v.count / max;
+        }}
+      />
+    </div>
   );
 }
 

@@ -6,6 +6,7 @@ import { useLocation } from "../lib/router";
 import { type PageRoute, pageRoutes, routesFor } from "../pages/routes";
 import { FilterBar } from "./FilterBar";
 import { Nav } from "./Nav";
+import { ScopeLine } from "./ScopeLine";
 
 /** Signed in: the menu, the shared filter bar and the page the path names. */
 export function Shell() {
@@ -27,6 +28,7 @@ export function Shell() {
     <>
       <Nav />
       <main id="main" tabIndex={-1}>
+        {route?.filters !== false && route !== undefined && <ScopeLine />}
         {route?.filters !== false && route !== undefined && <FilterBar />}
         {route !== undefined ? (
           <Suspense

@@ -9,10 +9,22 @@ export interface Cell {
   readonly text: string;
   /** `null` when the figure is not known (".."): sorted last, whichever the direction. */
   readonly sort: SortValue;
-  readonly export: number | string;
+  readonly export: ExportValue;
   readonly numeric: boolean;
   readonly title?: string;
 }
+
+/**
+ * A share (0–1) as exported: a number that a spreadsheet shows in percent with `digits` decimals,
+ * as the page does, so that it reads "72,2 %" and still sorts and sums as a number.
+ */
+export interface ShareValue {
+  readonly share: number;
+  readonly digits: 0 | 1;
+}
+
+/** What an export writes for a cell: text (".." included), a number, or a share. */
+export type ExportValue = number | string | ShareValue;
 
 const whole = new Intl.NumberFormat(intlLocale());
 const decimal = new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1 });
@@ -24,6 +36,17 @@ export function formatNumber(value: number): string {
 
 export function formatPercent(share: number): string {
   return percent.format(share);
+}
+
+const percentFormats = [0, 1].map(
+  (digits) =>
+    new Intl.NumberFormat(intlLocale(), { style: "percent", maximumFractionDigits: digits }),
+);
+
+/** A share as a percent ("72,2 %"), exported as a share in percent format. */
+export function percentCell(share: number, digits: 0 | 1 = 0): Cell {
+  const text = percentFormats[digits]?.format(share) ?? formatPercent(share);
+  return { text, sort: share, export: { share, digits }, numeric: true };
 }
 
 export function textCell(text: string, sort: SortValue = text): Cell {

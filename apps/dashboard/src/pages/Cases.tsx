@@ -6,7 +6,7 @@ import { type Column, DataTable } from "../components/DataTable";
 import { DisclosureNote } from "../components/DisclosureNote";
 import { MatrixTable } from "../components/MatrixTable";
 import { EmptyState, firstNotReady, QueryState } from "../components/QueryState";
-import { type Cell, chartValue, countCell, textCell } from "../lib/cells";
+import { type Cell, chartValue, countCell, percentCell, textCell } from "../lib/cells";
 import { intlLocale, t } from "../lib/i18n";
 import { dimensionLabel, groupKey, groupLabel, nameOf, singleProcess } from "../lib/names";
 import { usePage, withExtra } from "./common";
@@ -201,13 +201,15 @@ function figureCell(figure: Figure, k: number): Cell {
   return countCell(figure.value, figure.suppressed, k);
 }
 
-/** Percent with one decimal; exported as that number, so a spreadsheet can sort and sum it. */
+/**
+ * Percent with one decimal under a "(%)" header; exported as the share in percent format, so a
+ * spreadsheet shows "72,2 %" and can still sort and sum it.
+ */
 function rateCell(rate: Figure): Cell {
   if (rate.value === null) {
     return { ...textCell("–", null), numeric: true, title: t("cases.stuck_rate_withheld") };
   }
-  const percent = percentOf(rate.value);
-  return { text: rateFormat.format(percent), sort: rate.value, export: percent, numeric: true };
+  return { ...percentCell(rate.value, 1), text: rateFormat.format(percentOf(rate.value)) };
 }
 
 function percentOf(share: number): number {

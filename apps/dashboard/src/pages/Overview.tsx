@@ -6,14 +6,7 @@ import { type Column, DataTable } from "../components/DataTable";
 import { DisclosureNote } from "../components/DisclosureNote";
 import { PartialMonthNote } from "../components/PeriodNotes";
 import { firstNotReady, QueryState } from "../components/QueryState";
-import {
-  type Cell,
-  countCell,
-  formatNumber,
-  formatPercent,
-  statCell,
-  textCell,
-} from "../lib/cells";
+import { type Cell, countCell, formatNumber, percentCell, statCell, textCell } from "../lib/cells";
 import { addMonths, firstDayOf, lastDayOf } from "../lib/filters";
 import { intlLocale, t } from "../lib/i18n";
 import { singleProcess } from "../lib/names";
@@ -237,9 +230,7 @@ function display(h: Headline, which: "now" | Against, k: number): Cell {
   const v = h[which];
   if (h.kind === "count") return countCell(v.value, v.suppressed, k);
   if (h.kind === "share") {
-    return v.suppressed || v.value === null
-      ? statCell(null, true, k)
-      : { ...textCell(formatPercent(v.value), v.value), numeric: true, export: v.value };
+    return v.suppressed || v.value === null ? statCell(null, true, k) : percentCell(v.value);
   }
   return statCell(v.value, v.suppressed, k);
 }

@@ -9,6 +9,7 @@ import { dashboardMessages } from "./dashboard";
 import { definitionMessages } from "./definitions";
 import { demoMessages } from "./demo";
 import { disclosureMessages } from "./disclosure";
+import { exportMessages } from "./exports";
 import { importMessages } from "./import";
 import { importPageMessages } from "./import-page";
 import { metricsMessages } from "./metrics";
@@ -40,6 +41,7 @@ export const messages = {
   ...figurePeriodMessages,
   ...benchMessages,
   ...auditPageMessages,
+  ...exportMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;
