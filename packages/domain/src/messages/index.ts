@@ -2,6 +2,7 @@ import { accessMessages } from "./access";
 import { apiMessages } from "./api";
 import { authMessages } from "./auth";
 import { benchMessages } from "./bench";
+import { chartMessages } from "./charts";
 import { cliMessages } from "./cli";
 import { commonMessages } from "./common";
 import { dashboardMessages } from "./dashboard";
@@ -30,6 +31,7 @@ export const messages = {
   ...demoMessages,
   ...pageMessages,
   ...benchMessages,
+  ...chartMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;
