@@ -6,6 +6,7 @@ import { type Column, DataTable } from "../components/DataTable";
 import { DisclosureNote } from "../components/DisclosureNote";
 import { QueryState } from "../components/QueryState";
 import { countCell, textCell } from "../lib/cells";
+import { topN } from "../lib/chart-data";
 import { t } from "../lib/i18n";
 import { groupLabel } from "../lib/names";
 import { chosenDimension, usePage, withExtra } from "./common";
@@ -93,7 +94,9 @@ function TrendBody({ data, catalogues }: { data: Trend; catalogues: Catalogues }
       }),
     ),
   ];
-  const shown = groups.slice(0, chartSeries);
+  // The groups with the most cases are drawn; the chart says how many more the table has.
+  const { shown, rest } = topN(groups, chartSeries);
+  const dimension = data.groupBy[0];
   const chart = rows.map((r) => ({
     month: r.month,
     ...Object.fromEntries(
@@ -111,6 +114,15 @@ function TrendBody({ data, catalogues }: { data: Trend; catalogues: Catalogues }
           data={chart}
           series={shown.map((g, i) => ({ key: `s${i}`, label: g }))}
           k={data.k}
+          note={
+            rest === 0 || dimension === undefined
+              ? undefined
+              : t("chart.top_n_period", {
+                  shown: shown.length,
+                  rest,
+                  groups: t(`chart.groups.${dimension}`),
+                })
+          }
         />
         <DataTable
           caption={t("trends.caption", { measure })}
