@@ -94,9 +94,9 @@ export function NothingToDraw() {
   return <p className="chart-empty">{t("chart.nothing_drawable")}</p>;
 }
 
-/** The label axis: at most 40 % of the chart, at least room for a short word or two. */
+/** The label axis: up to 45 % of a narrow chart (a phone), at most 230 px of a wide one. */
 function labelAxisWidth(width: number): number {
-  return Math.round(Math.min(230, Math.max(104, width * 0.4)));
+  return Math.round(Math.min(230, Math.max(120, width * 0.45)));
 }
 
 /**
