@@ -15,6 +15,7 @@ import { t } from "../lib/i18n";
 import { compareSortValues } from "../lib/sorting";
 import { disclosureText } from "./DisclosureNote";
 import { ExportButtons } from "./ExportButtons";
+import { RouteLink } from "./RouteLink";
 
 export interface Column<R> {
   readonly id: string;
@@ -173,8 +174,8 @@ function TableCell(props: { cell: Cell; header: boolean; heat: number | null }) 
     cell.title === undefined ? null : "suppressed",
   ].filter((c) => c !== null);
   const className = classes.length === 0 ? undefined : classes.join(" ");
-  const content =
-    cell.title === undefined ? cell.text : <abbr title={cell.title}>{cell.text}</abbr>;
+  const text = cell.title === undefined ? cell.text : <abbr title={cell.title}>{cell.text}</abbr>;
+  const content = cell.href === undefined ? text : <RouteLink href={cell.href}>{text}</RouteLink>;
   return props.header ? (
     <th scope="row" className={className}>
       {content}

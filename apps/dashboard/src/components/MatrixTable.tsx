@@ -1,11 +1,13 @@
 import { useMemo } from "react";
 import type { DisclosureMode } from "../api/types";
-import { type Cell, countCell, textCell } from "../lib/cells";
+import { type Cell, countCell, linkCell, textCell } from "../lib/cells";
 import { type Column, DataTable } from "./DataTable";
 
 export interface Axis {
   readonly key: string;
   readonly label: string;
+  /** A row's drill-down: its name links to the related page filtered to it. */
+  readonly href?: string;
 }
 
 export interface MatrixValue {
@@ -42,7 +44,7 @@ export function MatrixTable(props: {
   }, [props.rows, props.columns, value]);
   const columns: Column<Axis>[] = useMemo(
     () => [
-      { id: "row", header: props.rowHeader, cell: (r: Axis) => textCell(r.label) },
+      { id: "row", header: props.rowHeader, cell: (r: Axis) => linkCell(r.label, r.href) },
       ...props.columns.map(
         (c): Column<Axis> => ({
           id: c.key,

@@ -12,6 +12,8 @@ export interface Cell {
   readonly export: ExportValue;
   readonly numeric: boolean;
   readonly title?: string;
+  /** A drill-down: the related page filtered to this cell's group (lib/drill.ts). */
+  readonly href?: string;
 }
 
 /**
@@ -51,6 +53,11 @@ export function percentCell(share: number, digits: 0 | 1 = 0): Cell {
 
 export function textCell(text: string, sort: SortValue = text): Cell {
   return { text, sort, export: text, numeric: false };
+}
+
+/** A group's name as a link to the related page filtered to it; plain text without a link. */
+export function linkCell(text: string, href: string | null | undefined): Cell {
+  return href === null || href === undefined ? textCell(text) : { ...textCell(text), href };
 }
 
 /**

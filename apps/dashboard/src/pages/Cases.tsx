@@ -1,14 +1,18 @@
 import { useMetric } from "../api/queries";
 import type { CaseCounts, Catalogues, Stuck } from "../api/types";
+import { Breakdown } from "../components/Breakdown";
 import { PageHeading } from "../components/Controls";
 import { BarFigure } from "../components/charts";
 import { type Column, DataTable } from "../components/DataTable";
 import { DisclosureNote } from "../components/DisclosureNote";
 import { MatrixTable } from "../components/MatrixTable";
 import { EmptyState, firstNotReady, QueryState } from "../components/QueryState";
-import { type Cell, chartValue, countCell, percentCell, textCell } from "../lib/cells";
+import { type Cell, chartValue, countCell, linkCell, percentCell, textCell } from "../lib/cells";
+import { topN } from "../lib/chart-data";
+import { cellFilters, drillHref } from "../lib/drill";
 import { intlLocale, t } from "../lib/i18n";
 import { dimensionLabel, groupKey, groupLabel, nameOf, singleProcess } from "../lib/names";
+import { useFilters } from "../lib/use-filters";
 import { usePage, withExtra } from "./common";
 import { type MunicipalityRate, municipalityRates } from "./municipality-rates";
 import type { Figure } from "./overview-figures";
@@ -84,13 +88,21 @@ function CaseFigures({ catalogues }: { catalogues: Catalogues }) {
 
 function Heatmap(props: { data: CaseCounts; catalogues: Catalogues; process: string | null }) {
   const { data, catalogues, process } = props;
+  const { search } = useFilters();
   if (data.cells.length === 0) return <EmptyState />;
+  // A målgrupp's lead times through the same process.
+  const leadTimes = (group: string) =>
+    drillHref("/ledtider", search, { targetGroup: group, process });
   const steps = catalogues.processes.find((p) => p.code === process)?.steps ?? [];
   return (
     <MatrixTable
       caption={t("cases.heatmap_caption", { process: nameOf(catalogues, "process", process) })}
       rowHeader={t("dim.targetGroup")}
-      rows={catalogues.targetGroups.map((g) => ({ key: g.code, label: g.name }))}
+      rows={catalogues.targetGroups.map((g) => ({
+        key: g.code,
+        label: g.name,
+        href: leadTimes(g.code),
+      }))}
       columns={steps.map((s) => ({ key: String(s.number), label: `${s.number} ${s.name}` }))}
       value={(row, column) =>
         data.cells.find((c) => c.targetGroup === row && String(c.step) === column)
@@ -102,47 +114,87 @@ function Heatmap(props: { data: CaseCounts; catalogues: Catalogues; process: str
   );
 }
 
-/** A one-dimensional count: bars (most first, at most 20) and the full table beside them. */
+/** More bars than this do not fit a screen; the table keeps every group. */
+const chartBars = 20;
+
+/**
+ * A one-dimensional count: bars (most first, at most 20, the rest said) and the full table
+ * beside them. A group the filters can express links to its lead times.
+ */
 function CountFigure(props: { data: CaseCounts; catalogues: Catalogues; caption: string }) {
   const { data, catalogues } = props;
+  const { search } = useFilters();
   if (data.cells.length === 0) return <EmptyState />;
-  const rows = data.cells.map((cell) => ({
-    cell,
-    key: groupKey(data.groupBy, cell),
-    label: groupLabel(catalogues, data.groupBy, cell),
+  const rows = data.cells.map((cell) => {
+    const filters = cellFilters(data.groupBy, cell);
+    return {
+      cell,
+      key: groupKey(data.groupBy, cell),
+      label: groupLabel(catalogues, data.groupBy, cell),
+      href: filters === null ? null : drillHref("/ledtider", search, filters),
+    };
+  });
+  const sorted = [...rows].sort((a, b) => (b.cell.count ?? -1) - (a.cell.count ?? -1));
+  const { shown, rest } = topN(sorted, chartBars);
+  const chartRows = shown.map((r) => ({
+    label: r.label,
+    count: chartValue(r.cell.count, r.cell.suppressed),
+    href: r.href,
   }));
-  const chartRows = [...rows]
-    .sort((a, b) => (b.cell.count ?? -1) - (a.cell.count ?? -1))
-    .slice(0, 20)
-    .map((r) => ({ label: r.label, count: chartValue(r.cell.count, r.cell.suppressed) }));
   const columns: Column<(typeof rows)[number]>[] = [
-    { id: "group", header: dimensionLabel(data.groupBy), cell: (r) => textCell(r.label) },
+    {
+      id: "group",
+      header: dimensionLabel(data.groupBy),
+      cell: (r) => linkCell(r.label, r.href),
+    },
     {
       id: "count",
       header: t("table.count"),
       cell: (r) => countCell(r.cell.count, r.cell.suppressed, data.k),
     },
   ];
+  const dimension = data.groupBy[0];
   return (
-    <div className="figure-body">
-      <BarFigure
-        data={chartRows}
-        category="label"
-        series={[{ key: "count", label: t("table.count") }]}
-        k={data.k}
-      />
-      <DataTable
-        caption={props.caption}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.key}
-        k={data.k}
-        disclosure={data.disclosure}
-        asOf={data.asOf}
-        initialSort={{ id: "count", descending: true }}
-      />
-    </div>
+    <Breakdown
+      withheld={rows.map((r) => r.cell.suppressed || r.cell.count === null)}
+      coarser={<CasesTotal data={data} />}
+      chart={
+        <BarFigure
+          data={chartRows}
+          category="label"
+          series={[{ key: "count", label: t("table.count") }]}
+          k={data.k}
+          note={
+            rest === 0 || dimension === undefined
+              ? undefined
+              : t("chart.top_n", {
+                  shown: shown.length,
+                  rest,
+                  groups: t(`chart.groups.${dimension}`),
+                })
+          }
+        />
+      }
+      table={
+        <DataTable
+          caption={props.caption}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.key}
+          k={data.k}
+          disclosure={data.disclosure}
+          asOf={data.asOf}
+          initialSort={{ id: "count", descending: true }}
+        />
+      }
+    />
   );
+}
+
+/** The answer's own total: the coarser figure of a breakdown too thin to chart. */
+function CasesTotal({ data }: { data: CaseCounts }) {
+  const total = countCell(data.total, data.totalSuppressed, data.k);
+  return <p className="coarser-total">{t("chart.cases_total", { count: total.text })}</p>;
 }
 
 // One decimal always, so "50,0" stands beside "39,7" as a share of the same precision.
@@ -157,43 +209,62 @@ const rateFormat = new Intl.NumberFormat(intlLocale(), {
  */
 function MunicipalityFigure(props: { open: CaseCounts; stuck: Stuck; catalogues: Catalogues }) {
   const { open, stuck, catalogues } = props;
+  const { search } = useFilters();
   if (open.cells.length === 0) return <EmptyState />;
   const rows = municipalityRates(open, stuck).map((rate) => ({
     ...rate,
     label: nameOf(catalogues, "municipality", rate.municipality),
+    // The same page for that kommun alone: its målgrupper, huvudmän and units.
+    href: drillHref("/arenden", search, { municipality: rate.municipality }),
   }));
-  const chartRows = rows
+  const ranked = rows
     .filter((r) => r.rate.value !== null)
-    .sort((a, b) => (b.rate.value ?? 0) - (a.rate.value ?? 0))
-    .slice(0, 20)
-    .map((r) => ({ label: r.label, rate: percentOf(r.rate.value ?? 0) }));
+    .sort((a, b) => (b.rate.value ?? 0) - (a.rate.value ?? 0));
+  const { shown } = topN(ranked, chartBars);
+  const rest = rows.length - shown.length;
+  const chartRows = shown.map((r) => ({
+    label: r.label,
+    rate: percentOf(r.rate.value ?? 0),
+    href: r.href,
+  }));
   const caption = t("cases.by_municipality_caption");
-  const columns: Column<MunicipalityRate & { label: string }>[] = [
-    { id: "municipality", header: t("dim.municipality"), cell: (r) => textCell(r.label) },
+  const columns: Column<MunicipalityRate & { label: string; href: string }>[] = [
+    {
+      id: "municipality",
+      header: t("dim.municipality"),
+      cell: (r) => linkCell(r.label, r.href),
+    },
     { id: "open", header: t("cases.open"), cell: (r) => figureCell(r.open, open.k) },
     { id: "stuck", header: t("cases.stuck"), cell: (r) => figureCell(r.stuck, open.k) },
     { id: "rate", header: t("cases.stuck_rate"), cell: (r) => rateCell(r.rate) },
   ];
   return (
-    <div className="figure-body">
-      <BarFigure
-        data={chartRows}
-        category="label"
-        series={[{ key: "rate", label: t("cases.stuck_rate") }]}
-        k={open.k}
-      />
-      <DataTable
-        caption={caption}
-        explanation={t("cases.stuck_rate_note")}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.municipality}
-        k={open.k}
-        disclosure={open.disclosure}
-        asOf={open.asOf}
-        initialSort={{ id: "rate", descending: true }}
-      />
-    </div>
+    <Breakdown
+      withheld={rows.flatMap((r) => [r.open.suppressed, r.stuck.suppressed])}
+      coarser={<CasesTotal data={open} />}
+      chart={
+        <BarFigure
+          data={chartRows}
+          category="label"
+          series={[{ key: "rate", label: t("cases.stuck_rate") }]}
+          k={open.k}
+          note={rest === 0 ? undefined : t("chart.top_n_rate", { shown: shown.length, rest })}
+        />
+      }
+      table={
+        <DataTable
+          caption={caption}
+          explanation={t("cases.stuck_rate_note")}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.municipality}
+          k={open.k}
+          disclosure={open.disclosure}
+          asOf={open.asOf}
+          initialSort={{ id: "rate", descending: true }}
+        />
+      }
+    />
   );
 }
 

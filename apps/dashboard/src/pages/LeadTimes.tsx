@@ -1,13 +1,18 @@
+import type { ReactNode } from "react";
 import { useMetric } from "../api/queries";
 import type { Catalogues, Dimension, LeadTimeCell, LeadTimes as LeadTimesData } from "../api/types";
+import { Breakdown } from "../components/Breakdown";
 import { groupOptions, PageHeading, ParamSelect } from "../components/Controls";
 import { BarFigure } from "../components/charts";
 import { type Column, DataTable } from "../components/DataTable";
 import { DisclosureNote } from "../components/DisclosureNote";
 import { QueryState } from "../components/QueryState";
-import { countCell, statCell, textCell } from "../lib/cells";
+import { countCell, linkCell, statCell, textCell } from "../lib/cells";
+import { topN } from "../lib/chart-data";
+import { cellFilters, drillHref } from "../lib/drill";
 import { t } from "../lib/i18n";
 import { dimensionLabel, groupKey, groupLabel, nameOf, singleProcess } from "../lib/names";
+import { useFilters } from "../lib/use-filters";
 import { chosenDimension, usePage, withExtra } from "./common";
 
 const groupings: readonly Dimension[] = [
@@ -92,28 +97,85 @@ function LeadTimeFigure({ catalogues }: { catalogues: Catalogues }) {
         <p role="alert">{t("lead.steps_invalid")}</p>
       ) : (
         <QueryState query={query} isEmpty={(d) => d.cells.length === 0}>
-          {(data) => <LeadTimeBody data={data} catalogues={catalogues} target={target} />}
+          {(data) => (
+            <>
+              <DisclosureNote of={data} />
+              <LeadTimeBody
+                data={data}
+                catalogues={catalogues}
+                target={target}
+                coarser={
+                  groupBy === null ? undefined : (
+                    <CoarserLeadTimes
+                      params={withExtra(params, {
+                        process,
+                        fromStep: String(fromStep),
+                        toStep: String(toStep),
+                        groupBy: null,
+                      })}
+                      catalogues={catalogues}
+                      target={target}
+                    />
+                  )
+                }
+              />
+            </>
+          )}
         </QueryState>
       )}
     </section>
   );
 }
 
+/** The lead time for all groups together: the coarser figure beside a thin breakdown. */
+function CoarserLeadTimes(props: {
+  params: URLSearchParams;
+  catalogues: Catalogues;
+  target: number | null;
+}) {
+  const query = useMetric("lead-times", props.params);
+  return (
+    <QueryState query={query} isEmpty={(d) => d.cells.length === 0}>
+      {(data) => (
+        <LeadTimeBody data={data} catalogues={props.catalogues} target={props.target} tableOnly />
+      )}
+    </QueryState>
+  );
+}
+
+/** More bars than this do not fit a screen; the table keeps every group. */
+const chartGroups = 20;
+
 function LeadTimeBody(props: {
   data: LeadTimesData;
   catalogues: Catalogues;
   target: number | null;
+  coarser?: ReactNode;
+  tableOnly?: boolean;
 }) {
   const { data, catalogues, target } = props;
+  const { search } = useFilters();
   const k = data.k;
-  const rows = data.cells.map((cell) => ({
-    cell,
-    key: groupKey(data.groupBy, cell),
-    label: groupLabel(catalogues, data.groupBy, cell, data.process),
-  }));
+  const rows = data.cells.map((cell) => {
+    const filters = cellFilters(data.groupBy, cell);
+    return {
+      cell,
+      key: groupKey(data.groupBy, cell),
+      label: groupLabel(catalogues, data.groupBy, cell, data.process),
+      // A group's stuck cases in the same process: where its lead time is being lost.
+      href:
+        filters === null
+          ? null
+          : drillHref("/fastnade", search, { ...filters, process: data.process }),
+    };
+  });
   const withheld = (c: LeadTimeCell, n: string) => c.withheld.includes(n);
   const columns: Column<(typeof rows)[number]>[] = [
-    { id: "group", header: dimensionLabel(data.groupBy), cell: (r) => textCell(r.label) },
+    {
+      id: "group",
+      header: dimensionLabel(data.groupBy),
+      cell: (r) => linkCell(r.label, r.href),
+    },
     { id: "n", header: t("lead.n"), cell: (r) => countCell(r.cell.n, withheld(r.cell, "n"), k) },
     {
       id: "median",
@@ -146,11 +208,35 @@ function LeadTimeBody(props: {
     to: data.toStep,
     process: nameOf(catalogues, "process", data.process),
   });
-  const chart = rows.map((r) => ({ label: r.label, median: r.cell.median, p90: r.cell.p90 }));
+  const table = (
+    <DataTable
+      caption={data.groupBy.length === 0 ? t("chart.total_of", { caption }) : caption}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.key}
+      k={k}
+      disclosure={data.disclosure}
+      asOf={data.asOf}
+    />
+  );
+  if (props.tableOnly) return table;
+  const largest = [...rows].sort((a, b) => (b.cell.n ?? -1) - (a.cell.n ?? -1));
+  const { shown, rest } = topN(largest, chartGroups);
+  const chart = rows
+    .filter((r) => shown.includes(r))
+    .map((r) => ({
+      label: r.label,
+      median: withheld(r.cell, "median") ? null : r.cell.median,
+      p90: withheld(r.cell, "p90") ? null : r.cell.p90,
+      href: r.href,
+    }));
+  const dimension = data.groupBy[0];
   return (
-    <>
-      <DisclosureNote of={data} />
-      <div className="figure-body">
+    <Breakdown
+      withheld={rows.map((r) => withheld(r.cell, "median") || r.cell.median === null)}
+      coarser={props.coarser}
+      table={table}
+      chart={
         <BarFigure
           data={chart}
           category="label"
@@ -160,19 +246,21 @@ function LeadTimeBody(props: {
           ]}
           k={k}
           reference={
-            target === null ? null : { value: target, label: t("lead.target", { days: target }) }
+            target === null
+              ? null
+              : { value: target, label: t("lead.target_short", { days: target }) }
+          }
+          note={
+            rest === 0 || dimension === undefined
+              ? undefined
+              : t("chart.top_n", {
+                  shown: shown.length,
+                  rest,
+                  groups: t(`chart.groups.${dimension}`),
+                })
           }
         />
-        <DataTable
-          caption={caption}
-          columns={columns}
-          rows={rows}
-          rowKey={(r) => r.key}
-          k={k}
-          disclosure={data.disclosure}
-          asOf={data.asOf}
-        />
-      </div>
-    </>
+      }
+    />
   );
 }

@@ -1,13 +1,17 @@
+import type { ReactNode } from "react";
 import { useMetric } from "../api/queries";
 import type { Catalogues, Dimension, Sip, SipCell } from "../api/types";
+import { Breakdown } from "../components/Breakdown";
 import { groupOptions, PageHeading, ParamSelect } from "../components/Controls";
 import { BarFigure } from "../components/charts";
 import { type Column, DataTable } from "../components/DataTable";
 import { DisclosureNote } from "../components/DisclosureNote";
 import { QueryState } from "../components/QueryState";
-import { countCell, statCell, textCell } from "../lib/cells";
+import { countCell, linkCell, statCell } from "../lib/cells";
+import { cellFilters, drillHref } from "../lib/drill";
 import { t } from "../lib/i18n";
 import { dimensionLabel, groupKey, groupLabel } from "../lib/names";
+import { useFilters } from "../lib/use-filters";
 import { chosenDimension, usePage, withExtra } from "./common";
 
 const groupings: readonly Dimension[] = [
@@ -44,7 +48,17 @@ export function SipConsent() {
         <QueryState query={catalogues}>
           {(c) => (
             <QueryState query={query} isEmpty={(d) => d.cells.length === 0}>
-              {(data) => <SipBody data={data} catalogues={c} />}
+              {(data) => (
+                <SipBody
+                  data={data}
+                  catalogues={c}
+                  coarser={
+                    groupBy === null ? undefined : (
+                      <CoarserSip params={withExtra(params, { groupBy: null })} catalogues={c} />
+                    )
+                  }
+                />
+              )}
             </QueryState>
           )}
         </QueryState>
@@ -53,17 +67,43 @@ export function SipConsent() {
   );
 }
 
-function SipBody({ data, catalogues }: { data: Sip; catalogues: Catalogues }) {
+/** SIP and consent for all groups together: the coarser figure beside a thin breakdown. */
+function CoarserSip(props: { params: URLSearchParams; catalogues: Catalogues }) {
+  const query = useMetric("sip", props.params);
+  return (
+    <QueryState query={query} isEmpty={(d) => d.cells.length === 0}>
+      {(data) => <SipBody data={data} catalogues={props.catalogues} tableOnly />}
+    </QueryState>
+  );
+}
+
+function SipBody(props: {
+  data: Sip;
+  catalogues: Catalogues;
+  coarser?: ReactNode;
+  tableOnly?: boolean;
+}) {
+  const { data, catalogues } = props;
+  const { search } = useFilters();
   const k = data.k;
-  const rows = data.cells.map((cell) => ({
-    cell,
-    key: groupKey(data.groupBy, cell),
-    label: groupLabel(catalogues, data.groupBy, cell),
-  }));
+  const rows = data.cells.map((cell) => {
+    const filters = cellFilters(data.groupBy, cell);
+    return {
+      cell,
+      key: groupKey(data.groupBy, cell),
+      label: groupLabel(catalogues, data.groupBy, cell),
+      // How long the group's cases take through their steps.
+      href: filters === null ? null : drillHref("/ledtider", search, filters),
+    };
+  });
   const isWithheld = (c: SipCell, name: string) =>
     c.withheld.includes(name) || (c.suppressed && c[name as keyof SipCell] === null);
   const columns: Column<(typeof rows)[number]>[] = [
-    { id: "group", header: dimensionLabel(data.groupBy), cell: (r) => textCell(r.label) },
+    {
+      id: "group",
+      header: dimensionLabel(data.groupBy),
+      cell: (r) => linkCell(r.label, r.href),
+    },
     ...counts.map(
       (name): Column<(typeof rows)[number]> => ({
         id: name,
@@ -77,8 +117,22 @@ function SipBody({ data, catalogues }: { data: Sip; catalogues: Catalogues }) {
       cell: (r) => statCell(r.cell.medianDaysToSip, isWithheld(r.cell, "medianDaysToSip"), k),
     },
   ];
+  const caption = t("sip.caption");
+  const table = (
+    <DataTable
+      caption={data.groupBy.length === 0 ? t("chart.total_of", { caption }) : caption}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.key}
+      k={k}
+      disclosure={data.disclosure}
+      asOf={data.asOf}
+    />
+  );
+  if (props.tableOnly) return table;
   const chart = rows.map((r) => ({
     label: r.label,
+    href: r.href,
     ...Object.fromEntries(
       counts.map((name) => [name, isWithheld(r.cell, name) ? null : r.cell[name]]),
     ),
@@ -86,23 +140,20 @@ function SipBody({ data, catalogues }: { data: Sip; catalogues: Catalogues }) {
   return (
     <>
       <DisclosureNote of={data} />
-      <div className="figure-body">
-        <BarFigure
-          data={chart}
-          category="label"
-          series={counts.map((name) => ({ key: name, label: t(countHeaders[name]) }))}
-          k={k}
-        />
-        <DataTable
-          caption={t("sip.caption")}
-          columns={columns}
-          rows={rows}
-          rowKey={(r) => r.key}
-          k={k}
-          disclosure={data.disclosure}
-          asOf={data.asOf}
-        />
-      </div>
+      <Breakdown
+        wide
+        withheld={rows.flatMap((r) => counts.map((name) => isWithheld(r.cell, name)))}
+        coarser={props.coarser}
+        table={table}
+        chart={
+          <BarFigure
+            data={chart}
+            category="label"
+            series={counts.map((name) => ({ key: name, label: t(countHeaders[name]) }))}
+            k={k}
+          />
+        }
+      />
     </>
   );
 }

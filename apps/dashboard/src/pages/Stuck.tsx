@@ -1,14 +1,26 @@
 import { useMetric, useSession, useStuckCases } from "../api/queries";
-import type { CasePage, Catalogues, StuckCell, Stuck as StuckData } from "../api/types";
+import type { CasePage, Catalogues, Dimension, StuckCell, Stuck as StuckData } from "../api/types";
+import { Breakdown } from "../components/Breakdown";
 import { PageHeading } from "../components/Controls";
-import { BarFigure } from "../components/charts";
+import { BarFigure, ChartGroup } from "../components/charts";
 import { type Column, DataTable } from "../components/DataTable";
 import { DisclosureNote } from "../components/DisclosureNote";
 import { EmptyState, QueryState } from "../components/QueryState";
-import { type Cell, chartValue, countCell, formatNumber, statCell, textCell } from "../lib/cells";
+import {
+  type Cell,
+  chartValue,
+  countCell,
+  formatNumber,
+  linkCell,
+  statCell,
+  textCell,
+} from "../lib/cells";
+import { mostlyWithheld, topN } from "../lib/chart-data";
+import { cellFilters, drillHref, stepLeadTimes } from "../lib/drill";
 import type { Filters } from "../lib/filters";
 import { t } from "../lib/i18n";
 import { dimensionLabel, groupKey, groupLabel, nameOf, stepName } from "../lib/names";
+import { useFilters } from "../lib/use-filters";
 import { usePage, withExtra } from "./common";
 import { matchingCases, type StuckCaseRow, stuckCaseRow } from "./stuck-cases";
 
@@ -49,7 +61,11 @@ export function Stuck() {
                     data={data}
                     catalogues={c}
                     caption={t("stuck.by_step_caption")}
-                    withTarget
+                    params={params}
+                    coarser={[
+                      { groupBy: "process", caption: t("stuck.by_process_caption") },
+                      { groupBy: null, caption: t("stuck.total_caption") },
+                    ]}
                   />
                 )}
               </QueryState>
@@ -62,7 +78,8 @@ export function Stuck() {
                     data={data}
                     catalogues={c}
                     caption={t("stuck.by_unit_caption")}
-                    withTarget={false}
+                    params={params}
+                    coarser={[{ groupBy: null, caption: t("stuck.total_caption") }]}
                   />
                 )}
               </QueryState>
@@ -74,29 +91,72 @@ export function Stuck() {
   );
 }
 
+/** A coarser grouping to fall back on when a breakdown is mostly withheld (null: the total). */
+interface Coarser {
+  readonly groupBy: string | null;
+  readonly caption: string;
+}
+
+/** Stuck cases grouped as asked, fetched on their own: the coarser figure of a thin breakdown. */
+function CoarserStuck(props: {
+  params: URLSearchParams;
+  coarser: readonly Coarser[];
+  catalogues: Catalogues;
+}) {
+  const [level, ...coarser] = props.coarser;
+  const query = useMetric("stuck", withExtra(props.params, { groupBy: level?.groupBy ?? null }));
+  if (level === undefined) return null;
+  return (
+    <QueryState query={query} isEmpty={(d) => d.cells.length === 0}>
+      {(data) => (
+        <StuckBody
+          data={data}
+          catalogues={props.catalogues}
+          caption={level.caption}
+          params={props.params}
+          coarser={coarser}
+          tableOnly
+        />
+      )}
+    </QueryState>
+  );
+}
+
+type StuckRow = { cell: StuckCell; key: string; label: string; href: string | null };
+
 function StuckBody(props: {
   data: StuckData;
   catalogues: Catalogues;
   caption: string;
-  withTarget: boolean;
+  params: URLSearchParams;
+  /** Coarser groupings, finest first, for when this one is mostly withheld. */
+  coarser: readonly Coarser[];
+  /** The coarser figure beside a thin breakdown: its table, without a chart of its own. */
+  tableOnly?: boolean;
 }) {
   const { data, catalogues } = props;
+  const { search } = useFilters();
   const k = data.k;
-  const rows = data.cells.map((cell) => ({
+  const byStep = data.groupBy.includes("step");
+  const rows: StuckRow[] = data.cells.map((cell) => ({
     cell,
     key: groupKey(data.groupBy, cell),
     label: groupLabel(catalogues, data.groupBy, cell),
+    href: drillLink(catalogues, data.groupBy, cell, search),
   }));
   const target = (c: StuckCell) =>
     catalogues.processes.find((p) => p.code === c.process)?.steps.find((s) => s.number === c.step)
       ?.targetDays ?? null;
-  const columns: Column<(typeof rows)[number]>[] = [
-    { id: "group", header: dimensionLabel(data.groupBy), cell: (r) => textCell(r.label) },
+  const columns: Column<StuckRow>[] = [
+    {
+      id: "group",
+      header: dimensionLabel(data.groupBy),
+      cell: (r) => linkCell(r.label, r.href),
+    },
     {
       id: "count",
       header: t("table.count"),
-      cell: (r) =>
-        countCell(r.cell.count, r.cell.withheld.includes("count") || r.cell.count === null, k),
+      cell: (r) => countCell(r.cell.count, countWithheld(r.cell), k),
     },
     {
       id: "over",
@@ -104,7 +164,7 @@ function StuckBody(props: {
       cell: (r) => statCell(r.cell.medianDaysOver, r.cell.withheld.includes("medianDaysOver"), k),
     },
   ];
-  if (props.withTarget) {
+  if (byStep) {
     columns.splice(1, 0, {
       id: "target",
       header: t("stuck.target_days"),
@@ -116,31 +176,129 @@ function StuckBody(props: {
       },
     });
   }
-  const chart = [...rows]
-    .sort((a, b) => (b.cell.count ?? -1) - (a.cell.count ?? -1))
-    .slice(0, 20)
-    .map((r) => ({ label: r.label, count: chartValue(r.cell.count, r.cell.count === null) }));
+  const table = (
+    <DataTable
+      caption={props.caption}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.key}
+      k={k}
+      disclosure={data.disclosure}
+      asOf={data.asOf}
+      initialSort={{ id: "count", descending: true }}
+    />
+  );
+  const withheld = rows.map((r) => countWithheld(r.cell));
+  if (props.tableOnly && !mostlyWithheld(withheld)) return table;
+  const coarser =
+    props.coarser.length === 0 ? undefined : (
+      <CoarserStuck params={props.params} coarser={props.coarser} catalogues={catalogues} />
+    );
   return (
-    <div className="figure-body">
-      <BarFigure
-        data={chart}
-        category="label"
-        series={[{ key: "count", label: t("table.count") }]}
-        k={k}
-      />
-      <DataTable
-        caption={props.caption}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.key}
-        k={k}
-        disclosure={data.disclosure}
-        asOf={data.asOf}
-        initialSort={{ id: "count", descending: true }}
-      />
+    <Breakdown
+      withheld={withheld}
+      coarser={coarser}
+      table={table}
+      chart={
+        byStep ? (
+          <StepCharts rows={rows} catalogues={catalogues} k={k} />
+        ) : (
+          <UnitChart rows={rows} groupBy={data.groupBy} k={k} />
+        )
+      }
+    />
+  );
+}
+
+function countWithheld(cell: StuckCell): boolean {
+  return cell.withheld.includes("count") || cell.count === null;
+}
+
+/**
+ * A group's drill-down: a step opens the lead times of that step in its process; a group the
+ * filters can express opens Ledtider filtered to it; a unit has no filter, so no link.
+ */
+function drillLink(
+  catalogues: Catalogues,
+  groupBy: readonly Dimension[],
+  cell: StuckCell,
+  search: URLSearchParams,
+): string | null {
+  if (cell.process != null && cell.step != null) {
+    return drillHref("/ledtider", search, stepLeadTimes(catalogues, cell.process, cell.step));
+  }
+  const filters = cellFilters(groupBy, cell);
+  return filters === null ? null : drillHref("/ledtider", search, filters);
+}
+
+/**
+ * Small multiples, one chart per process: step numbers belong to a process, and a label that
+ * starts with the process name would be cut before the step that tells bars apart. Steps in
+ * their order in the process.
+ */
+function StepCharts(props: { rows: readonly StuckRow[]; catalogues: Catalogues; k: number }) {
+  const { catalogues } = props;
+  const processes = [...new Set(props.rows.map((r) => r.cell.process ?? ""))];
+  return (
+    <div>
+      {processes.map((process) => {
+        const steps = props.rows
+          .filter((r) => (r.cell.process ?? "") === process)
+          .sort((a, b) => (a.cell.step ?? 0) - (b.cell.step ?? 0))
+          .map((r) => ({
+            label: t("chart.step_label", {
+              n: r.cell.step ?? "",
+              name: stepOnlyName(catalogues, process, r.cell.step),
+            }),
+            count: chartValue(r.cell.count, countWithheld(r.cell)),
+            href: r.href,
+          }));
+        return (
+          <ChartGroup key={process} heading={nameOf(catalogues, "process", process)}>
+            <BarFigure
+              data={steps}
+              category="label"
+              series={[{ key: "count", label: t("table.count") }]}
+              k={props.k}
+            />
+          </ChartGroup>
+        );
+      })}
     </div>
   );
 }
+
+function stepOnlyName(catalogues: Catalogues, process: string, step: number | null | undefined) {
+  const steps = catalogues.processes.find((p) => p.code === process)?.steps;
+  return steps?.find((s) => s.number === step)?.name ?? "";
+}
+
+/** The units with the most stuck cases; how many more there are is said under the chart. */
+function UnitChart(props: { rows: readonly StuckRow[]; groupBy: readonly Dimension[]; k: number }) {
+  const sorted = [...props.rows].sort((a, b) => (b.cell.count ?? -1) - (a.cell.count ?? -1));
+  const { shown, rest } = topN(sorted, chartBars);
+  const groups = props.groupBy[0];
+  return (
+    <BarFigure
+      data={shown.map((r) => ({
+        label: r.label,
+        count: chartValue(r.cell.count, countWithheld(r.cell)),
+        href: r.href,
+      }))}
+      category="label"
+      series={[{ key: "count", label: t("table.count") }]}
+      k={props.k}
+      note={
+        rest === 0 || groups === undefined
+          ? undefined
+          : t("chart.top_n", { shown: shown.length, rest, groups: t(`chart.groups.${groups}`) })
+      }
+    />
+  );
+}
+
+/** More bars than this do not fit a screen; the table keeps every group. */
+const chartBars = 20;
 
 /**
  * A samordnare's own stuck cases, one row each, the most days over target first: the work list

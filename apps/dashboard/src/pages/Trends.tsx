@@ -7,6 +7,7 @@ import { DisclosureNote } from "../components/DisclosureNote";
 import { PartialMonthNote } from "../components/PeriodNotes";
 import { QueryState } from "../components/QueryState";
 import { countCell, textCell } from "../lib/cells";
+import { topN } from "../lib/chart-data";
 import { lastDayOf, stockholmToday } from "../lib/filters";
 import { t } from "../lib/i18n";
 import { groupLabel } from "../lib/names";
@@ -120,7 +121,9 @@ function TrendBody({
       }),
     ),
   ];
-  const shown = groups.slice(0, chartSeries);
+  // The groups with the most cases are drawn; the chart says how many more the table has.
+  const { shown, rest } = topN(groups, chartSeries);
+  const dimension = data.groupBy[0];
   const chart = rows.map((r) => ({
     month: r.month,
     ...Object.fromEntries(
@@ -142,6 +145,15 @@ function TrendBody({
           data={chart}
           series={shown.map((g, i) => ({ key: `s${i}`, label: g }))}
           k={data.k}
+          note={
+            rest === 0 || dimension === undefined
+              ? undefined
+              : t("chart.top_n_period", {
+                  shown: shown.length,
+                  rest,
+                  groups: t(`chart.groups.${dimension}`),
+                })
+          }
         />
         <DataTable
           caption={t("trends.caption_period", { measure, period: shownPeriod })}

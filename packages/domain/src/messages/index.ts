@@ -3,6 +3,7 @@ import { apiMessages } from "./api";
 import { auditPageMessages } from "./audit-page";
 import { authMessages } from "./auth";
 import { benchMessages } from "./bench";
+import { chartMessages } from "./charts";
 import { cliMessages } from "./cli";
 import { commonMessages } from "./common";
 import { dashboardMessages } from "./dashboard";
@@ -42,6 +43,7 @@ export const messages = {
   ...benchMessages,
   ...auditPageMessages,
   ...exportMessages,
+  ...chartMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,54 @@
+import type { Catalogues, Dimension, GroupFields } from "../api/types";
+import { type FilterDimension, filterDimensions, withParam } from "./filters";
+
+/**
+ * Drill-down links: one click from a figure's group to the related page, filtered to that group.
+ * A link carries the shared filters (period, view and the filter bar's codes) as they stand, and
+ * sets the group's own; the page's own choices (grouping, measure, steps) stay behind, since they
+ * belong to the page the user leaves.
+ */
+const sharedParams: readonly string[] = ["from", "to", "view", ...filterDimensions];
+
+export type Changes = Readonly<Record<string, string | readonly string[] | null>>;
+
+/** `path` with the shared filters of `current` and `changes` applied, built as filters.ts does. */
+export function drillHref(path: string, current: URLSearchParams, changes: Changes): string {
+  let next = new URLSearchParams();
+  for (const key of sharedParams) for (const v of current.getAll(key)) next.append(key, v);
+  for (const [key, value] of Object.entries(changes)) next = withParam(next, key, value);
+  const query = next.toString();
+  return query === "" ? path : `${path}?${query}`;
+}
+
+function isFilterDimension(d: Dimension): d is FilterDimension {
+  return (filterDimensions as readonly string[]).includes(d);
+}
+
+/**
+ * The filters that pin a cell's group: one per grouped dimension the filter bar has. A group with
+ * no value ("Saknas") or a dimension the filters cannot express (unit, step) gives none; a cell
+ * with none of its dimensions expressible gives null, and no link.
+ */
+export function cellFilters(
+  groupBy: readonly Dimension[],
+  cell: GroupFields,
+): Record<string, string> | null {
+  const changes: Record<string, string> = {};
+  for (const d of groupBy) {
+    const value = cell[d];
+    if (!isFilterDimension(d) || value === null || value === undefined) continue;
+    changes[d] = String(value);
+  }
+  return Object.keys(changes).length === 0 ? null : changes;
+}
+
+/**
+ * Lead times of the step a case is stuck in: from that step to the next, in its process; the
+ * last step of a process has no next, so the link opens the process's lead times as they stand.
+ */
+export function stepLeadTimes(catalogues: Catalogues, process: string, step: number): Changes {
+  const steps = catalogues.processes.find((p) => p.code === process)?.steps ?? [];
+  const next = steps.filter((s) => s.number > step).sort((a, b) => a.number - b.number)[0];
+  if (!steps.some((s) => s.number === step) || next === undefined) return { process };
+  return { process, fromStep: String(step), toStep: String(next.number) };
+}
