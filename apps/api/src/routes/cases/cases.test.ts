@@ -164,8 +164,7 @@ describe.each(testDatabases())("cases and events through the API on $name", (tar
     expect(usedThere.status).toBe(201);
     // Two cases now share the ref, each in its own organisation; the region's is untouched.
     const after = await authed(app(), "/api/v1/cases?limit=500", {}, adminScope);
-    const all = ((await after.json()) as { items: { id: number; initiatingUnit: string }[] })
-      .items;
+    const all = ((await after.json()) as { items: { id: number; initiatingUnit: string }[] }).items;
     expect(all.find((c) => c.id === regionId)?.initiatingUnit).toBe("rs_beroende");
     // Within the organisation a ref is still one case: taken here is a conflict.
     const again = await post("/api/v1/cases", { ...newCase, ref: "REGION-9" });
