@@ -193,7 +193,7 @@ describe.skipIf(!browserAvailable)("exports and print for a ledning user", () =>
     }
   });
 
-  it("prints Flöde on landscape A4, the whole matrix across one page", async () => {
+  it("prints Flöde on landscape A4, the whole matrix across the page's width", async () => {
     await open(page, `${samsyn.url}/flode?view=county`);
     await page.emulateMedia({ media: "print" });
     try {
@@ -205,7 +205,9 @@ describe.skipIf(!browserAvailable)("exports and print for a ledning user", () =>
         printBackground: true,
       });
       const [width, height] = firstPageSize(pdf);
-      expect(pageCount(pdf)).toBe(1);
+      // The definition ("Så räknas det", opened for print) and the notes come first: two pages at
+      // most, the matrix never cut on its right.
+      expect(pageCount(pdf)).toBeLessThanOrEqual(2);
       expect(width).toBeGreaterThan(height);
       expect(width).toBeCloseTo(842, -1);
       // The matrix fits across landscape A4 less its margins (print CSS: main is 273 mm wide).

@@ -9,7 +9,7 @@ import { firstNotReady, QueryState } from "../components/QueryState";
 import { type Cell, countCell, formatNumber, percentCell, statCell, textCell } from "../lib/cells";
 import { addMonths, firstDayOf, lastDayOf } from "../lib/filters";
 import { intlLocale, t } from "../lib/i18n";
-import { singleProcess } from "../lib/names";
+import { nameOf, singleProcess } from "../lib/names";
 import { formatMonth, lastCompleteMonth, monthLabel, periodLabel } from "../lib/periods";
 import { usePage, withExtra } from "./common";
 import {
@@ -145,6 +145,7 @@ function HeadlineFigures(props: {
     { now: snapshots.now, previous: snapshots.previous, yearAgo: snapshots.yearAgo },
     { opened: opened.data.cells, closed: closed.data.cells },
     periods,
+    process === null ? "" : nameOf(catalogues, "process", process),
   );
   const published = snapshots.now.open;
   return (

@@ -155,7 +155,9 @@ describe("headline figures", () => {
       { now: aSnapshot(), previous: aSnapshot({ open: 110, median: 14 }), yearAgo: aSnapshot() },
       trend,
       june,
+      "Samordnad individuell plan (SIP)",
     );
+    expect(lead?.label).toBe("Median ledtid steg 1→3, Samordnad individuell plan (SIP)");
     expect([open?.now.value, open?.previous.value]).toEqual([120, 110]);
     expect([opened?.now.value, opened?.previous.value, opened?.yearAgo.value]).toEqual([
       35, 40, 31,

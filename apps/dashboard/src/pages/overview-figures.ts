@@ -143,6 +143,8 @@ export function headlines(
   snapshots: Readonly<Record<"now" | Against, Snapshot>>,
   trend: { opened: readonly TrendCell[]; closed: readonly TrendCell[] },
   periods: Periods,
+  /** Steps belong to a process map: the lead time names the one it is measured in. */
+  leadProcess = "",
 ): Headline[] {
   const { now, previous, yearAgo } = snapshots;
   const each = (read: (s: Snapshot) => Figure) => ({
@@ -165,7 +167,7 @@ export function headlines(
     { label: t("overview.opened"), span: "month", ...inMonth(trend.opened), kind: "count" },
     { label: t("overview.closed"), span: "month", ...inMonth(trend.closed), kind: "count" },
     {
-      label: t("overview.median_lead_time", { from: 1, to: 3 }),
+      label: t("overview.median_lead_time", { from: 1, to: 3, process: leadProcess }),
       span: "end",
       ...each((s) => medianOf(s.lead)),
       kind: "stat",

@@ -9,8 +9,8 @@ export const definitionMessages = {
     en: "Every count is a number of distinct cases. The chosen period means cases opened within it and on or before the as-of date that match the filters. Step, lead unit and principal are as of that date. Days are whole days between calendar dates in Swedish time.",
   },
   "definition.overview": {
-    sv: "Översikten visar ärenden som öppnats och avslutats per hel månad, pågående ärenden och fastnade ärenden per datum. En månad som inte är slut markeras som ofullständig.",
-    en: "The overview shows cases opened and closed per whole month, and open and stuck cases as of the date. A month that has not ended is marked incomplete.",
+    sv: "Översikten visar ärenden som öppnats och avslutats under en hel månad, och pågående och fastnade ärenden vid månadens slut, jämförda med månaden före och samma månad året före.",
+    en: "The overview shows cases opened and closed during a whole month, and open and stuck cases at the month's end, compared with the month before and the same month a year earlier.",
   },
   "definition.cases": {
     sv: "Antal ärenden per grupp. Förvalt räknas pågående ärenden per datum; med status kan du välja avslutade eller alla.",

@@ -93,8 +93,8 @@ export const pageMessages = {
   "overview.heading": { sv: "Översikt", en: "Overview" },
   "overview.open_cases": { sv: "Pågående ärenden", en: "Open cases" },
   "overview.median_lead_time": {
-    sv: "Median ledtid steg {from}→{to}",
-    en: "Median lead time step {from}→{to}",
+    sv: "Median ledtid steg {from}→{to}, {process}",
+    en: "Median lead time step {from}→{to}, {process}",
   },
   "overview.sip_share": { sv: "Andel med SIP", en: "Share with SIP" },
   "overview.stuck": { sv: "Fastnade ärenden", en: "Stuck cases" },
