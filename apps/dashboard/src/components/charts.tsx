@@ -16,6 +16,7 @@ import {
 import { formatNumber } from "../lib/cells";
 import { charsFor, hasDrawable, wrapLabel } from "../lib/chart-data";
 import { t } from "../lib/i18n";
+import { monthTick } from "../lib/period";
 import { openPage } from "./RouteLink";
 
 /** Colours distinguishable with colour blindness (Okabe–Ito), dark enough against white. */
@@ -256,9 +257,9 @@ export function LineFigure(props: {
           accessibilityLayer={false}
         >
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="month" tick={{ fontSize: 12 }} />
+          <XAxis dataKey="month" tick={{ fontSize: 12 }} tickFormatter={monthTick} />
           <YAxis tickFormatter={formatNumber} allowDecimals={false} />
-          <Tooltip formatter={tooltipFormatter} />
+          <Tooltip formatter={tooltipFormatter} labelFormatter={monthTick} />
           <Legend itemSorter={null} />
           {props.series.map((s, i) => (
             <Line

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthLabel, periodText } from "./period";
+import { monthLabel, monthTick, periodText } from "./period";
 
 describe("periodText", () => {
   it("names the months and the as-of date in Swedish", () => {
@@ -25,5 +25,13 @@ describe("periodText", () => {
     expect(periodText({ from: "2026-01", to: "2026-06" }, "2026-12-03", "closed")).toMatch(
       /ärenden avslutade jan\.? 2026–juni 2026/,
     );
+  });
+});
+
+describe("monthTick", () => {
+  it("names a month on a chart axis, and leaves other labels alone", () => {
+    expect(monthTick("2025-11")).toMatch(/^nov\.? 2025$/);
+    expect(monthTick("2025-13")).toBe("2025-13");
+    expect(monthTick("Solna")).toBe("Solna");
   });
 });

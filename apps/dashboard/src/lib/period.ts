@@ -11,6 +11,12 @@ export function monthLabel(month: string): string {
   }).format(new Date(Date.UTC(year ?? 1970, (mon ?? 1) - 1, 1)));
 }
 
+/** "nov. 2026" on a chart's month axis, as the tables say it; anything else as it is. */
+export function monthTick(value: unknown): string {
+  const text = String(value);
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text) ? monthLabel(text) : text;
+}
+
 /**
  * Which cases a page's figures cover, in one sentence: the months of the filter bar and the
  * date the state is taken at. `closed` for the trend of closed cases, whose period bounds the
