@@ -1,11 +1,11 @@
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import { Workbook } from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../support/browser";
+import { downloaded, seriousViolations } from "../support/dashboard";
 import { type RunningSamsyn, repoRoot, startSamsyn } from "../support/samsyn-process";
 
 /**
@@ -318,20 +318,6 @@ async function rowsOf(page: Page): Promise<string[][]> {
     out.push((await row.locator("th, td").allTextContents()).map((c) => c.trim()));
   }
   return out;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-async function downloaded(page: Page, button: Locator): Promise<{ name: string; path: string }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
-  return { name: download.suggestedFilename(), path: await download.path() };
 }
 
 /** The focused element as "tag:name-or-text", to follow the tab order. */

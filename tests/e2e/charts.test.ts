@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../support/browser";
+import { seriousViolations } from "../support/dashboard";
 import { type RunningSamsyn, repoRoot, startSamsyn } from "../support/samsyn-process";
 
 /**
@@ -354,13 +354,4 @@ function boxes(elements: unknown[]): { y: number }[] {
   return elements.map((e) => ({
     y: (e as { getBoundingClientRect(): { y: number } }).getBoundingClientRect().y,
   }));
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }

@@ -1,11 +1,11 @@
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import { Workbook } from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../support/browser";
+import { downloaded, openPage as open, seriousViolations } from "../support/dashboard";
 import { type RunningSamsyn, repoRoot, startSamsyn } from "../support/samsyn-process";
 
 /**
@@ -458,30 +458,8 @@ async function signIn(page: Page, url: string): Promise<void> {
   await page.getByText(/Inloggad som dev-lan/).waitFor();
 }
 
-/** Opens a page and waits until every figure has loaded (no "Hämtar uppgifter…" left). */
-async function open(page: Page, url: string, expectTables = true): Promise<void> {
-  await page.goto(url);
-  await page.getByRole("heading", { level: 1 }).waitFor();
-  await expect.poll(() => page.getByText("Hämtar uppgifter…").count(), { timeout: 30_000 }).toBe(0);
-  if (expectTables) await page.locator("main tbody tr").first().waitFor();
-}
-
 function table(page: Page, caption: RegExp): Locator {
   return page.getByRole("table", { name: caption });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-async function downloaded(page: Page, button: Locator): Promise<{ name: string; path: string }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
-  return { name: download.suggestedFilename(), path: await download.path() };
 }
 
 /** The focused element as "tag:name-or-text", to follow the tab order. */

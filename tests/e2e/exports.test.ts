@@ -5,6 +5,7 @@ import { Workbook, type Worksheet } from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../support/browser";
+import { downloaded } from "../support/dashboard";
 import { type RunningSamsyn, repoRoot, startSamsyn } from "../support/samsyn-process";
 
 /**
@@ -278,11 +279,6 @@ function table(page: Page, caption: RegExp): Locator {
 
 function exportButton(page: Page, name: string): Locator {
   return page.getByRole("group", { name: ratesCaption }).getByRole("button", { name });
-}
-
-async function downloaded(page: Page, button: Locator): Promise<{ name: string; path: string }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
-  return { name: download.suggestedFilename(), path: await download.path() };
 }
 
 /** In print: the scope, no menu, filter bar, page controls, language, sign-out or export. */

@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import {
   aCase,
   anEvent,
@@ -14,6 +13,7 @@ import {
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../support/browser";
+import { seriousViolations } from "../support/dashboard";
 import { type RunningSamsyn, repoRoot, runCli, startSamsyn } from "../support/samsyn-process";
 
 /**
@@ -317,13 +317,4 @@ async function choose(page: Page, dir: string): Promise<void> {
   await page.getByLabel("Enheter (units.csv)").setInputFiles(join(dir, "units.csv"));
   await page.getByLabel("Ärenden (cases.csv)").setInputFiles(join(dir, "cases.csv"));
   await page.getByLabel("Händelser (events.csv)").setInputFiles(join(dir, "events.csv"));
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }

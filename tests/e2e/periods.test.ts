@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../support/browser";
+import { openPage as open, seriousViolations } from "../support/dashboard";
 import { type RunningSamsyn, repoRoot, startSamsyn } from "../support/samsyn-process";
 
 /**
@@ -284,27 +284,10 @@ async function signIn(page: Page, url: string): Promise<void> {
   await page.getByText(/Inloggad som dev-lan/).waitFor();
 }
 
-/** Opens a page and waits until every figure has loaded (no "Hämtar uppgifter…" left). */
-async function open(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole("heading", { level: 1 }).waitFor();
-  await expect.poll(() => page.getByText("Hämtar uppgifter…").count(), { timeout: 30_000 }).toBe(0);
-  await page.locator("main tbody tr").first().waitFor();
-}
-
 /** Whether a month input holds a half-typed entry (Chromium: badInput, while its value is ""). */
 function badInput(page: Page, name: string): Promise<boolean> {
   // A string, since this package type-checks for Node (no DOM lib); it runs in the page.
   return page.evaluate<boolean>(
     `document.querySelector('input[name="${name}"]').validity.badInput`,
   );
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
