@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { monthLabel, monthTick, periodText } from "./period";
+import { monthTick, periodText } from "./period";
 
 describe("periodText", () => {
   it("names the months and the as-of date in Swedish", () => {
-    expect(monthLabel("2026-11")).toMatch(/^nov\.? 2026$/);
+    expect(monthTick("2026-11")).toMatch(/^nov\.? 2026$/);
     expect(periodText({ from: "2022-01", to: "2026-11" }, "2026-12-03")).toMatch(
       /^Uppgifterna gäller ärenden öppnade jan\.? 2022–nov\.? 2026, läget per 2026-12-03\.$/,
     );

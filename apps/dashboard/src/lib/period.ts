@@ -1,20 +1,11 @@
 import type { Filters } from "./filters";
-import { intlLocale, t } from "./i18n";
+import { t } from "./i18n";
+import { formatMonth } from "./periods";
 
-/** "nov. 2026": a YYYY-MM month as leaders read it. */
-export function monthLabel(month: string): string {
-  const [year, mon] = month.split("-").map(Number);
-  return new Intl.DateTimeFormat(intlLocale(), {
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(Date.UTC(year ?? 1970, (mon ?? 1) - 1, 1)));
-}
-
-/** "nov. 2026" on a chart's month axis, as the tables say it; anything else as it is. */
+/** "nov 2026" on a chart's month axis, as the tables say it; anything else as it is. */
 export function monthTick(value: unknown): string {
   const text = String(value);
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text) ? monthLabel(text) : text;
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text) ? formatMonth(text, "short") : text;
 }
 
 /**
@@ -30,11 +21,14 @@ export function periodText(
   const { from, to } = filters;
   const months =
     from !== null && to !== null
-      ? t(`period.${by}.between`, { from: monthLabel(from), to: monthLabel(to) })
+      ? t(`period.${by}.between`, {
+          from: formatMonth(from, "short"),
+          to: formatMonth(to, "short"),
+        })
       : from !== null
-        ? t(`period.${by}.from`, { from: monthLabel(from) })
+        ? t(`period.${by}.from`, { from: formatMonth(from, "short") })
         : to !== null
-          ? t(`period.${by}.to`, { to: monthLabel(to) })
+          ? t(`period.${by}.to`, { to: formatMonth(to, "short") })
           : t(`period.${by}.all`);
   return t("period.sentence", { months, asOf });
 }
