@@ -128,11 +128,11 @@ describe.skipIf(!browserAvailable)("charts and drill-down in a browser", () => {
     await settle(page);
     // The filter bar shows it, and the figures are that målgrupp's alone.
     expect(await page.getByLabel("Målgrupp", { exact: true }).inputValue()).toBe(code);
-    const groups = await page
-      .getByRole("table", { name: /^Dagar från steg/ })
-      .locator("tbody th")
-      .allTextContents();
-    expect(groups.map((g) => g.trim())).toEqual([name.trim()]);
+    // Polled: the old rows stay on screen for a moment after the URL changes.
+    const groups = page.getByRole("table", { name: /^Dagar från steg/ }).locator("tbody th");
+    await expect
+      .poll(async () => (await groups.allTextContents()).map((g) => g.trim()), { timeout: 30_000 })
+      .toEqual([name.trim()]);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -144,12 +144,13 @@ describe.skipIf(!browserAvailable)("charts and drill-down in a browser", () => {
     await link.focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => new URL(page.url()).searchParams.getAll("municipality").length).toBe(1);
-    await settle(page);
-    const names = await page
+    // Polled: the old rows stay on screen for a moment after the URL changes.
+    const names = page
       .getByRole("table", { name: /^Pågående ärenden per kommun/ })
-      .locator("tbody th")
-      .allTextContents();
-    expect(names.map((n) => n.trim())).toEqual([name]);
+      .locator("tbody th");
+    await expect
+      .poll(async () => (await names.allTextContents()).map((n) => n.trim()), { timeout: 30_000 })
+      .toEqual([name]);
   });
 
   it("opens a step's lead times from a bar on Fastnade", async () => {
