@@ -1,4 +1,5 @@
 export * from "./access";
+export * from "./agreements";
 export * from "./case";
 export * from "./case-state";
 export * from "./catalogues";

@@ -1,0 +1,4 @@
+export * from "./agreement";
+export * from "./coverage";
+export * from "./review";
+export * from "./status";
