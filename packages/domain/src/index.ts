@@ -21,6 +21,7 @@ export * from "./metrics/stuck";
 export * from "./metrics/trend";
 export * from "./percentile";
 export * from "./process-models";
+export * from "./result";
 export * from "./screen-identifiers";
 export * from "./suppression";
 export * from "./time";

@@ -1,4 +1,6 @@
 export * from "./agreement";
+export * from "./commands";
 export * from "./coverage";
+export * from "./decide";
 export * from "./review";
 export * from "./status";
