@@ -3,6 +3,17 @@ export type { CreateDbOptions, Database, Db, Schema } from "./client";
 export { createDb } from "./client";
 export * from "./import";
 export { migrate, migrationsFolder, seedCatalogues } from "./migrate";
+export * from "./operations/agreements";
+export {
+  type AgreementDetail,
+  type AgreementFilter,
+  getAgreement,
+  listAgreements,
+  listIndicatorDefinitions,
+  type RevisionView,
+} from "./queries/agreements/agreements";
+export { type AgreementCoverage, agreementCoverage } from "./queries/agreements/coverage";
+export type { AgreementView, DeviationView } from "./queries/agreements/views";
 export type {
   AuditLogEntry,
   AuditLogFilter,

@@ -20,6 +20,13 @@ export const auditActions = [
   // Metric reads hold no case-level data, but many of them can difference one case out: they
   // are recorded so that such a series is visible (SPEC "Differencing across queries").
   "metric.read",
+  // The agreement register (SPEC "Överenskommelser"): every write, refused ones too.
+  "agreement.create",
+  "agreement.update",
+  "agreement.status",
+  "agreement_indicator.create",
+  "agreement_deviation.create",
+  "agreement_deviation.close",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -31,6 +38,9 @@ export const auditObjectTypes = [
   "api_path",
   "import",
   "metric",
+  "agreement",
+  "agreement_indicator",
+  "agreement_deviation",
 ] as const;
 export type AuditObjectType = (typeof auditObjectTypes)[number];
 

@@ -1,4 +1,5 @@
 import { accessMessages } from "./access";
+import { agreementMessages } from "./agreements";
 import { apiMessages } from "./api";
 import { auditPageMessages } from "./audit-page";
 import { authMessages } from "./auth";
@@ -32,6 +33,7 @@ export const messages = {
   ...apiMessages,
   ...authMessages,
   ...accessMessages,
+  ...agreementMessages,
   ...cliMessages,
   ...dashboardMessages,
   ...definitionMessages,

@@ -1,0 +1,5 @@
+export { addIndicator, type IndicatorView, type NewIndicator } from "./add-indicator";
+export { changeAgreementStatus, type StatusChange } from "./change-status";
+export { createAgreement, type NewAgreement } from "./create-agreement";
+export { closeDeviation, logDeviation } from "./deviations";
+export { reviseAgreement } from "./revise-agreement";

@@ -1,0 +1,20 @@
+import type { Scope } from "../access";
+
+/**
+ * Who may do what with the agreement register (SPEC "Överenskommelser"): länsnivå and admin
+ * keep it; ledning and samordnare read the agreements their organisations are parties to.
+ */
+export function mayWriteAgreements(scope: Pick<Scope, "role">): boolean {
+  return scope.role === "lan" || scope.role === "admin";
+}
+
+export function seesAllAgreements(scope: Pick<Scope, "role">): boolean {
+  return scope.role === "lan" || scope.role === "admin";
+}
+
+export function seesAgreement(
+  scope: Pick<Scope, "role" | "orgs">,
+  parties: readonly string[],
+): boolean {
+  return seesAllAgreements(scope) || parties.some((p) => scope.orgs.includes(p));
+}
