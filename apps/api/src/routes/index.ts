@@ -1,4 +1,5 @@
 import { createRouter } from "../lib/router";
+import { agreementRoutes } from "./agreements/agreements.handlers";
 import { auditRoutes } from "./audit/audit.handlers";
 import { caseRoutes } from "./cases/cases.handlers";
 import { catalogueRoutes } from "./catalogues/catalogues.handlers";
@@ -22,5 +23,6 @@ export function apiRoutes() {
     .route("/", auditRoutes())
     .route("/", catalogueRoutes())
     .route("/", metricRoutes())
-    .route("/", importRoutes());
+    .route("/", importRoutes())
+    .route("/", agreementRoutes());
 }

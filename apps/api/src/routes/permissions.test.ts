@@ -56,10 +56,40 @@ const requiredQuery: Record<string, string> = {
   "GET /api/v1/metrics/network": "?level=principalType",
 };
 
+/** What the calls act on: a case, an agreement of Stockholms stad and the region, and fresh ones. */
+interface Fixtures {
+  readonly caseId: number;
+  readonly agreementId: string;
+  /** A draft agreement not used before, so that `draft → active` succeeds on every call. */
+  nextDraft(): string;
+  /** An open deviation of `agreementId` not used before, so that closing succeeds every time. */
+  nextDeviation(): string;
+}
+
+const stockholmAgreement = {
+  title: "Överenskommelse om missbruk och beroende, Stockholm",
+  level: "lokal",
+  parties: ["stockholms_stad", "region_stockholm"],
+  targetGroups: ["missbruk_beroende"],
+  municipalities: ["0180"],
+  validFrom: "2026-01-01",
+  validTo: null,
+  sections: [{ kind: "sip", title: "SIP", text: "Kallelse inom fem arbetsdagar." }],
+};
+
+const aDeviation = {
+  kind: "avvikelse",
+  section: "sip",
+  occurredOn: "2026-11-02",
+  organisations: ["stockholms_stad"],
+  description: "Kallelsen kom för sent.",
+};
+
 let serial = 0;
 /** One request per operation; writes are unique per call so that repeats are not conflicts. */
-function callFor(operation: string, caseId: number): Call {
+function callFor(operation: string, fixtures: Fixtures): Call {
   serial += 1;
+  const { caseId, agreementId } = fixtures;
   switch (operation) {
     case "POST /api/v1/dev/sign-in":
       return { path: "/api/v1/dev/sign-in", init: jsonInit("POST", { role: "lan", orgs: [] }) };
@@ -94,6 +124,29 @@ function callFor(operation: string, caseId: number): Call {
       }
       return { path: "/api/v1/imports?mode=check", init: { method: "POST", body } };
     }
+    case "POST /api/v1/agreements":
+      return { path: "/api/v1/agreements", init: jsonInit("POST", stockholmAgreement) };
+    case "PATCH /api/v1/agreements/{id}":
+      // The title it has: no new revision, so expectedRevision 1 stays current for every call.
+      return {
+        path: `/api/v1/agreements/${agreementId}`,
+        init: jsonInit("PATCH", { title: stockholmAgreement.title, expectedRevision: 1 }),
+      };
+    case "POST /api/v1/agreements/{id}/status":
+      return {
+        path: `/api/v1/agreements/${fixtures.nextDraft()}/status`,
+        init: jsonInit("POST", { status: "active" }),
+      };
+    case "POST /api/v1/agreements/{id}/deviations":
+      return {
+        path: `/api/v1/agreements/${agreementId}/deviations`,
+        init: jsonInit("POST", aDeviation),
+      };
+    case "PATCH /api/v1/agreements/{id}/deviations/{did}":
+      return {
+        path: `/api/v1/agreements/${agreementId}/deviations/${fixtures.nextDeviation()}`,
+        init: jsonInit("PATCH", { status: "closed", resolution: "Rutinen förtydligad." }),
+      };
     case "POST /api/v1/cases/{id}/events":
       return {
         path: `/api/v1/cases/${caseId}/events`,
@@ -102,7 +155,8 @@ function callFor(operation: string, caseId: number): Call {
     default: {
       const [method = "GET", template = ""] = operation.split(" ");
       const query = requiredQuery[operation] ?? "";
-      return { path: `${template.replace("{id}", String(caseId))}${query}`, init: { method } };
+      const id = template.startsWith("/api/v1/agreements") ? agreementId : String(caseId);
+      return { path: `${template.replace("{id}", id)}${query}`, init: { method } };
     }
   }
 }
@@ -110,7 +164,7 @@ function callFor(operation: string, caseId: number): Call {
 describe.each(testDatabases())("route × role × scope on $name", (target) => {
   const database = useMigratedDatabase(target);
   let operations: string[];
-  let caseId: number;
+  let fixtures: Fixtures;
 
   beforeAll(async () => {
     const dir = await writeInterchange(county);
@@ -122,7 +176,30 @@ describe.each(testDatabases())("route × role × scope on $name", (target) => {
     };
     const found = list.items.find((c) => c.initiatingUnit === "stockholm_socialtjanst");
     if (found === undefined) throw new Error("fixture case missing");
-    caseId = found.id;
+    const created = async (path: string, body: unknown) => {
+      const res = await authed(app, path, jsonInit("POST", body));
+      if (res.status !== 201) throw new Error(`fixture ${path}: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const agreementId = await created("/api/v1/agreements", stockholmAgreement);
+    // Every role × scope may reach a success: one fresh object per call.
+    const drafts = await Promise.all(
+      roles.flatMap(() => [0, 1]).map(() => created("/api/v1/agreements", stockholmAgreement)),
+    );
+    const deviations: string[] = [];
+    for (const _ of drafts)
+      deviations.push(await created(`/api/v1/agreements/${agreementId}/deviations`, aDeviation));
+    const take = (pool: string[]) => () => {
+      const next = pool.shift();
+      if (next === undefined) throw new Error("fixture pool used up");
+      return next;
+    };
+    fixtures = {
+      caseId: found.id,
+      agreementId,
+      nextDraft: take(drafts),
+      nextDeviation: take(deviations),
+    };
     const doc = (await (await authed(app, "/api/v1/openapi.json")).json()) as {
       paths: Record<string, Record<string, unknown>>;
     };
@@ -150,7 +227,7 @@ describe.each(testDatabases())("route × role × scope on $name", (target) => {
         const declared = permissions[operation];
         if (declared === undefined || declared === "public") continue;
         const expected = inScope ? declared[role].inScope : declared[role].outOfScope;
-        const call = callFor(operation, caseId);
+        const call = callFor(operation, fixtures);
         const res = await authed(app, call.path, call.init, scope);
         if (res.status !== expected) {
           mismatches.push(

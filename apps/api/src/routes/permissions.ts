@@ -20,6 +20,13 @@ const everyRole = (status: number): RolePermissions => ({
   ledning: same(status),
   samordnare: same(status),
 });
+/** The agreement register's keepers: lan and admin write, ledning and samordnare may not. */
+const keepers = (ok: number): RolePermissions => ({
+  admin: same(ok),
+  lan: same(ok),
+  ledning: same(403),
+  samordnare: same(403),
+});
 const adminOnly = (ok: number): RolePermissions => ({
   admin: same(ok),
   lan: same(403),
@@ -58,4 +65,18 @@ export const permissions: Readonly<Record<string, RolePermissions | "public">> =
   "POST /api/v1/imports": { ...adminOnly(200), samordnare: same(200) },
   "GET /api/v1/imports": { ...adminOnly(200), samordnare: same(200) },
   "GET /api/v1/imports/jobs/{id}": { ...adminOnly(404), samordnare: same(404) },
+  // Överenskommelser: lan and admin keep the register; ledning and samordnare read the
+  // agreements their organisations are party to (404 for others); coverage is the county's.
+  "GET /api/v1/agreements": everyRole(200),
+  "GET /api/v1/agreements/coverage": everyRole(200),
+  "POST /api/v1/agreements": keepers(201),
+  "GET /api/v1/agreements/{id}": {
+    ...keepers(200),
+    ledning: { inScope: 200, outOfScope: 404 },
+    samordnare: { inScope: 200, outOfScope: 404 },
+  },
+  "PATCH /api/v1/agreements/{id}": keepers(200),
+  "POST /api/v1/agreements/{id}/status": keepers(200),
+  "POST /api/v1/agreements/{id}/deviations": keepers(201),
+  "PATCH /api/v1/agreements/{id}/deviations/{did}": keepers(200),
 };

@@ -53,4 +53,8 @@ export const agreementMessages = {
     sv: "Avvikelsen är redan avslutad.",
     en: "The deviation is already closed.",
   },
+  "agreements.invalid.reviewDue": {
+    sv: "reviewDue ska vara overdue eller within:NNd, till exempel within:60d.",
+    en: "reviewDue must be overdue or within:NNd, for example within:60d.",
+  },
 } as const;

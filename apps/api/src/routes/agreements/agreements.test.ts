@@ -1,0 +1,205 @@
+import { importDirectory } from "@samsyn/db";
+import {
+  aRegionUnit,
+  aUnit,
+  testDatabases,
+  useMigratedDatabase,
+  writeInterchange,
+} from "@samsyn/db/testing";
+import { stockholmsLan } from "@samsyn/domain";
+import { beforeAll, describe, expect, it } from "vitest";
+import { authed, jsonInit, testApp, testScope, testSecret } from "../../testing";
+
+const lan = testScope("lan", [], "lena");
+const ledning = testScope("ledning", ["stockholms_stad"], "leif");
+const nackaLedning = testScope("ledning", ["nacka_kommun"], "nina");
+const personnummer = "19121212-1212";
+
+const body = {
+  title: "Överenskommelse om missbruk och beroende, Stockholm",
+  level: "lokal",
+  parties: ["stockholms_stad", "region_stockholm"],
+  targetGroups: ["missbruk_beroende"],
+  municipalities: ["0180"],
+  validFrom: "2026-01-01",
+  validTo: null,
+  sections: [{ kind: "sip", title: "SIP", text: "Kallelse inom fem arbetsdagar." }],
+};
+
+interface ErrorBody {
+  error: { code: string; message: string; details: { path: string; message: string }[] };
+}
+interface Agreement {
+  id: string;
+  status: string;
+  revision: number;
+  reviewBy: string;
+  replacedBy: string | null;
+}
+
+describe.each(testDatabases())("the agreements API on $name", (target) => {
+  const database = useMigratedDatabase(target);
+  const app = () => testApp(database());
+  const send = (method: "POST" | "PATCH", path: string, payload: unknown, scope = lan) =>
+    authed(app(), `/api/v1${path}`, jsonInit(method, payload), scope);
+  const get = (path: string, scope = lan) => authed(app(), `/api/v1${path}`, {}, scope);
+
+  async function created(payload: unknown = body): Promise<Agreement> {
+    const res = await send("POST", "/agreements", payload);
+    expect(res.status).toBe(201);
+    return (await res.json()) as Agreement;
+  }
+
+  beforeAll(async () => {
+    const dir = await writeInterchange({
+      units: [
+        aUnit(),
+        aRegionUnit(),
+        aUnit({
+          unit_code: "nacka_soc",
+          organisation_code: "nacka_kommun",
+          organisation_name: "Nacka kommun",
+          municipality_code: "0182",
+        }),
+      ],
+    });
+    const report = await importDirectory(database(), { dir, secret: testSecret });
+    if (!report.ok) throw new Error("fixture import failed");
+  });
+
+  it("creates a draft with a UUID, revision 1 and the default review date", async () => {
+    const a = await created();
+    expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(a).toMatchObject({
+      status: "draft",
+      revision: 1,
+      replacedBy: null,
+      reviewBy: "2026-11-30",
+    });
+  });
+
+  it("answers 400 for an unknown field or a date that does not exist, and stores nothing", async () => {
+    const before = ((await (await get("/agreements")).json()) as { items: unknown[] }).items.length;
+    const unknown = await send("POST", "/agreements", { ...body, budget: 100 });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as ErrorBody).error.code).toBeTypeOf("string");
+    expect((await send("POST", "/agreements", { ...body, validFrom: "2026-02-30" })).status).toBe(
+      400,
+    );
+    const after = ((await (await get("/agreements")).json()) as { items: unknown[] }).items.length;
+    expect(after).toBe(before);
+  });
+
+  it("answers 422 naming the field when a text holds a personnummer, and never echoes it", async () => {
+    const res = await send("POST", "/agreements", {
+      ...body,
+      sections: [{ kind: "tvister", title: "Tvister", text: `Se ärendet för ${personnummer}` }],
+    });
+    expect(res.status).toBe(422);
+    const text = await res.text();
+    expect(text).not.toContain("1212");
+    expect((JSON.parse(text) as ErrorBody).error.details.map((d) => d.path)).toEqual([
+      "sections.0.text",
+    ]);
+  });
+
+  it("answers 409 for a stale expectedRevision and for a transition the rules do not allow", async () => {
+    const a = await created();
+    const first = await send("PATCH", `/agreements/${a.id}`, {
+      title: "Ny titel",
+      expectedRevision: 1,
+    });
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as Agreement).revision).toBe(2);
+    const stale = await send("PATCH", `/agreements/${a.id}`, {
+      title: "Annan titel",
+      expectedRevision: 1,
+    });
+    expect(stale.status).toBe(409);
+    expect(
+      (await send("POST", `/agreements/${a.id}/status`, { status: "under_review" })).status,
+    ).toBe(409);
+    expect((await send("POST", `/agreements/${a.id}/status`, { status: "active" })).status).toBe(
+      200,
+    );
+  });
+
+  it("shows coverage for every kommun × statutory målgrupp, closing the gap once an agreement is active", async () => {
+    const coverage = async (scope = lan) =>
+      (await (await get("/agreements/coverage?asOf=2026-12-03", scope)).json()) as {
+        asOf: string;
+        targetGroups: string[];
+        cells: {
+          municipality: string;
+          targetGroup: string;
+          covered: boolean;
+          agreements: string[];
+        }[];
+      };
+    const cell = (c: Awaited<ReturnType<typeof coverage>>) =>
+      c.cells.find((x) => x.municipality === "0182" && x.targetGroup === "missbruk_beroende");
+    const before = await coverage();
+    expect(before.asOf).toBe("2026-12-03");
+    expect(before.cells).toHaveLength(stockholmsLan.length * before.targetGroups.length);
+    expect(cell(before)?.covered).toBe(false);
+    const a = await created({
+      ...body,
+      parties: ["nacka_kommun", "region_stockholm"],
+      municipalities: ["0182"],
+    });
+    await send("POST", `/agreements/${a.id}/status`, { status: "active" });
+    expect(cell(await coverage())).toMatchObject({ covered: true, agreements: [a.id] });
+    // Ledning of another kommun sees that the cell is covered, not which agreement covers it.
+    expect(cell(await coverage(ledning))).toMatchObject({ covered: true, agreements: [] });
+    expect(cell(await coverage(nackaLedning))).toMatchObject({ covered: true, agreements: [a.id] });
+  });
+
+  it("filters the register by review due, and refuses a filter it cannot read", async () => {
+    expect((await get("/agreements?reviewDue=soon")).status).toBe(400);
+    const res = await get("/agreements?reviewDue=overdue&status=active");
+    expect(res.status).toBe(200);
+    const items = ((await res.json()) as { items: Agreement[] }).items;
+    const today = new Date().toISOString().slice(0, 10);
+    expect(items.every((a) => a.status === "active" && a.reviewBy < today)).toBe(true);
+  });
+
+  it("hides an agreement from ledning of an organisation that is no party, with 404", async () => {
+    const a = await created();
+    expect((await get(`/agreements/${a.id}`, ledning)).status).toBe(200);
+    expect((await get(`/agreements/${a.id}`, nackaLedning)).status).toBe(404);
+    expect((await get("/agreements/not-a-uuid", lan)).status).toBe(404);
+    const list = (await (await get("/agreements", nackaLedning)).json()) as { items: Agreement[] };
+    expect(list.items.some((x) => x.id === a.id)).toBe(false);
+  });
+
+  it("logs a deviation, lists it per section, and closes it once", async () => {
+    const a = await created();
+    const logged = await send("POST", `/agreements/${a.id}/deviations`, {
+      kind: "tvist",
+      section: "sip",
+      occurredOn: "2026-11-02",
+      organisations: ["stockholms_stad", "region_stockholm"],
+      description: "Oenighet om vem som kallar till SIP.",
+    });
+    expect(logged.status).toBe(201);
+    const deviation = (await logged.json()) as { id: string; status: string };
+    expect(deviation.status).toBe("open");
+    const close = () =>
+      send("PATCH", `/agreements/${a.id}/deviations/${deviation.id}`, {
+        status: "closed",
+        resolution: "Regionen kallar.",
+      });
+    expect((await close()).status).toBe(200);
+    expect((await close()).status).toBe(409);
+    const detail = (await (await get(`/agreements/${a.id}`)).json()) as {
+      deviationsBySection: { section: string; open: number; total: number }[];
+      revisions: { revision: number; changedBy: string }[];
+    };
+    expect(detail.deviationsBySection.find((s) => s.section === "sip")).toEqual({
+      section: "sip",
+      open: 0,
+      total: 1,
+    });
+    expect(detail.revisions).toEqual([expect.objectContaining({ revision: 1, changedBy: "lena" })]);
+  });
+});
