@@ -52,12 +52,12 @@ interface Call {
   readonly path: string;
   readonly scope?: Scope | undefined;
   readonly method?: string;
-  /** Sent as JSON, and checked against the request schema first. */
+  /** Sent as a JSON POST body. */
   readonly json?: unknown;
   readonly init?: RequestInit;
 }
 
-/** The three interchange files, header only (`rows` adds a cases.csv row), as a form. */
+/** The three interchange files as a form: header only, and `caseRow` under the cases header. */
 function interchangeForm(caseRow?: string): FormData {
   const body = new FormData();
   for (const file of interchangeFiles) {
@@ -240,7 +240,7 @@ describe.each(testDatabases())("live responses against the OpenAPI document on $
     caseId = found.id;
   });
 
-  /** Sends each call (its JSON body checked first) and checks each answer. */
+  /** Sends each call and checks its answer; the statuses seen per operation, for coverage. */
   async function run(app: App, calls: readonly Call[]) {
     const problems: string[] = [];
     const statuses = new Map<string, Set<number>>();
