@@ -11,7 +11,7 @@ import {
 } from "@samsyn/db/testing";
 import { interchangeColumns, interchangeFiles, roles, type Scope } from "@samsyn/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type App, openApiPath } from "../app";
+import { type App, createApp, openApiPath } from "../app";
 import { testApp, testScope, testSecret, tokenFor } from "../testing";
 import {
   type Contract,
@@ -316,6 +316,21 @@ describe.each(testDatabases())("live responses against the OpenAPI document on $
       expect(res.status).toBe(429);
       problems.push(...(await contract.checkResponse(key, res)));
     }
+    expect(problems).toEqual([]);
+  });
+
+  it("documents the answers when the database is gone", async () => {
+    const gone = await target.open();
+    await gone.close();
+    const app = createApp({ database: gone, secret: testSecret });
+    const problems: string[] = [];
+    const statuses: number[] = [];
+    for (const key of ["GET /api/v1/health", "GET /api/v1/organisations", "GET /api/v1/cases"]) {
+      const res = await send(app, { key, path: key.split(" ")[1] ?? "", scope: admin });
+      statuses.push(res.status);
+      problems.push(...(await contract.checkResponse(key, res)));
+    }
+    expect(statuses).toEqual([503, 503, 503]);
     expect(problems).toEqual([]);
   });
 });
