@@ -44,6 +44,11 @@ export interface AppOptions {
 
 /** Paths that answer without a token: health always; the dev sign-in only exists in dev mode. */
 export const healthPath = "/api/v1/health";
+/**
+ * Public too: it describes no data, and generators and linters (openapi-typescript, redocly)
+ * fetch it without a token. The per-IP rate limit still counts it.
+ */
+export const openApiPath = "/api/v1/openapi.json";
 
 /**
  * Builds the Hono app: request ids, logging, security headers and the guards of /api (rate
@@ -98,7 +103,9 @@ function useGuards(
   auditBuffer: AuditBuffer,
   http: HttpSettings,
 ): void {
-  const publicPaths = new Set(auth.mode === "dev" ? [healthPath, devSignInPath] : [healthPath]);
+  const publicPaths = new Set(
+    auth.mode === "dev" ? [healthPath, openApiPath, devSignInPath] : [healthPath, openApiPath],
+  );
   const perIp = createSlidingWindowLimiter({ limit: http.rateLimitPerMinutePerIp });
   const perToken = createSlidingWindowLimiter({ limit: http.rateLimitPerMinutePerToken });
   const metricsPerUser = createSlidingWindowLimiter({
@@ -133,9 +140,16 @@ function documentApi(app: Router): void {
     scheme: "bearer",
     bearerFormat: "JWT",
   });
-  app.doc31("/api/v1/openapi.json", {
+  app.doc31(openApiPath, {
     openapi: "3.1.0",
     info: { title: "Samsyn API", version: "1.0.0", description: "Samverkan i siffror." },
+    // Relative: the paths start with /api/v1 on whichever host serves this document.
+    servers: [
+      {
+        url: "/",
+        description: "Installationen som serverar dokumentet / the installation serving it",
+      },
+    ],
     security: [{ bearerAuth: [] }],
   });
 }

@@ -87,8 +87,15 @@ describe("rate limits on the API", () => {
 
   it("limits per IP, counting requests without a token too", async () => {
     const app = testApp(unusedDatabase(), { http: { rateLimitPerMinutePerIp: 2 } });
-    expect((await app.request("/api/v1/openapi.json")).status).toBe(401);
-    expect((await app.request("/api/v1/openapi.json")).status).toBe(401);
+    expect((await app.request("/api/v1/cases")).status).toBe(401);
+    expect((await app.request("/api/v1/cases")).status).toBe(401);
+    await expectRateLimited(await app.request("/api/v1/cases"));
+  });
+
+  it("limits the public OpenAPI document per IP like the rest", async () => {
+    const app = testApp(unusedDatabase(), { http: { rateLimitPerMinutePerIp: 2 } });
+    expect((await app.request("/api/v1/openapi.json")).status).toBe(200);
+    expect((await app.request("/api/v1/openapi.json")).status).toBe(200);
     await expectRateLimited(await app.request("/api/v1/openapi.json"));
   });
 

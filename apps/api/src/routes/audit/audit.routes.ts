@@ -50,6 +50,7 @@ const auditEntry = z
 
 export const listAuditRoute = createRoute({
   method: "get",
+  operationId: "listAuditLog",
   path: "/audit-log",
   tags: ["audit"],
   summary: "The audit log, newest first (admin); reading it is itself audited",
@@ -81,6 +82,7 @@ export const listAuditRoute = createRoute({
 
 export const exportAuditRoute = createRoute({
   method: "get",
+  operationId: "exportAuditLog",
   path: "/audit-log/export",
   tags: ["audit"],
   summary: "The filtered audit log as CSV (admin); audited",

@@ -47,6 +47,7 @@ const caseEvent = z
 
 export const listCasesRoute = createRoute({
   method: "get",
+  operationId: "listCases",
   path: "/cases",
   tags: ["cases"],
   summary: "Pseudonymous cases of the caller's units (samordnare) or all (admin); audited",
@@ -77,6 +78,7 @@ export const listCasesRoute = createRoute({
 
 export const getCaseRoute = createRoute({
   method: "get",
+  operationId: "getCase",
   path: "/cases/{id}",
   tags: ["cases"],
   summary: "One case with its events; 404 when it does not exist or is outside scope; audited",
@@ -122,6 +124,7 @@ export const createCaseBody = z
 
 export const createCaseRoute = createRoute({
   method: "post",
+  operationId: "createCase",
   path: "/cases",
   tags: ["cases"],
   summary: "Register a case at one of the caller's units (samordnare); audited",
@@ -155,6 +158,7 @@ export const appendEventBody = z
 
 export const appendEventRoute = createRoute({
   method: "post",
+  operationId: "appendCaseEvent",
   path: "/cases/{id}/events",
   tags: ["cases"],
   summary: "Record an event of a case in scope (samordnare); audited",

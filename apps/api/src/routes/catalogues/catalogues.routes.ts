@@ -5,6 +5,7 @@ const named = z.object({ code: z.string(), name: z.string() });
 
 export const cataloguesRoute = createRoute({
   method: "get",
+  operationId: "getCatalogues",
   path: "/catalogues",
   tags: ["catalogues"],
   summary: "Codes, names and target days of everything the metrics filter and group by",

@@ -8,7 +8,10 @@ export const devSignInBody = z
   .strictObject({
     role: z.enum(roles),
     orgs: z
-      .array(organisationCode)
+      // zod-to-openapi writes a RegExp with flags as "^…$/u" (its toString without the slashes),
+      // which no validator matches; zod's own JSON Schema writes the source, and JSON Schema
+      // patterns are ECMA-262 with unicode semantics, so \p{L} keeps its meaning there.
+      .array(organisationCode.meta({ pattern: z.toJSONSchema(organisationCode).pattern }))
       .max(1000)
       .openapi({ example: ["K0180"] }),
     sub: z
@@ -26,6 +29,7 @@ export const devSignInBody = z
 
 export const devSignInRoute = createRoute({
   method: "post",
+  operationId: "createDevToken",
   path: "/dev/sign-in",
   tags: ["dev"],
   summary: "Development only (AUTH_MODE=dev): a token for any role and organisations",

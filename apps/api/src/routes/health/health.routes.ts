@@ -25,6 +25,7 @@ export const healthUnavailableResponse = z
 
 export const healthRoute = createRoute({
   method: "get",
+  operationId: "getHealth",
   path: "/health",
   tags: ["health"],
   summary: "Is Samsyn up and does its database answer (no token needed)",
@@ -37,6 +38,11 @@ export const healthRoute = createRoute({
     503: {
       description: "The database does not answer (within 2 s); Retry-After is set",
       content: { "application/json": { schema: healthUnavailableResponse } },
+    },
+    // No token, but the per-IP limit of every /api path counts health too.
+    429: {
+      description: "För många anrop / rate limited",
+      content: { "application/json": { schema: errorSchema } },
     },
   },
 });

@@ -137,6 +137,7 @@ const multipartFiles = {
 
 export const postImportRoute = createRoute({
   method: "post",
+  operationId: "importFiles",
   path: "/imports",
   tags: ["imports"],
   summary:
@@ -160,6 +161,7 @@ export const postImportRoute = createRoute({
 
 export const getImportJobRoute = createRoute({
   method: "get",
+  operationId: "getImportJob",
   path: "/imports/jobs/{id}",
   tags: ["imports"],
   summary: "A running or finished import (kept an hour); only for the user who started it",
@@ -193,6 +195,7 @@ const importRecord = z
 
 export const listImportsRoute = createRoute({
   method: "get",
+  operationId: "listImports",
   path: "/imports",
   tags: ["imports"],
   summary: "Recent committed imports, newest first: admin all, samordnare their own",

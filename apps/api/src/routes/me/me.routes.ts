@@ -4,6 +4,7 @@ import { errorResponses } from "../schemas";
 
 export const meRoute = createRoute({
   method: "get",
+  operationId: "getMe",
   path: "/me",
   tags: ["me"],
   summary: "Who the token says the caller is: subject, role and organisation scope",

@@ -33,6 +33,7 @@ const envelope = {
 /** `P` keeps the path a literal type, so hono/client knows /metrics/cases from /metrics/flow. */
 function metricRoute<P extends string, Q extends z.ZodRawShape, R extends z.ZodRawShape>(options: {
   path: P;
+  operationId: string;
   summary: string;
   query: Q;
   response: R;
@@ -41,6 +42,7 @@ function metricRoute<P extends string, Q extends z.ZodRawShape, R extends z.ZodR
 }) {
   return createRoute({
     method: "get",
+    operationId: options.operationId,
     path: options.path,
     tags: ["metrics"],
     summary: options.summary,
@@ -63,6 +65,7 @@ function metricRoute<P extends string, Q extends z.ZodRawShape, R extends z.ZodR
 
 export const caseCountsRoute = metricRoute({
   path: "/metrics/cases",
+  operationId: "getCaseCounts",
   summary: "Metric 1: cases per group (status open by default)",
   query: { groupBy: groupByParam },
   name: "CaseCounts",
@@ -86,6 +89,7 @@ export const caseCountsRoute = metricRoute({
 
 export const leadTimesRoute = metricRoute({
   path: "/metrics/lead-times",
+  operationId: "getLeadTimes",
   summary: "Metric 2: days from the first step a to the first step b after it (median, p90)",
   query: {
     groupBy: groupByParam,
@@ -136,6 +140,7 @@ export const leadTimesRoute = metricRoute({
 
 export const flowRoute = metricRoute({
   path: "/metrics/flow",
+  operationId: "getFlow",
   summary: "Metric 3: cases that moved from one step to another (back-steps included)",
   query: { process: z.string(), groupBy: groupByParam },
   name: "Flow",
@@ -162,6 +167,7 @@ export const flowRoute = metricRoute({
 
 export const trendRoute = metricRoute({
   path: "/metrics/trend",
+  operationId: "getTrend",
   summary: "Metric 4: cases opened or closed per month",
   query: { measure: z.enum(["opened", "closed"]), groupBy: groupByParam },
   name: "Trend",
@@ -190,6 +196,7 @@ export const trendRoute = metricRoute({
 
 export const sipRoute = metricRoute({
   path: "/metrics/sip",
+  operationId: "getSipConsent",
   summary: "Metric 5: consent given/declined/withdrawn, SIP established, median days to SIP",
   query: { groupBy: groupByParam },
   name: "SipConsent",
@@ -231,6 +238,7 @@ export const sipRoute = metricRoute({
 
 export const networkRoute = metricRoute({
   path: "/metrics/network",
+  operationId: "getNetwork",
   summary: "Metric 6: cases in which two principal types (or units) both took part",
   query: { level: z.enum(["principalType", "unit"]), groupBy: groupByParam },
   name: "Network",
@@ -252,6 +260,7 @@ export const networkRoute = metricRoute({
 
 export const stuckRoute = metricRoute({
   path: "/metrics/stuck",
+  operationId: "getStuckCases",
   summary: "Metric 7: open cases longer in their step than its target days",
   query: { groupBy: groupByParam },
   name: "Stuck",

@@ -19,6 +19,7 @@ const unit = z
 
 export const listOrganisationsRoute = createRoute({
   method: "get",
+  operationId: "listOrganisations",
   path: "/organisations",
   tags: ["organisations"],
   summary: "The organisations (huvudmän) of the county",
@@ -33,6 +34,7 @@ export const listOrganisationsRoute = createRoute({
 
 export const listUnitsRoute = createRoute({
   method: "get",
+  operationId: "listUnits",
   path: "/units",
   tags: ["organisations"],
   summary: "Units in the caller's scope (admin and länsgrupp: all)",
@@ -57,6 +59,7 @@ export const createUnitBody = z
 
 export const createUnitRoute = createRoute({
   method: "post",
+  operationId: "createUnit",
   path: "/units",
   tags: ["organisations"],
   summary: "Add a unit to an organisation (admin); audited",
