@@ -68,13 +68,72 @@ function interchangeForm(caseRow?: string): FormData {
   return body;
 }
 
+/** An agreement of Stockholms stad and the region, a few drafts, and deviations to close. */
+const agreementBody = {
+  title: "Överenskommelse om missbruk och beroende",
+  level: "lokal",
+  parties: ["stockholms_stad", "region_stockholm"],
+  targetGroups: ["missbruk_beroende"],
+  municipalities: ["0180"],
+  validFrom: "2026-01-01",
+  validTo: null,
+  sections: [{ kind: "sip", title: "SIP", text: "Kallelse inom fem arbetsdagar." }],
+};
+const deviationBody = {
+  kind: "avvikelse",
+  section: "sip",
+  occurredOn: "2026-11-02",
+  organisations: ["stockholms_stad"],
+  description: "Kallelsen kom för sent.",
+};
+const agreementFixtures = { id: "", drafts: [] as string[], deviations: [] as string[] };
+/** The next of a pool, round and round: a second use may answer 409, which is documented too. */
+const nextOf = (pool: string[]) => pool[serial % pool.length] ?? "";
+
+function patchInit(body: unknown): RequestInit {
+  return {
+    method: "PATCH",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  };
+}
+
 let serial = 0;
 /** One ordinary call of each operation; writes are unique per call. */
 function ordinaryCall(key: string, scope: Scope, caseId: number): Call {
   serial += 1;
   const [method = "GET", template = ""] = key.split(" ");
-  const path = template.replace("{id}", String(caseId));
+  const agreementId = agreementFixtures.id;
+  const path = template.replace(
+    "{id}",
+    template.startsWith("/api/v1/agreements") ? agreementId : String(caseId),
+  );
   switch (key) {
+    case "POST /api/v1/agreements":
+      return { key, path, scope, json: agreementBody };
+    case "PATCH /api/v1/agreements/{id}":
+      return {
+        key,
+        path,
+        scope,
+        init: patchInit({ title: agreementBody.title, expectedRevision: 1 }),
+      };
+    case "POST /api/v1/agreements/{id}/status":
+      return {
+        key,
+        path: `/api/v1/agreements/${nextOf(agreementFixtures.drafts)}/status`,
+        scope,
+        json: { status: "active" },
+      };
+    case "POST /api/v1/agreements/{id}/deviations":
+      return { key, path, scope, json: deviationBody };
+    case "PATCH /api/v1/agreements/{id}/deviations/{did}":
+      return {
+        key,
+        path: path.replace("{did}", nextOf(agreementFixtures.deviations)),
+        scope,
+        init: patchInit({ status: "closed", resolution: "Rutinen förtydligad." }),
+      };
     case "POST /api/v1/dev/sign-in":
       return { key, path, json: { role: scope.role, orgs: scope.orgs, sub: scope.sub } };
     case "POST /api/v1/units":
@@ -238,6 +297,18 @@ describe.each(testDatabases())("live responses against the OpenAPI document on $
     const found = list.items.find((c) => c.initiatingUnit === "sthlm_beroende");
     if (found === undefined) throw new Error("fixture case REF-E missing");
     caseId = found.id;
+    const create = async (path: string, json: unknown) => {
+      const res = await send(app, { key: "", path, scope: admin, json });
+      if (res.status !== 201) throw new Error(`fixture ${path}: ${res.status}`);
+      return ((await res.json()) as { id: string }).id;
+    };
+    agreementFixtures.id = await create("/api/v1/agreements", agreementBody);
+    for (let i = 0; i < 3; i++) {
+      agreementFixtures.drafts.push(await create("/api/v1/agreements", agreementBody));
+      agreementFixtures.deviations.push(
+        await create(`/api/v1/agreements/${agreementFixtures.id}/deviations`, deviationBody),
+      );
+    }
   });
 
   /** Sends each call and checks its answer; the statuses seen per operation, for coverage. */

@@ -1,4 +1,3 @@
-
 /** Överenskommelser: the refusals of the agreements' decider, one per code, and their labels. */
 export const agreementMessages = {
   "agreements.error.unknownOrganisation": {

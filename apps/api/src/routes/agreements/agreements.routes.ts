@@ -149,6 +149,7 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 
 export const listAgreementsRoute = createRoute({
+  operationId: "listAgreements",
   method: "get",
   path: "/agreements",
   tags: ["agreements"],
@@ -173,6 +174,7 @@ export const listAgreementsRoute = createRoute({
 });
 
 export const coverageRoute = createRoute({
+  operationId: "getAgreementCoverage",
   method: "get",
   path: "/agreements/coverage",
   tags: ["agreements"],
@@ -209,6 +211,7 @@ export const coverageRoute = createRoute({
 });
 
 export const createAgreementRoute = createRoute({
+  operationId: "createAgreement",
   method: "post",
   path: "/agreements",
   tags: ["agreements"],
@@ -223,6 +226,7 @@ export const createAgreementRoute = createRoute({
 });
 
 export const getAgreementRoute = createRoute({
+  operationId: "getAgreement",
   method: "get",
   path: "/agreements/{id}",
   tags: ["agreements"],
@@ -235,6 +239,7 @@ export const getAgreementRoute = createRoute({
 });
 
 export const patchAgreementRoute = createRoute({
+  operationId: "updateAgreement",
   method: "patch",
   path: "/agreements/{id}",
   tags: ["agreements"],
@@ -251,6 +256,7 @@ export const patchAgreementRoute = createRoute({
 });
 
 export const agreementStatusRoute = createRoute({
+  operationId: "changeAgreementStatus",
   method: "post",
   path: "/agreements/{id}/status",
   tags: ["agreements"],
@@ -281,6 +287,7 @@ export const agreementStatusRoute = createRoute({
 });
 
 export const logDeviationRoute = createRoute({
+  operationId: "logAgreementDeviation",
   method: "post",
   path: "/agreements/{id}/deviations",
   tags: ["agreements"],
@@ -319,6 +326,7 @@ export const logDeviationRoute = createRoute({
 });
 
 export const closeDeviationRoute = createRoute({
+  operationId: "closeAgreementDeviation",
   method: "patch",
   path: "/agreements/{id}/deviations/{did}",
   tags: ["agreements"],
