@@ -1,5 +1,7 @@
 export * from "./access";
 export * from "./case";
+export * from "./case-commands";
+export * from "./case-decide";
 export * from "./case-state";
 export * from "./catalogues";
 export * from "./codes";
@@ -20,6 +22,7 @@ export * from "./metrics/stuck";
 export * from "./metrics/trend";
 export * from "./percentile";
 export * from "./process-models";
+export * from "./result";
 export * from "./screen-identifiers";
 export * from "./suppression";
 export * from "./time";
