@@ -3,6 +3,8 @@ export type { CreateDbOptions, Database, Db, Schema } from "./client";
 export { createDb } from "./client";
 export * from "./import";
 export { migrate, migrationsFolder, seedCatalogues } from "./migrate";
+export { appendCaseEvent, type NewCaseEvent } from "./operations/cases/append-event";
+export { createCase, type NewCase } from "./operations/cases/create-case";
 export type {
   AuditLogEntry,
   AuditLogFilter,
@@ -15,17 +17,14 @@ export {
   listAuditLog,
   maxAuditPageSize,
 } from "./queries/audit-log";
-export type { NewCaseEvent } from "./queries/case-events";
-export { appendCaseEvent } from "./queries/case-events";
 export type {
   CaseDetail,
   CaseEventView,
   CasePage,
   CaseSummary,
   ListCasesOptions,
-  NewCase,
 } from "./queries/cases";
-export { createCase, getCase, listCases, maxCasePageSize } from "./queries/cases";
+export { getCase, listCases, maxCasePageSize } from "./queries/cases";
 export { type CatalogueView, loadCatalogueView } from "./queries/catalogue-view";
 export { loadInterchangeCatalogue } from "./queries/catalogues";
 export type { ImportRecord } from "./queries/imports";

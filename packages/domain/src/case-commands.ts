@@ -46,7 +46,12 @@ export interface OpenCase {
 export interface RecordEvent {
   readonly type: "recordEvent";
   readonly recorder: Recorder;
-  readonly event: EventColumns;
+  readonly event: NewEvent;
+}
+
+/** An event's columns as a command carries them: its unit a parsed code. */
+export interface NewEvent extends EventColumns {
+  readonly unitCode: UnitCode | null;
 }
 
 /** A new case as a caller sends it (the API's JSON): text, not yet checked. */

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type EventColumns, organisationsSharing, type Recorder } from "./access";
 import { type CaseEvent, type ConsentValue, compareEvents, consentValues } from "./case";
-import type { CaseCommand, OpenCase, RecordEvent } from "./case-commands";
+import type { CaseCommand, NewEvent, OpenCase, RecordEvent } from "./case-commands";
 import {
   type CaseDecisionState,
   decide,
@@ -55,7 +55,8 @@ const columns = (e: Partial<EventColumns> & Pick<EventColumns, "type">): EventCo
 const aRecordEvent = (event: EventColumns, recorder: Recorder = kommunA): RecordEvent => ({
   type: "recordEvent",
   recorder,
-  event,
+  // The units below are codes as a parsed command has them.
+  event: event as NewEvent,
 });
 
 describe("decide openCase", () => {

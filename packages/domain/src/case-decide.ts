@@ -5,7 +5,7 @@ import {
   refusedIncomingEvents,
 } from "./access";
 import { assertNever } from "./case";
-import type { CaseCommand, OpenCase, RecordEvent } from "./case-commands";
+import type { CaseCommand, NewEvent, OpenCase, RecordEvent } from "./case-commands";
 import type { ImportErrorCode } from "./interchange";
 import { err, ok, type Result } from "./result";
 
@@ -60,7 +60,7 @@ export type CaseChange =
       /** The organisation (huvudman) of the initiating unit: it owns the ref. */
       readonly organisation: string;
     }
-  | { readonly type: "eventRecorded"; readonly event: EventColumns };
+  | { readonly type: "eventRecorded"; readonly event: NewEvent };
 
 /**
  * The decider's `decide`: pure, from a command and the case as recorded to the changes to make,
