@@ -54,6 +54,16 @@ describe("parseRecordEvent", () => {
     }
   });
 
+  it("screens a step's digits too: ten of them can be a personnummer", () => {
+    const parsed = parseRecordEvent(
+      { occurredAt: "2024-03-01", type: "step", step: 1212121212 },
+      recorder,
+    );
+    expect(parsed.ok === false && parsed.error).toEqual([
+      { field: "step", code: "identifier", params: {} },
+    ]);
+  });
+
   it("screens every text field for identifiers before anything else", () => {
     const parsed = parseRecordEvent(
       { occurredAt: personnummer, type: "close", value: `skäl ${personnummer}` },

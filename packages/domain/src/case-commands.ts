@@ -20,6 +20,7 @@ import {
 } from "./fields";
 import type { ImportErrorCode, InterchangeCatalogue } from "./interchange";
 import { err, ok, type Result } from "./result";
+import { containsIdentifier } from "./screen-identifiers";
 
 /**
  * What a caller asks of a case. Commands are parsed at the edge (`parseOpenCase`,
@@ -152,8 +153,7 @@ export function parseRecordEvent(
   const type = read("type", readText(input.type, parsers.eventType));
   const shape = type === undefined ? undefined : commandEventShapes[type];
   const occurredAt = read("occurredAt", readText(input.occurredAt, parsers.occurredAt));
-  // A step is a number, not text: there is nothing in it to screen.
-  const step = shape === undefined ? null : read("step", shape.step(input.step));
+  const step = shape === undefined ? null : read("step", readStep(input.step, shape.step));
   const unitCode =
     shape === undefined ? null : read("unitCode", readText(input.unitCode ?? "", shape.unitCode));
   const value =
@@ -168,6 +168,15 @@ export function parseRecordEvent(
     return err(issues);
   }
   return ok({ type: "recordEvent", recorder, event: { type, occurredAt, step, unitCode, value } });
+}
+
+/**
+ * A step is a number, but its digits are screened too: ten of them can be a personnummer, and
+ * such a number is refused as one, as the same digits in a CSV row are.
+ */
+function readStep<T>(step: number | undefined, parse: Parser<T, number>): T | Rejection {
+  if (step !== undefined && containsIdentifier(String(step))) return { reject: "identifier" };
+  return parse(step);
 }
 
 /** Collects one issue per rejected field; a rejected field reads as undefined. */
