@@ -5,6 +5,7 @@ export * from "./import";
 export { migrate, migrationsFolder, seedCatalogues } from "./migrate";
 export { appendCaseEvent, type NewCaseEvent } from "./operations/cases/append-event";
 export { createCase, type NewCase } from "./operations/cases/create-case";
+export { createUnit, type NewUnit } from "./operations/organisations/create-unit";
 export type {
   AuditLogEntry,
   AuditLogFilter,
@@ -30,8 +31,8 @@ export { loadInterchangeCatalogue } from "./queries/catalogues";
 export type { ImportRecord } from "./queries/imports";
 export { listImports, maxImportListSize } from "./queries/imports";
 export * from "./queries/metrics";
-export type { NewUnit, Organisation, Unit } from "./queries/organisations";
-export { createUnit, listOrganisations, listUnits } from "./queries/organisations";
+export type { Organisation, Unit } from "./queries/organisations";
+export { listOrganisations, listUnits } from "./queries/organisations";
 export type { QueryError, Result, ValidationDetail } from "./queries/result";
 export { selectRows } from "./queries/rows";
 export type { Summary } from "./queries/summary";
