@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type EventColumns, organisationsSharing, type Recorder } from "./access";
-import { type CaseEvent, type ConsentValue, compareEvents, consentValues } from "./case";
+import { caseEventOf, type EventColumns, organisationsSharing, type Recorder } from "./access";
+import { compareEvents, consentValues } from "./case";
 import type { CaseCommand, NewEvent, OpenCase, RecordEvent } from "./case-commands";
 import {
   type CaseDecisionState,
@@ -190,23 +190,6 @@ const arbCommand: fc.Arbitrary<CaseCommand> = fc.oneof(
   fc.tuple(fc.constantFrom(...units), arbRecorder).map(([unit, r]) => anOpenCase(unit, r)),
   fc.tuple(arbEvent, arbRecorder).map(([event, r]) => aRecordEvent(event, r)),
 );
-
-/** A stored event as the domain's event; the columns hold what its type carries. */
-function caseEventOf(e: EventColumns, seq: number): CaseEvent {
-  const base = { occurredAt: e.occurredAt, seq };
-  switch (e.type) {
-    case "step":
-      return { ...base, type: "step", step: e.step ?? 0 };
-    case "lead":
-    case "join":
-    case "leave":
-      return { ...base, type: e.type, unit: e.unitCode ?? "" };
-    case "consent":
-      return { ...base, type: "consent", value: e.value as ConsentValue };
-    default:
-      throw new Error(`no ${e.type} events in these properties`);
-  }
-}
 
 describe("decide, as properties", () => {
   it("refuses only with a code of the union, each with its message in both locales", () => {
