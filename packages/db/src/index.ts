@@ -4,6 +4,9 @@ export { createDb } from "./client";
 export * from "./import";
 export { migrate, migrationsFolder, seedCatalogues } from "./migrate";
 export * from "./operations/agreements";
+export { appendCaseEvent, type NewCaseEvent } from "./operations/cases/append-event";
+export { createCase, type NewCase } from "./operations/cases/create-case";
+export { createUnit, type NewUnit } from "./operations/organisations/create-unit";
 export {
   type AgreementDetail,
   type AgreementFilter,
@@ -26,24 +29,21 @@ export {
   listAuditLog,
   maxAuditPageSize,
 } from "./queries/audit-log";
-export type { NewCaseEvent } from "./queries/case-events";
-export { appendCaseEvent } from "./queries/case-events";
 export type {
   CaseDetail,
   CaseEventView,
   CasePage,
   CaseSummary,
   ListCasesOptions,
-  NewCase,
 } from "./queries/cases";
-export { createCase, getCase, listCases, maxCasePageSize } from "./queries/cases";
+export { getCase, listCases, maxCasePageSize } from "./queries/cases";
 export { type CatalogueView, loadCatalogueView } from "./queries/catalogue-view";
 export { loadInterchangeCatalogue } from "./queries/catalogues";
 export type { ImportRecord } from "./queries/imports";
 export { listImports, maxImportListSize } from "./queries/imports";
 export * from "./queries/metrics";
-export type { NewUnit, Organisation, Unit } from "./queries/organisations";
-export { createUnit, listOrganisations, listUnits } from "./queries/organisations";
+export type { Organisation, Unit } from "./queries/organisations";
+export { listOrganisations, listUnits } from "./queries/organisations";
 export type { QueryError, Result, ValidationDetail } from "./queries/result";
 export { selectRows } from "./queries/rows";
 export type { Summary } from "./queries/summary";

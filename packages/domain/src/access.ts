@@ -146,7 +146,7 @@ export function refusedIncomingEvents(
  * An event's columns as the domain's event. The columns passed the interchange row schema (which
  * sets exactly the ones each type carries), so the fallbacks below never apply.
  */
-function caseEventOf(e: EventColumns, seq: number): CaseEvent {
+export function caseEventOf(e: EventColumns, seq: number): CaseEvent {
   const base = { occurredAt: e.occurredAt, seq };
   switch (e.type) {
     case "step":

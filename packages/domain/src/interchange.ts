@@ -1,23 +1,29 @@
 import { z } from "zod";
-import { consentValues, type EventType, eventTypes, participationValues, sipValues } from "./case";
+import type { EventType } from "./case";
 import { defaultTargetGroups, type Municipality, stockholmsLan } from "./catalogues";
-import {
-  type AgeGroup,
-  ageGroup,
-  type IsoDate,
-  type MunicipalityCode,
-  type OrganisationCode,
-  organisationCode,
-  type PrincipalType,
-  type ProcessCode,
-  principalType,
-  type TargetGroupCode,
-  type UnitCode,
-  unitCode,
+import type {
+  AgeGroup,
+  IsoDate,
+  MunicipalityCode,
+  OrganisationCode,
+  PrincipalType,
+  ProcessCode,
+  TargetGroupCode,
+  UnitCode,
 } from "./codes";
+import {
+  isRejection,
+  member,
+  municipalityIn,
+  optional,
+  type Parser,
+  parsers,
+  readText,
+  required,
+  rowEventShapes,
+} from "./fields";
 import { defaultProcessModels } from "./process-models";
 import { containsIdentifier } from "./screen-identifiers";
-import { isRealDate, parseOccurredAt } from "./time";
 
 /**
  * The interchange format of SPEC ("Interchange format"): three CSV files, their exact header rows,
@@ -187,7 +193,7 @@ function isObject(x: unknown): x is Partial<IssueExtra> {
 }
 
 export function unitRowSchema(catalogue: InterchangeCatalogue) {
-  const municipality = municipalityIn(catalogue);
+  const municipality = municipalityIn(catalogue.municipalities);
   const requiredMunicipality = required(municipality);
   const optionalMunicipality = optional(municipality);
   return rawRow(interchangeColumns.units).transform((raw, ctx): UnitRow => {
@@ -213,7 +219,7 @@ export function unitRowSchema(catalogue: InterchangeCatalogue) {
 export function caseRowSchema(catalogue: InterchangeCatalogue) {
   const process = required(member(catalogue.processSteps) as Parser<ProcessCode>);
   const targetGroup = required(member(catalogue.targetGroups) as Parser<TargetGroupCode>);
-  const municipality = required(municipalityIn(catalogue));
+  const municipality = required(municipalityIn(catalogue.municipalities));
   return rawRow(interchangeColumns.cases).transform((raw, ctx): CaseRow => {
     const read = columnReader(raw, ctx);
     const row = {
@@ -238,7 +244,7 @@ export function eventRowSchema() {
   return rawRow(interchangeColumns.events).transform((raw, ctx): EventRow => {
     const read = columnReader(raw, ctx);
     const type = read("type", parsers.eventType);
-    const shape = type === undefined ? undefined : eventShapes[type];
+    const shape = type === undefined ? undefined : rowEventShapes[type];
     const row = {
       caseRef: read("case_ref", parsers.caseRef),
       occurredAt: read("occurred_at", parsers.occurredAt),
@@ -251,59 +257,7 @@ export function eventRowSchema() {
   });
 }
 
-/** Built once: a schema parses a million rows, and building parsers per row is what costs. */
-const parsers = {
-  unitCode: required(code(unitCode)),
-  organisationCode: required(code(organisationCode)),
-  name: required(text(200)),
-  caseRef: required(text(128)),
-  principalType: required(oneOf(principalType)),
-  ageGroup: required(oneOf(ageGroup)),
-  eventType: required(oneOf(z.enum(eventTypes))),
-  date: required(date),
-  occurredAt: required(timestamp),
-};
-
-interface EventShape {
-  readonly step: Parser<number | null>;
-  readonly unitCode: Parser<UnitCode | null>;
-  readonly value: Parser<string | null>;
-}
-
-const none = empty();
-
-const eventShapes: Readonly<Record<EventType, EventShape>> = {
-  step: { step: required(stepNumber), unitCode: none, value: none },
-  lead: { step: none, unitCode: parsers.unitCode, value: none },
-  join: { step: none, unitCode: parsers.unitCode, value: none },
-  leave: { step: none, unitCode: parsers.unitCode, value: none },
-  consent: { step: none, unitCode: none, value: required(oneOfValues(consentValues)) },
-  sip: { step: none, unitCode: none, value: required(oneOfValues(sipValues)) },
-  participation: {
-    step: required(stepNumber),
-    unitCode: none,
-    value: required(oneOfValues(participationValues)),
-  },
-  // A close reason is free text: any non-empty text, screened like every other.
-  close: { step: none, unitCode: none, value: required(text(500)) },
-  reopen: { step: none, unitCode: none, value: none },
-};
-
-// ---- column parsers -------------------------------------------------------------------------
-
-interface Rejection {
-  readonly reject: ImportErrorCode;
-  readonly params?: Readonly<Record<string, string | number>>;
-  /** The codes or values the column takes, when it is one of a list. */
-  readonly allowed?: readonly string[];
-}
-
-/** Parses one non-empty, already screened column text; `undefined` when the column is empty. */
-type Parser<T> = (text: string | undefined) => T | Rejection;
-
-function isRejection(x: unknown): x is Rejection {
-  return typeof x === "object" && x !== null && "reject" in x;
-}
+// ---- column readers -------------------------------------------------------------------------
 
 function rawRow<const C extends readonly string[]>(columns: C) {
   return z.object(
@@ -315,14 +269,12 @@ type Reader = <T>(column: string, parse: Parser<T>) => T | undefined;
 
 /**
  * Reads columns of one raw row, adding an issue per rejected column. Every column is screened
- * for personnummer and samordningsnummer before anything else looks at it (SPEC "Privacy").
+ * for personnummer and samordningsnummer before anything else looks at it (`readText`).
  */
 function columnReader(raw: Readonly<Record<string, string>>, ctx: z.RefinementCtx): Reader {
   return (column, parse) => {
     const text = raw[column] ?? "";
-    const result = containsIdentifier(text)
-      ? { reject: "identifier" as const }
-      : parse(text === "" ? undefined : text);
+    const result = readText(text, parse);
     if (!isRejection(result)) return result;
     // An identifier's text goes no further than this function: the error says only that it was one.
     const extra: Partial<IssueExtra> = {
@@ -341,87 +293,4 @@ function columnReader(raw: Readonly<Record<string, string>>, ctx: z.RefinementCt
  */
 function complete<T>(row: { [K in keyof T]: T[K] | undefined }): T {
   return row as T;
-}
-
-function required<T>(parse: Parser<T>): Parser<T> {
-  return (text) => (text === undefined ? { reject: "required" } : parse(text));
-}
-
-function optional<T>(parse: Parser<T>): Parser<T | null> {
-  return (text) => (text === undefined ? null : parse(text));
-}
-
-function empty(): Parser<null> {
-  return (text) => (text === undefined ? null : { reject: "mustBeEmpty" });
-}
-
-function text(max: number): Parser<string> {
-  return (value = "") => {
-    if (value.trim() === "") return { reject: "required" };
-    if (value.length > max) return { reject: "tooLong", params: { max } };
-    // PostgreSQL text cannot hold NUL; reject it here rather than fail the whole import later.
-    return value.includes("\u0000") ? { reject: "badValue" } : value;
-  };
-}
-
-/** What `code` and `oneOf` need of a zod schema; keeps a branded output type in inference. */
-interface SafeParser<T> {
-  safeParse(value: string): z.ZodSafeParseResult<T>;
-}
-
-function code<T>(schema: SafeParser<T>): Parser<T> {
-  return (value = "") => {
-    const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : { reject: "badCode" };
-  };
-}
-
-function oneOf<T>(schema: SafeParser<T> & { readonly options: readonly string[] }): Parser<T> {
-  const rejection: Rejection = { reject: "unknownCode", allowed: schema.options };
-  return (value = "") => {
-    const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : rejection;
-  };
-}
-
-function member(codes: ReadonlySet<string> | ReadonlyMap<string, unknown>): Parser<string> {
-  const rejection: Rejection = { reject: "unknownCode", allowed: [...codes.keys()].sort() };
-  return (value = "") => (codes.has(value) ? value : rejection);
-}
-
-function municipalityIn(catalogue: InterchangeCatalogue): Parser<MunicipalityCode> {
-  return member(catalogue.municipalities) as Parser<MunicipalityCode>;
-}
-
-function oneOfValues(values: readonly string[]): Parser<string> {
-  const rejection: Rejection = { reject: "badValue", allowed: values };
-  return (value = "") => (values.includes(value) ? value : rejection);
-}
-
-function date(value = ""): IsoDate | Rejection {
-  return isRealDate(value) ? (value as IsoDate) : { reject: "badDate" };
-}
-
-/**
- * Date-only values repeat across a file (a few thousand days in millions of rows), and their
- * Stockholm midnight is the costly case to compute, so those are remembered, within bounds.
- */
-const midnights = new Map<string, number | undefined>();
-
-function timestamp(value = ""): number | Rejection {
-  let instant: number | undefined;
-  if (value.length === 10) {
-    instant = midnights.has(value) ? midnights.get(value) : parseOccurredAt(value);
-    if (midnights.size > 20_000) midnights.clear();
-    midnights.set(value, instant);
-  } else {
-    instant = parseOccurredAt(value);
-  }
-  return instant ?? { reject: "badTimestamp" };
-}
-
-/** Step numbers are stored as smallint. */
-function stepNumber(value = ""): number | Rejection {
-  const n = /^\d{1,5}$/.test(value) ? Number(value) : 0;
-  return n >= 1 && n <= 32767 ? n : { reject: "badStep" };
 }

@@ -1,7 +1,7 @@
 import { organisationCode } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createCase } from "../queries/cases";
+import { createCase } from "../operations/cases/create-case";
 import { selectRows } from "../queries/rows";
 import { cases, organisations } from "../schema";
 import {

@@ -1,9 +1,10 @@
 import type { Scope } from "@samsyn/domain";
-import { addDays, daysBetween, stockholmDate, t } from "@samsyn/domain";
+import { addDays, daysBetween, stockholmDate } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashCaseRef } from "../import/ref-hash";
-import { cases } from "../schema";
+import { appendCaseEvent, type NewCaseEvent } from "../operations/cases/append-event";
+import { createCase } from "../operations/cases/create-case";
 import {
   anAuditContext,
   aScope,
@@ -15,8 +16,7 @@ import {
   testSecret,
   useMigratedDatabase,
 } from "../testing";
-import { appendCaseEvent, type NewCaseEvent } from "./case-events";
-import { createCase, getCase, listCases, type NewCase } from "./cases";
+import { getCase, listCases } from "./cases";
 import { selectRows } from "./rows";
 
 const prefixOf = (ref: string) => hashCaseRef(testSecret, ref).toString("hex").slice(0, 8);
@@ -268,87 +268,6 @@ describe.each(testDatabases())("case queries on $name", (target) => {
     });
   });
 
-  describe("createCase", () => {
-    const samordnare = aScope("samordnare", ["stockholms_stad"]);
-    const newCase = (overrides: Partial<NewCase> = {}): NewCase => ({
-      ref: "NY-0001",
-      process: "sip",
-      targetGroup: "npf_adhd",
-      ageGroup: "barn",
-      municipality: "0180",
-      openedOn: "2024-06-01",
-      initiatingUnit: "sthlm_beroende",
-      ...overrides,
-    });
-    const create = (input: NewCase, scope: Scope = samordnare) =>
-      once(() => createCase(db(), scope, anAuditContext(scope), input, testSecret));
-
-    it("stores the case with its ref only as the keyed hash, and then shows it", async () => {
-      const created = await create(newCase({ ref: "NY-STORED" }));
-      expect(created.ok).toBe(true);
-      if (!created.ok) return;
-      const [row] = await db().select().from(cases).where(sql`id = ${created.value.id}`);
-      expect(Buffer.from(row?.refHash ?? []).equals(hashCaseRef(testSecret, "NY-STORED"))).toBe(
-        true,
-      );
-      const detail = await getCase(db(), samordnare, anAuditContext(samordnare), created.value.id);
-      expect(detail).toMatchObject({ ok: true, value: { refHashPrefix: prefixOf("NY-STORED") } });
-    });
-
-    it("refuses a second case with the same ref as a conflict", async () => {
-      expect((await create(newCase({ ref: "NY-TWICE" }))).ok).toBe(true);
-      const again = await create(newCase({ ref: "NY-TWICE", targetGroup: "demens" }));
-      expect(again).toEqual({
-        ok: false,
-        error: "conflict",
-        details: [{ path: "ref", message: t("access.conflict.caseRef") }],
-      });
-    });
-
-    it("refuses a ref holding a personnummer, naming the field and never the number", async () => {
-      const before = await db().$count(cases);
-      const result = await create(newCase({ ref: `Ärende ${personnummer}` }));
-      expect(result).toEqual({
-        ok: false,
-        error: "invalid",
-        details: [{ path: "ref", message: t("screening.identifierFound", { field: "ref" }) }],
-      });
-      expect(JSON.stringify(result)).not.toContain("1212");
-      expect(await db().$count(cases)).toBe(before);
-    });
-
-    it("checks codes against the stored catalogues", async () => {
-      const result = await create(
-        newCase({ process: "okand", targetGroup: "okand", municipality: "9999", ageGroup: "ung" }),
-      );
-      expect(!result.ok && result.error).toBe("invalid");
-      expect(!result.ok && result.details?.map((d) => d.path).sort()).toEqual([
-        "ageGroup",
-        "municipality",
-        "process",
-        "targetGroup",
-      ]);
-      const unknownUnit = await create(newCase({ initiatingUnit: "finns_inte" }));
-      expect(unknownUnit).toEqual({
-        ok: false,
-        error: "invalid",
-        details: [{ path: "initiatingUnit", message: t("access.invalid.unknownUnit") }],
-      });
-    });
-
-    it("lets a samordnare register cases only at their own organisations' units", async () => {
-      const result = await create(newCase({ ref: "NY-REGION", initiatingUnit: "rs_beroende" }));
-      expect(result).toEqual({ ok: false, error: "forbidden" });
-    });
-
-    it.each(["admin", "ledning", "lan"] as const)("refuses %s", async (role) => {
-      const scope = aScope(role, ["stockholms_stad"]);
-      expect(await create(newCase({ ref: `NY-${role}` }), scope)).toEqual({
-        ok: false,
-        error: "forbidden",
-      });
-    });
-  });
   describe("listCases with stuck", () => {
     const samordnare = aScope("samordnare", ["stockholms_stad"]);
     /** Registers a case at a Stockholm unit with these events; its id. */

@@ -1,23 +1,18 @@
 import {
   type AgeGroup,
   type ConsentValue,
-  caseRowSchema,
   type EventType,
   type Scope,
   seesCaseLevel,
   stockholmDate,
 } from "@samsyn/domain";
-import { eq, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type AuditContext, type AuditEntry, type AuditOutcome, audited } from "../audit";
 import type { Db } from "../client";
-import { hashCaseRef } from "../import/ref-hash";
-import { cases, units } from "../schema";
 import { type CaseStateRow, caseStates, endOfToday, visibleTo } from "./case-state";
-import { loadInterchangeCatalogue } from "./catalogues";
-import { refreshCaseFacts } from "./metrics/case-facts";
 import { ok, type Result, refuse } from "./result";
 import { selectRows } from "./rows";
-import { detail, pageDetails, rowDetails, screenFields } from "./validation";
+import { pageDetails, screenFields } from "./validation";
 
 /** A case as a samordnare or admin sees it in a list: pseudonymous, current state as of today. */
 export interface CaseSummary {
@@ -72,17 +67,6 @@ export interface CasePage {
   readonly items: readonly CaseSummary[];
   /** Visible cases matching the filters, over all pages. */
   readonly total: number;
-}
-
-export interface NewCase {
-  /** The source system's ref: screened, then stored only as its keyed hash. */
-  readonly ref: string;
-  readonly process: string;
-  readonly targetGroup: string;
-  readonly ageGroup: string;
-  readonly municipality: string;
-  readonly openedOn: string;
-  readonly initiatingUnit: string;
 }
 
 export const maxCasePageSize = 500;
@@ -151,73 +135,6 @@ export function getCase(
     if (!found.visible) return { result: refuse("not_found"), audit: entry("not_found", hash) };
     const events = await selectEvents(tx, id);
     return { result: ok({ ...toSummary(found.row), events }), audit: entry("ok", hash) };
-  });
-}
-
-/**
- * Registers a case at one of the caller's units (samordnare only). Codes are checked against the
- * stored catalogues and every field is screened for identifiers; the ref is stored only as
- * `hashCaseRef(secret, ref)`. Audited as `case.create`.
- */
-export function createCase(
-  db: Db,
-  scope: Scope,
-  ctx: AuditContext,
-  input: NewCase,
-  secret: string,
-): Promise<Result<{ id: number }>> {
-  const entry = (outcome: AuditOutcome, id: number | null, hash?: Buffer): AuditEntry => ({
-    action: "case.create",
-    objectType: "case",
-    objectId: id === null ? null : String(id),
-    outcome,
-    caseRefHash: hash ?? null,
-  });
-  return audited(db, ctx, async (tx) => {
-    if (scope.role !== "samordnare") {
-      return { result: refuse("forbidden"), audit: entry("denied", null) };
-    }
-    const catalogue = await loadInterchangeCatalogue(tx);
-    const parsed = caseRowSchema(catalogue).safeParse(caseRecord(input));
-    if (!parsed.success) {
-      return { result: refuse("invalid", rowDetails(parsed.error)), audit: entry("invalid", null) };
-    }
-    const row = parsed.data;
-    const [unit] = await tx
-      .select({ organisation: units.organisationCode })
-      .from(units)
-      .where(eq(units.code, row.initiatingUnit));
-    if (unit === undefined) {
-      const details = [detail("initiatingUnit", "access.invalid.unknownUnit")];
-      return { result: refuse("invalid", details), audit: entry("invalid", null) };
-    }
-    if (!scope.orgs.includes(unit.organisation)) {
-      return { result: refuse("forbidden"), audit: entry("denied", null) };
-    }
-    const refHash = hashCaseRef(secret, row.caseRef);
-    const [created] = await tx
-      .insert(cases)
-      .values({
-        refHash,
-        process: row.process,
-        targetGroup: row.targetGroup,
-        ageGroup: row.ageGroup,
-        municipalityCode: row.municipalityCode,
-        openedOn: row.openedOn,
-        initiatingUnit: row.initiatingUnit,
-        organisationCode: unit.organisation,
-      })
-      // Taken only within the organisation, whose cases the caller sees (its unit initiated
-      // them): a ref taken elsewhere is no conflict and so reveals nothing.
-      .onConflictDoNothing({ target: [cases.refHash, cases.organisationCode] })
-      .returning({ id: cases.id });
-    if (created === undefined) {
-      const details = [detail("ref", "access.conflict.caseRef")];
-      return { result: refuse("conflict", details), audit: entry("conflict", null, refHash) };
-    }
-    // A case counts in the metrics from the day it opens, events or not.
-    await refreshCaseFacts((statement) => tx.execute(statement), sql`SELECT ${created.id}::int`);
-    return { result: ok({ id: created.id }), audit: entry("ok", created.id, refHash) };
   });
 }
 
@@ -359,18 +276,5 @@ function toSummary(row: CaseRow): CaseSummary {
     daysOver: row.days_over,
     closed: row.closed,
     consent: row.consent as ConsentValue | null,
-  };
-}
-
-/** The API's new case as an interchange row, so it is checked by the importer's own schema. */
-function caseRecord(input: NewCase): Record<string, string> {
-  return {
-    case_ref: input.ref,
-    process: input.process,
-    target_group: input.targetGroup,
-    age_group: input.ageGroup,
-    municipality_code: input.municipality,
-    opened_on: input.openedOn,
-    initiating_unit: input.initiatingUnit,
   };
 }

@@ -1,17 +1,5 @@
-import { containsIdentifier, type MessageKey, rowIssues, t } from "@samsyn/domain";
+import { containsIdentifier, type FieldIssue, type MessageKey, t } from "@samsyn/domain";
 import type { ValidationDetail } from "./result";
-
-/** Interchange columns under their API field names, so a detail names what the caller sent. */
-const apiFieldNames: Readonly<Record<string, string>> = {
-  case_ref: "ref",
-  target_group: "targetGroup",
-  age_group: "ageGroup",
-  municipality_code: "municipality",
-  opened_on: "openedOn",
-  initiating_unit: "initiatingUnit",
-  occurred_at: "occurredAt",
-  unit_code: "unitCode",
-};
 
 export function detail(
   path: string,
@@ -21,14 +9,13 @@ export function detail(
   return { path, message: t(key, params) };
 }
 
-/** The issues of an interchange row schema (which screens every column) as API details. */
-export function rowDetails(error: Parameters<typeof rowIssues>[0]): ValidationDetail[] {
-  return rowIssues(error).map(({ column, code, params }) => {
-    const path = apiFieldNames[column] ?? column;
-    return code === "identifier"
-      ? identifierDetail(path)
-      : detail(path, `import.error.${code}`, { ...params });
-  });
+/** The issues of a parsed command (screening included) as API details, by the caller's field names. */
+export function fieldDetails(issues: readonly FieldIssue[]): ValidationDetail[] {
+  return issues.map(({ field, code, params }) =>
+    code === "identifier"
+      ? identifierDetail(field)
+      : detail(field, `import.error.${code}`, { ...params }),
+  );
 }
 
 /** SPEC "Privacy": a hit names the field and never echoes the number. */

@@ -71,7 +71,7 @@ export const cases = pgTable(
 /**
  * The event log, append-only. Its references (the case, the unit) carry no foreign keys: both
  * writers check them in the transaction that inserts (the importer in `checkReferences`,
- * `appendCaseEvent` by the visible case it found and `referenceDetails`), no case or unit is ever
+ * `appendCaseEvent` by the visible case it found and `decide`), no case or unit is ever
  * deleted, and the per-row checks of two keys tripled the time of an import's event insert
  * (6 s → 17 s for 1.6 M events). See docs/adr/0005.
  */

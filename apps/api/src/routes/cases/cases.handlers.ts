@@ -3,7 +3,10 @@ import { auditOf, orRefuse, withoutUndefined } from "../../lib/respond";
 import { createRouter } from "../../lib/router";
 import { appendEventRoute, createCaseRoute, getCaseRoute, listCasesRoute } from "./cases.routes";
 
-/** Case-level data: the query functions enforce role and scope, and audit every call. */
+/**
+ * Case-level data: reads are query functions, writes are operations (decide, write, audit in one
+ * transaction); both enforce role and scope and audit every call.
+ */
 export function caseRoutes() {
   return createRouter()
     .openapi(listCasesRoute, async (c) => {

@@ -4,7 +4,8 @@ import type { Db } from "../../client";
 import { ok, type Result, refuse } from "../../queries/result";
 import { screenFields } from "../../queries/validation";
 import { agreementIndicators } from "../../schema";
-import { agreementRefusal, outcomeOf } from "./refusal";
+import { auditOutcomes } from "../refusal";
+import { agreementRefusal } from "./refusal";
 import { loadAgreement, loadAgreementCatalogue } from "./state";
 
 /** An indicator as stored and shown: a metric query with a target. */
@@ -48,7 +49,7 @@ export function addIndicator(
     );
     if (!decision.ok) {
       const refusal = agreementRefusal<IndicatorView>(decision.error);
-      return { result: refusal, audit: entry(outcomeOf[refusal.error]) };
+      return { result: refusal, audit: entry(auditOutcomes[refusal.error]) };
     }
     const [row] = await tx
       .insert(agreementIndicators)

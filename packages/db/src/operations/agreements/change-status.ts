@@ -11,7 +11,8 @@ import type { Db } from "../../client";
 import { type AgreementView, agreementView } from "../../queries/agreements/views";
 import { ok, type Result, refuse } from "../../queries/result";
 import { agreements } from "../../schema";
-import { agreementRefusal, outcomeOf } from "./refusal";
+import { auditOutcomes } from "../refusal";
+import { agreementRefusal } from "./refusal";
 import { insertRevision, loadAgreement, loadAgreementCatalogue } from "./state";
 
 export interface StatusChange {
@@ -52,7 +53,7 @@ export function changeAgreementStatus(
     );
     if (!decision.ok) {
       const refusal = agreementRefusal<AgreementView>(decision.error);
-      return { result: refusal, audit: entry(outcomeOf[refusal.error]) };
+      return { result: refusal, audit: entry(auditOutcomes[refusal.error]) };
     }
     const [revision] = decision.value;
     if (revision?.type !== "agreementRevised") throw new Error("decide changed no status");

@@ -9,7 +9,8 @@ import type { Db } from "../../client";
 import { type AgreementView, agreementView } from "../../queries/agreements/views";
 import { ok, type Result, refuse } from "../../queries/result";
 import { agreements } from "../../schema";
-import { agreementRefusal, outcomeOf } from "./refusal";
+import { auditOutcomes } from "../refusal";
+import { agreementRefusal } from "./refusal";
 import { screenAgreementText } from "./screen";
 import { insertRevision, loadAgreementCatalogue } from "./state";
 
@@ -45,7 +46,7 @@ export function createAgreement(
     );
     if (!decision.ok) {
       const refusal = agreementRefusal<AgreementView>(decision.error);
-      return { result: refusal, audit: entry(outcomeOf[refusal.error], null) };
+      return { result: refusal, audit: entry(auditOutcomes[refusal.error], null) };
     }
     const [change] = decision.value;
     if (change?.type !== "agreementRevised") throw new Error("decide created no agreement");

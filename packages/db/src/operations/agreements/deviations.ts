@@ -12,7 +12,8 @@ import { type DeviationView, deviationView, isUuid } from "../../queries/agreeme
 import { ok, type Result, refuse } from "../../queries/result";
 import { screenFields } from "../../queries/validation";
 import { agreementDeviations } from "../../schema";
-import { agreementRefusal, outcomeOf } from "./refusal";
+import { auditOutcomes } from "../refusal";
+import { agreementRefusal } from "./refusal";
 import { loadAgreement, loadAgreementCatalogue } from "./state";
 
 function entryFor(
@@ -50,7 +51,7 @@ export function logDeviation(
     );
     if (!decision.ok) {
       const refusal = agreementRefusal<DeviationView>(decision.error);
-      return { result: refusal, audit: entry(outcomeOf[refusal.error]) };
+      return { result: refusal, audit: entry(auditOutcomes[refusal.error]) };
     }
     const [logged] = decision.value;
     if (logged?.type !== "deviationLogged") throw new Error("decide logged no deviation");
@@ -107,7 +108,7 @@ export function closeDeviation(
     );
     if (!decision.ok) {
       const refusal = agreementRefusal<DeviationView>(decision.error);
-      return { result: refusal, audit: entry(outcomeOf[refusal.error], found.id) };
+      return { result: refusal, audit: entry(auditOutcomes[refusal.error], found.id) };
     }
     const [row] = await tx
       .update(agreementDeviations)

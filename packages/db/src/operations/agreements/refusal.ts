@@ -1,9 +1,11 @@
 import type { AgreementError, AgreementErrorCode } from "@samsyn/domain";
-import type { AuditOutcome } from "../../audit";
 import { type QueryError, type Result, refuse } from "../../queries/result";
 import { detail } from "../../queries/validation";
 
-/** How each refusal of `decideAgreement` answers: one table, so every operation answers alike. */
+/**
+ * How each refusal of `decideAgreement` answers, as `../refusal.ts` does for cases: one table, so
+ * every operation of the module answers alike. The audit outcome is `auditOutcomes` there.
+ */
 const answers: Readonly<Record<AgreementErrorCode, QueryError>> = {
   unknownOrganisation: "invalid",
   unknownTargetGroup: "invalid",
@@ -18,13 +20,6 @@ const answers: Readonly<Record<AgreementErrorCode, QueryError>> = {
   statusTransition: "conflict",
   agreementEnded: "conflict",
   deviationClosed: "conflict",
-};
-
-export const outcomeOf: Readonly<Record<QueryError, AuditOutcome>> = {
-  forbidden: "denied",
-  not_found: "not_found",
-  conflict: "conflict",
-  invalid: "invalid",
 };
 
 /** A refusal of the decider as the operation's result, with a detail naming the field. */

@@ -10,7 +10,8 @@ import type { Db } from "../../client";
 import { type AgreementView, agreementView } from "../../queries/agreements/views";
 import { ok, type Result, refuse } from "../../queries/result";
 import { agreements } from "../../schema";
-import { agreementRefusal, outcomeOf } from "./refusal";
+import { auditOutcomes } from "../refusal";
+import { agreementRefusal } from "./refusal";
 import { screenAgreementText } from "./screen";
 import { insertRevision, loadAgreement, loadAgreementCatalogue } from "./state";
 
@@ -53,7 +54,7 @@ export function reviseAgreement(
     );
     if (!decision.ok) {
       const refusal = agreementRefusal<AgreementView>(decision.error);
-      return { result: refusal, audit: entry(outcomeOf[refusal.error]) };
+      return { result: refusal, audit: entry(auditOutcomes[refusal.error]) };
     }
     const [change] = decision.value;
     if (change === undefined)

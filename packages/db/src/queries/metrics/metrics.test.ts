@@ -12,6 +12,8 @@ import { sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashCaseRef } from "../../import/ref-hash";
 import { migrate } from "../../migrate";
+import { appendCaseEvent } from "../../operations/cases/append-event";
+import { createCase } from "../../operations/cases/create-case";
 import {
   anAuditContext,
   aScope,
@@ -21,8 +23,6 @@ import {
   testSecret,
   useMigratedDatabase,
 } from "../../testing";
-import { appendCaseEvent } from "../case-events";
-import { createCase } from "../cases";
 import { selectRows } from "../rows";
 import { caseCounts } from "./case-counts";
 import { flow } from "./flow";

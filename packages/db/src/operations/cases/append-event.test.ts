@@ -1,7 +1,9 @@
 import { type Scope, t } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { hashCaseRef } from "../import/ref-hash";
+import { hashCaseRef } from "../../import/ref-hash";
+import { getCase, listCases } from "../../queries/cases";
+import { selectRows } from "../../queries/rows";
 import {
   anAuditContext,
   aScope,
@@ -11,10 +13,8 @@ import {
   testDatabases,
   testSecret,
   useMigratedDatabase,
-} from "../testing";
-import { appendCaseEvent, type NewCaseEvent } from "./case-events";
-import { getCase, listCases } from "./cases";
-import { selectRows } from "./rows";
+} from "../../testing";
+import { appendCaseEvent, type NewCaseEvent } from "./append-event";
 
 const stockholm = aScope("samordnare", ["stockholms_stad"]);
 const region = aScope("samordnare", ["region_stockholm"]);
