@@ -18,6 +18,7 @@ import { networkPageMessages } from "./network-page";
 import { pageMessages } from "./pages";
 import { figurePeriodMessages } from "./period";
 import { periodMessages } from "./periods";
+import { signInMessages } from "./sign-in";
 
 /**
  * The one message catalogue: every text a user reads comes from here, Swedish first, English
@@ -34,6 +35,7 @@ export const messages = {
   ...accessMessages,
   ...cliMessages,
   ...dashboardMessages,
+  ...signInMessages,
   ...definitionMessages,
   ...demoMessages,
   ...pageMessages,
