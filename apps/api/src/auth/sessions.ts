@@ -11,8 +11,8 @@ export interface DashboardSession {
   /** Sent by the dashboard in `X-Samsyn-CSRF`: a cross-site request cannot read or send it. */
   readonly csrf: string;
   readonly scope: Scope;
-  /** Milliseconds since the epoch: the access token's expiry, so never longer than the token. */
-  readonly expiresAt: number;
+  /** Milliseconds since the epoch: a working day after sign-in, however active the user is. */
+  readonly endsAt: number;
   /** The provider's ID token, as the hint of its end-session endpoint at sign-out. */
   readonly idToken: string | undefined;
 }
@@ -32,17 +32,28 @@ export const csrfHeader = "X-Samsyn-CSRF";
  */
 export const csrfPrefix = "csrf.";
 
-/** Sessions are short (an access token's life); this bounds memory whatever callers do. */
+/**
+ * A session lasts a working day at most, as a dev token does, and ends after half an hour
+ * without a call (a dashboard left open over lunch). Not the access token's life: providers
+ * issue tokens for minutes (Keycloak: 5), and signing in again every few minutes is no way to
+ * work. ADR 0009 weighs what this costs.
+ */
+export const sessionMaxMs = 8 * 3600_000;
+export const sessionIdleMs = 30 * 60_000;
+/** Bounds memory whatever callers do. */
 const maxSessions = 10_000;
 /** A user who takes longer than this at the provider starts again. */
 const signInAttemptMs = 10 * 60_000;
 const maxPendingSignIns = 1_000;
 
 export interface DashboardSessions {
-  open(scope: Scope, expiresAt: number, idToken: string | undefined): DashboardSession;
+  open(scope: Scope, idToken: string | undefined): DashboardSession;
   /** The live session of a cookie, or undefined (unknown, expired, or signed out). */
   find(id: string | undefined): DashboardSession | undefined;
-  /** The scope of a request that carries both the cookie and its session's CSRF token. */
+  /**
+   * The scope of a request that carries both the cookie and its session's CSRF token; the call
+   * keeps the session from idling out.
+   */
   authorise(id: string | undefined, csrf: string | undefined): Scope | undefined;
   close(id: string | undefined): DashboardSession | undefined;
   /** Keeps a sign-in attempt under its `state` for ten minutes. */
@@ -53,42 +64,47 @@ export interface DashboardSessions {
 
 /** Sessions in this process's memory: a restart signs everyone out (ADR 0009). */
 export function createDashboardSessions(now: () => number = Date.now): DashboardSessions {
-  const sessions = new Map<string, DashboardSession>();
+  const sessions = new Map<string, { session: DashboardSession; lastCall: number }>();
   const pending = new Map<string, PendingSignIn & { readonly expiresAt: number }>();
 
-  function find(id: string | undefined): DashboardSession | undefined {
+  function live(id: string | undefined) {
     if (id === undefined) return undefined;
-    const session = sessions.get(id);
-    if (session !== undefined && session.expiresAt <= now()) {
+    const entry = sessions.get(id);
+    if (entry === undefined) return undefined;
+    const at = now();
+    if (entry.session.endsAt <= at || entry.lastCall + sessionIdleMs <= at) {
       sessions.delete(id);
       return undefined;
     }
-    return session;
+    return entry;
   }
 
   return {
-    open(scope, expiresAt, idToken) {
+    open(scope, idToken) {
+      const at = now();
       const session = {
         id: randomToken(),
         csrf: `${csrfPrefix}${randomToken()}`,
         scope,
-        expiresAt,
+        endsAt: at + sessionMaxMs,
         idToken,
       };
       dropOldest(sessions, maxSessions);
-      sessions.set(session.id, session);
+      sessions.set(session.id, { session, lastCall: at });
       return session;
     },
-    find,
+    find: (id) => live(id)?.session,
     authorise(id, csrf) {
-      const session = find(id);
-      if (session === undefined || csrf === undefined) return undefined;
-      return sameText(session.csrf, csrf) ? session.scope : undefined;
+      const entry = live(id);
+      if (entry === undefined || csrf === undefined) return undefined;
+      if (!sameText(entry.session.csrf, csrf)) return undefined;
+      entry.lastCall = now();
+      return entry.session.scope;
     },
     close(id) {
-      const session = find(id);
-      if (session !== undefined) sessions.delete(session.id);
-      return session;
+      const entry = live(id);
+      if (entry !== undefined) sessions.delete(entry.session.id);
+      return entry?.session;
     },
     beginSignIn(state, attempt) {
       dropOldest(pending, maxPendingSignIns);

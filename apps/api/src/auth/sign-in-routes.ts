@@ -126,12 +126,9 @@ export function signInRoutes(
       const tokens = await provider.finish(new URL(c.req.url), state, pending);
       const verdict = await verifySignIn(oidcAuth, tokens.accessToken);
       if (!verdict.ok) return verdict.refusal === "invalid" ? "failed" : verdict.refusal;
-      const session = openedSessions.open(verdict.scope, verdict.expiresAt, tokens.idToken);
-      setCookie(c, cookies.session, session.id, {
-        ...cookieBase(signInSettings),
-        path: "/",
-        expires: new Date(session.expiresAt),
-      });
+      const session = openedSessions.open(verdict.scope, tokens.idToken);
+      // No Expires: the browser forgets it when it closes, and the server decides the rest.
+      setCookie(c, cookies.session, session.id, cookieBase(signInSettings));
       return undefined;
     } catch (err) {
       if (err instanceof SignInError) return err.reason;

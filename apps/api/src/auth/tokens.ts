@@ -85,7 +85,7 @@ export async function verifyToken(config: AuthConfig, token: string): Promise<Sc
 export type SignInRefusal = "invalid" | "no_role" | "no_organisation";
 
 export type SignInVerdict =
-  | { readonly ok: true; readonly scope: Scope; readonly expiresAt: number }
+  | { readonly ok: true; readonly scope: Scope }
   | { readonly ok: false; readonly refusal: SignInRefusal };
 
 /**
@@ -97,9 +97,7 @@ export async function verifySignIn(config: OidcAuthConfig, token: string): Promi
   const payload = await verifiedPayload(config, token);
   if (payload === undefined) return { ok: false, refusal: "invalid" };
   const scope = scopeOf(config, payload);
-  if (scope !== undefined && typeof payload.exp === "number") {
-    return { ok: true, scope, expiresAt: payload.exp * 1000 };
-  }
+  if (scope !== undefined) return { ok: true, scope };
   if (!role.safeParse(claimAt(payload, config.roleClaim)).success) {
     return { ok: false, refusal: "no_role" };
   }
