@@ -60,9 +60,6 @@ export function signInRoutes(
     routes.get("/login", (c) => c.redirect(withProblem(returnPath(c), "not_configured"), 302));
     return routes;
   }
-  const oidcAuth = auth;
-  const signInSettings = signIn;
-  const openedSessions = sessions;
   const provider = options.provider ?? createProviderClient(auth.issuer, signIn);
   const cookies = cookieNames(signIn);
 
@@ -97,6 +94,29 @@ export function signInRoutes(
     }
   });
 
+  /** Opens the session and sets its cookie, or says why not. */
+  const openSession = async (
+    c: Context<AppEnv>,
+    state: string,
+    pending: PendingSignIn,
+  ): Promise<SignInProblem | undefined> => {
+    // The provider answers an attempt it refused (`error=access_denied`) without a code.
+    if (c.req.query("code") === undefined) return "failed";
+    try {
+      const tokens = await provider.finish(new URL(c.req.url), state, pending);
+      const verdict = await verifySignIn(auth, tokens.accessToken);
+      if (!verdict.ok) return verdict.refusal === "invalid" ? "failed" : verdict.refusal;
+      const session = sessions.open(verdict.scope, tokens.idToken);
+      // No Expires: the browser forgets it when it closes, and the server decides the rest.
+      setCookie(c, cookies.session, session.id, cookieBase(signIn));
+      return undefined;
+    } catch (err) {
+      if (err instanceof SignInError) return err.reason;
+      if (err instanceof AuthUnavailableError) return "provider_unavailable";
+      throw err;
+    }
+  };
+
   routes.get("/callback", async (c) => {
     const state = c.req.query("state");
     const cookieState = getCookie(c, cookies.attempt);
@@ -113,29 +133,6 @@ export function signInRoutes(
       ? c.redirect(pending.returnTo, 302)
       : c.redirect(withProblem(pending.returnTo, problem), 302);
   });
-
-  /** Opens the session and sets its cookie, or says why not. */
-  async function openSession(
-    c: Context<AppEnv>,
-    state: string,
-    pending: PendingSignIn,
-  ): Promise<SignInProblem | undefined> {
-    // The provider answers an attempt it refused (`error=access_denied`) without a code.
-    if (c.req.query("code") === undefined) return "failed";
-    try {
-      const tokens = await provider.finish(new URL(c.req.url), state, pending);
-      const verdict = await verifySignIn(oidcAuth, tokens.accessToken);
-      if (!verdict.ok) return verdict.refusal === "invalid" ? "failed" : verdict.refusal;
-      const session = openedSessions.open(verdict.scope, tokens.idToken);
-      // No Expires: the browser forgets it when it closes, and the server decides the rest.
-      setCookie(c, cookies.session, session.id, cookieBase(signInSettings));
-      return undefined;
-    } catch (err) {
-      if (err instanceof SignInError) return err.reason;
-      if (err instanceof AuthUnavailableError) return "provider_unavailable";
-      throw err;
-    }
-  }
 
   // A POST with the session's CSRF token: no other site can sign a user out behind their back.
   routes.post("/logout", async (c) => {
