@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../support/browser";
+import { seriousViolations } from "../support/dashboard";
 import { type RunningProvider, startOidcProvider } from "../support/oidc-provider";
 import { type RunningSamsyn, startSamsyn } from "../support/samsyn-process";
 
@@ -100,6 +101,7 @@ describe.skipIf(!browserAvailable)("sign-in to the dashboard at the identity pro
     // The reason is not left in the address for a reload to show again.
     expect(new URL(page.url()).search).toBe("");
     expect(await page.getByText(/Inloggad som/).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 
