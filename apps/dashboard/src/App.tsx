@@ -9,6 +9,7 @@ import { roleName } from "./lib/roles";
 import { OidcSignIn } from "./OidcSignIn";
 import {
   ApiFailure,
+  noticeOnArrival,
   providerSignOut,
   type Session,
   type SignInMode,
@@ -16,8 +17,6 @@ import {
   signInState,
   storedToken,
   storeToken,
-  takeSignedOut,
-  takeSignInProblem,
 } from "./session";
 
 /**
@@ -63,7 +62,7 @@ export function App() {
   const queryClient = useQueryClient(sessionEnded);
 
   useEffect(() => {
-    const problem = takeSignInProblem();
+    const { problem, signedOut } = noticeOnArrival();
     signInState()
       .then((state) => {
         if (state.mode === "dev") {
@@ -76,7 +75,7 @@ export function App() {
           return;
         }
         const ended = state.ended === "expired" ? "expired" : null;
-        setNotice(problem ?? ended ?? (takeSignedOut() ? "signed_out" : null));
+        setNotice(problem ?? ended ?? (signedOut ? "signed_out" : null));
         setSession(null);
       })
       // A server without /auth (an older build): the developer sign-in, as before.

@@ -86,8 +86,22 @@ export const signInNotices = [
 ] as const;
 export type SignInNotice = (typeof signInNotices)[number];
 
-/** The `?signin=…` the server's redirect added, taken off the address so a reload forgets it. */
-export function takeSignInProblem(): SignInNotice | null {
+/** What the address and the tab said when the page loaded; see `noticeOnArrival`. */
+let arrival: { problem: SignInNotice | null; signedOut: boolean } | undefined;
+
+/**
+ * The `?signin=…` the server's redirect added (taken off the address, so a reload forgets it),
+ * and whether the user has just come back from signing out. Read once per page load: React's
+ * StrictMode runs effects twice, and the second run would find both already gone.
+ */
+export function noticeOnArrival(): { problem: SignInNotice | null; signedOut: boolean } {
+  if (arrival === undefined) {
+    arrival = { problem: takeSignInProblem(), signedOut: takeSignedOut() };
+  }
+  return arrival;
+}
+
+function takeSignInProblem(): SignInNotice | null {
   const url = new URL(window.location.href);
   const problem = url.searchParams.get("signin");
   if (problem === null) return null;
@@ -96,7 +110,7 @@ export function takeSignInProblem(): SignInNotice | null {
   return signInNotices.find((n) => n === problem) ?? "failed";
 }
 
-export function takeSignedOut(): boolean {
+function takeSignedOut(): boolean {
   const signedOut = sessionStorage.getItem(signedOutKey) !== null;
   sessionStorage.removeItem(signedOutKey);
   return signedOut;
