@@ -66,6 +66,8 @@ describe("samsyn start on an empty embedded database", () => {
       await page.getByRole("button", { name: "Logga in" }).focus();
       await page.keyboard.press("Enter");
       await page.getByText(/Inloggad som dev-ledning \(Ledning\)/).waitFor();
+      // Signed in, the banner still says this is a developer session, not the county's sign-in.
+      await page.getByText("Utvecklarläge").waitFor();
       await page.getByRole("heading", { name: "Översikt" }).waitFor();
       // A client-side route loads the same shell, still signed in (the token is in the session).
       await page.goto(`${samsyn.url}/arenden`);

@@ -40,15 +40,18 @@ export interface RunningSamsyn {
   stop(): Promise<void>;
 }
 
-/** Starts `samsyn <command>` on a free port on 127.0.0.1 and waits until /api/v1/health answers. */
+/**
+ * Starts `samsyn <command>` on 127.0.0.1 and waits until /api/v1/health answers: on `env.PORT`
+ * when the test must know the address beforehand (SAMSYN_PUBLIC_URL), else on a random port.
+ */
 export async function startSamsyn(
   command: "serve" | "start",
   env: Record<string, string | undefined>,
 ): Promise<RunningSamsyn> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = env.PORT ?? String(20_000 + Math.floor(Math.random() * 20_000));
   const child = spawn(process.execPath, [bin, command], {
     cwd: repoRoot,
-    env: cliEnv({ ...env, PORT: String(port), HOST: "127.0.0.1" }),
+    env: cliEnv({ ...env, PORT: port, HOST: "127.0.0.1" }),
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -1,7 +1,14 @@
 import { existsSync } from "node:fs";
 import { type Scope, t } from "@samsyn/domain";
 import type { Context } from "hono";
-import { type AuthConfig, authenticate, devAuthConfig } from "./auth";
+import {
+  type AuthConfig,
+  authenticate,
+  type DashboardSignIn,
+  dashboardSignIn,
+  devAuthConfig,
+  signInRoutes,
+} from "./auth";
 import { errorBody } from "./errors";
 import { limitBody, refuseNulBytes, requireJsonBody } from "./lib/body";
 import { clientAddress } from "./lib/client";
@@ -60,7 +67,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const logger = options.logger ?? silentLogger();
   const app = createRouter();
   const auditBuffer = options.auditBuffer ?? createAuditBuffer(deps.database, logger);
-  useGuards(app, deps, auth, logger, auditBuffer, { ...defaultHttpSettings, ...options.http });
+  const dashboard = dashboardSignIn(auth);
+  useGuards(app, deps, auth, dashboard, logger, auditBuffer, {
+    ...defaultHttpSettings,
+    ...options.http,
+  });
 
   const api = apiRoutes();
   // Beside the typed routes, not in their chain: no client may count on either (the dev
@@ -76,6 +87,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   documentApi(app);
 
   app.all("/api/*", (c) => c.json(errorBody("not_found", t("error.not_found")), 404));
+  // The browser's sign-in at the identity provider (ADR 0009); before the dashboard's fallback.
+  app.route("/auth", signInRoutes(auth, dashboard));
   if (options.dashboardDir !== undefined && existsSync(options.dashboardDir)) {
     mountDashboard(app, options.dashboardDir);
   }
@@ -99,6 +112,7 @@ function useGuards(
   app: Router,
   deps: AppDeps,
   auth: AuthConfig,
+  dashboard: DashboardSignIn | undefined,
   logger: Logger,
   auditBuffer: AuditBuffer,
   http: HttpSettings,
@@ -124,7 +138,12 @@ function useGuards(
     "/api/*",
     rateLimit(perIp, (c) => clientAddress(c, http.trustProxy)),
   );
-  app.use("/api/*", authenticate(auth, publicPaths));
+  // Each sign-in asks the provider: without a limit, anyone could make Samsyn flood it.
+  app.use(
+    "/auth/*",
+    rateLimit(perIp, (c) => clientAddress(c, http.trustProxy)),
+  );
+  app.use("/api/*", authenticate(auth, publicPaths, dashboard));
   app.use("/api/*", refuseNulBytes());
   app.use(metricPaths, auditMetricReads(auditBuffer));
   app.use("/api/*", rateLimit(perToken, subject));

@@ -22,6 +22,14 @@ const envSchema = z.object({
   OIDC_JWKS_URL: z.string().url().optional(),
   OIDC_ROLE_CLAIM: z.string().min(1).default("role"),
   OIDC_ORGS_CLAIM: z.string().min(1).default("orgs"),
+  // The dashboard's own sign-in (authorization code + PKCE); without a client id, bearer only.
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  // Unset for a public client (PKCE alone); set for a confidential one.
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  // Space-separated, as the provider wants them: some need an API scope for OIDC_AUDIENCE.
+  OIDC_SCOPES: z.string().min(1).default("openid"),
+  // Where users reach Samsyn: redirects come back to SAMSYN_PUBLIC_URL/auth/callback.
+  SAMSYN_PUBLIC_URL: z.string().url().optional(),
   // HTTP guards: requests per minute per token (the IP limit defaults to twice this), body bytes.
   SAMSYN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SAMSYN_IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).optional(),

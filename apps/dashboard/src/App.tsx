@@ -6,14 +6,33 @@ import { Shell } from "./components/Shell";
 import { DevSignIn } from "./DevSignIn";
 import { locale, switchLocale, t } from "./lib/i18n";
 import { roleName } from "./lib/roles";
-import { ApiFailure, type Session, storedToken, storeToken } from "./session";
+import { OidcSignIn } from "./OidcSignIn";
+import {
+  ApiFailure,
+  noticeOnArrival,
+  providerSignOut,
+  type Session,
+  type SignInMode,
+  type SignInNotice,
+  signInState,
+  storedToken,
+  storeToken,
+} from "./session";
 
-/** The dashboard: sign-in, then the shell with its pages. A 401 anywhere ends the session. */
+/**
+ * The dashboard: sign-in, then the shell with its pages. Which sign-in the server asks for
+ * decides the gate: the developer form (AUTH_MODE=dev) or the identity provider (oidc). A 401
+ * anywhere ends the session; at the provider's sign-in the user is asked to sign in again on
+ * the page they were on.
+ */
 export function App() {
   const [session, setSession] = useState<Session | null | "checking">("checking");
+  const [mode, setMode] = useState<SignInMode>("dev");
+  const [notice, setNotice] = useState<SignInNotice | null>(null);
 
-  const signIn = useCallback((token: string | null) => {
-    storeToken(token);
+  // `keep`: a dev token is kept for the tab; a CSRF token lives with the cookie and is asked for.
+  const signIn = useCallback((token: string | null, keep = true) => {
+    if (keep) storeToken(token);
     if (token === null) {
       setSession(null);
       return;
@@ -21,14 +40,47 @@ export function App() {
     answer(apiClient(token).me.$get())
       .then((me) => setSession({ ...me, token }))
       .catch(() => {
-        storeToken(null);
+        if (keep) storeToken(null);
         setSession(null);
       });
   }, []);
-  const signOut = useCallback(() => signIn(null), [signIn]);
-  const queryClient = useQueryClient(signOut);
+  const sessionEnded = useCallback(() => {
+    if (mode === "oidc") {
+      setNotice("expired");
+      setSession(null);
+    } else signIn(null);
+  }, [mode, signIn]);
+  const signOut = useCallback(() => {
+    if (mode !== "oidc" || session === null || session === "checking") {
+      signIn(null);
+      return;
+    }
+    providerSignOut(session.token)
+      .then((location) => window.location.assign(location))
+      .catch(() => setNotice("sign_out_failed"));
+  }, [mode, session, signIn]);
+  const queryClient = useQueryClient(sessionEnded);
 
-  useEffect(() => signIn(storedToken()), [signIn]);
+  useEffect(() => {
+    const { problem, signedOut } = noticeOnArrival();
+    signInState()
+      .then((state) => {
+        if (state.mode === "dev") {
+          signIn(storedToken());
+          return;
+        }
+        setMode("oidc");
+        if (state.session !== null) {
+          signIn(state.session.csrf, false);
+          return;
+        }
+        const ended = state.ended === "expired" ? "expired" : null;
+        setNotice(problem ?? ended ?? (signedOut ? "signed_out" : null));
+        setSession(null);
+      })
+      // A server without /auth (an older build): the developer sign-in, as before.
+      .catch(() => signIn(storedToken()));
+  }, [signIn]);
 
   return (
     <QueryClientProvider client={queryClient}>
@@ -43,6 +95,7 @@ export function App() {
         <LanguageSwitch />
         {session !== null && session !== "checking" && (
           <div className="who">
+            {mode === "dev" && <span className="dev-mode-badge">{t("signin.dev_mode_badge")}</span>}
             <span>
               {t("signin.signed_in_as", { sub: session.sub, role: roleName(session.role) })}
             </span>
@@ -54,11 +107,16 @@ export function App() {
       </header>
       {session === null && (
         <main id="main" tabIndex={-1}>
-          <DevSignIn onSignedIn={signIn} />
+          {mode === "oidc" ? <OidcSignIn notice={notice} /> : <DevSignIn onSignedIn={signIn} />}
         </main>
       )}
       {session !== null && session !== "checking" && (
         <SessionContext.Provider value={session}>
+          {notice === "sign_out_failed" && (
+            <p role="alert" className="signin-problem">
+              {t("signin.sign_out_failed")}
+            </p>
+          )}
           <Shell />
         </SessionContext.Provider>
       )}

@@ -43,6 +43,41 @@ describe("createAuthConfig", () => {
   });
 });
 
+describe("the dashboard's sign-in settings", () => {
+  const oidc = {
+    AUTH_MODE: "oidc",
+    OIDC_ISSUER: "https://idp.example",
+    OIDC_AUDIENCE: "samsyn",
+    OIDC_JWKS_URL: "https://idp.example/jwks.json",
+  };
+
+  it("are read with a client id: a public client without a secret, scopes default openid", () => {
+    const env = readEnv({
+      ...oidc,
+      OIDC_CLIENT_ID: "samsyn",
+      SAMSYN_PUBLIC_URL: "https://samsyn.region.example/",
+    });
+    const config = createAuthConfig(env, secret);
+    if (config.mode !== "oidc") throw new Error("expected OIDC");
+    expect(config.signIn).toEqual({
+      clientId: "samsyn",
+      publicUrl: expect.any(URL),
+      scopes: "openid",
+    });
+    expect(config.signIn?.publicUrl.href).toBe("https://samsyn.region.example/");
+  });
+
+  it("are absent without a client id: the API takes bearer tokens only", () => {
+    const config = createAuthConfig(readEnv(oidc), secret);
+    expect(config.mode === "oidc" && config.signIn).toBeUndefined();
+  });
+
+  it("refuse a client id without SAMSYN_PUBLIC_URL, which the callback is named from", () => {
+    const env = readEnv({ ...oidc, OIDC_CLIENT_ID: "samsyn" });
+    expect(() => createAuthConfig(env, secret)).toThrow(/SAMSYN_PUBLIC_URL/);
+  });
+});
+
 describe("devSigningKey", () => {
   it("is stable per secret, differs between secrets and is not the secret itself", () => {
     const key = devSigningKey(secret);

@@ -35,6 +35,18 @@ export interface OidcAuthConfig {
   readonly orgsClaim: string;
   /** Keys the pseudonym of a subject that is a personnummer (`subjectPseudonym`). */
   readonly subjectKey: Uint8Array;
+  /** The dashboard's own sign-in; without it the API takes bearer tokens only. */
+  readonly signIn?: DashboardSignInSettings;
+}
+
+/** How the dashboard signs users in at the provider (authorization code + PKCE). */
+export interface DashboardSignInSettings {
+  readonly clientId: string;
+  /** Unset for a public client, which proves itself by PKCE alone. */
+  readonly clientSecret?: string;
+  /** Where users reach Samsyn; the callback is `/auth/callback` under it. */
+  readonly publicUrl: URL;
+  readonly scopes: string;
 }
 
 export type AuthSettings = Pick<
@@ -46,6 +58,10 @@ export type AuthSettings = Pick<
   | "OIDC_JWKS_URL"
   | "OIDC_ROLE_CLAIM"
   | "OIDC_ORGS_CLAIM"
+  | "OIDC_CLIENT_ID"
+  | "OIDC_CLIENT_SECRET"
+  | "OIDC_SCOPES"
+  | "SAMSYN_PUBLIC_URL"
 >;
 
 /** A configuration mistake: the CLI prints the (Swedish) message and exits non-zero. */
@@ -74,6 +90,7 @@ export function createAuthConfig(
     ].filter((name) => name !== false);
     throw new AuthConfigError(t("auth.oidc_settings_missing", { names: missing.join(", ") }));
   }
+  const signIn = dashboardSignIn(settings);
   return {
     mode: "oidc",
     issuer,
@@ -82,6 +99,27 @@ export function createAuthConfig(
     roleClaim: settings.OIDC_ROLE_CLAIM,
     orgsClaim: settings.OIDC_ORGS_CLAIM,
     subjectKey: subjectKey(secret),
+    ...(signIn === undefined ? {} : { signIn }),
+  };
+}
+
+/**
+ * The dashboard signs in only with a client id; a client id without the public address cannot
+ * name its callback, which is a mistake to stop at start rather than at the first sign-in.
+ */
+function dashboardSignIn(settings: AuthSettings): DashboardSignInSettings | undefined {
+  const { OIDC_CLIENT_ID: clientId, SAMSYN_PUBLIC_URL: publicUrl } = settings;
+  if (clientId === undefined) return undefined;
+  if (publicUrl === undefined) {
+    throw new AuthConfigError(t("auth.oidc_settings_missing", { names: "SAMSYN_PUBLIC_URL" }));
+  }
+  return {
+    clientId,
+    ...(settings.OIDC_CLIENT_SECRET === undefined
+      ? {}
+      : { clientSecret: settings.OIDC_CLIENT_SECRET }),
+    publicUrl: new URL(publicUrl),
+    scopes: settings.OIDC_SCOPES,
   };
 }
 

@@ -13,6 +13,8 @@ export {
   type OidcAuthConfig,
 } from "./config";
 export { authenticate } from "./middleware";
+export { csrfHeader } from "./sessions";
+export { type DashboardSignIn, dashboardSignIn, signInRoutes } from "./sign-in-routes";
 export { type CommandResult, runTokenCommand } from "./token-command";
 export {
   AuthUnavailableError,

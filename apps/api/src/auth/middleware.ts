@@ -1,9 +1,12 @@
 import { anonymousAuditContext, recordDenied } from "@samsyn/db";
 import { containsIdentifier, t } from "@samsyn/domain";
 import type { Context, MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
 import { errorBody } from "../errors";
 import type { AppEnv } from "../lib/router";
 import type { AuthConfig } from "./config";
+import { csrfHeader } from "./sessions";
+import type { DashboardSignIn } from "./sign-in-routes";
 import { AuthUnavailableError, verifyToken } from "./tokens";
 
 /** Real tokens are well under this; a megabyte of "token" is an attack on the verifier. */
@@ -17,10 +20,20 @@ const bearer = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 export function authenticate(
   config: AuthConfig,
   publicPaths: ReadonlySet<string>,
+  dashboard?: DashboardSignIn,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (publicPaths.has(c.req.path)) return next();
     const header = c.req.header("authorization");
+    // The dashboard's session (ADR 0009): its cookie counts only beside its CSRF token, which a
+    // page on another site can neither read nor send. A bearer token, when sent, decides.
+    const csrf = c.req.header(csrfHeader);
+    if (dashboard !== undefined && header === undefined && csrf !== undefined) {
+      const scope = dashboard.sessions.authorise(getCookie(c, dashboard.cookie), csrf);
+      if (scope === undefined) return sessionEnded(c);
+      c.set("scope", scope);
+      return next();
+    }
     if (header === undefined || !/^bearer\b/i.test(header)) return missingToken(c);
     const token = bearer.exec(header)?.[1];
     if (token === undefined || token.length > maxTokenLength) return invalidToken(c);
@@ -77,6 +90,12 @@ async function invalidToken(c: Context<AppEnv>): Promise<Response> {
   await auditUnauthenticated(c);
   c.header("WWW-Authenticate", 'Bearer realm="samsyn", error="invalid_token"');
   return c.json(errorBody("unauthenticated", t("auth.token_invalid")), 401);
+}
+
+/** The dashboard answers this by asking the user to sign in again, on the page they were on. */
+async function sessionEnded(c: Context<AppEnv>): Promise<Response> {
+  await auditUnauthenticated(c);
+  return c.json(errorBody("session_expired", t("auth.session_expired")), 401);
 }
 
 function providerUnavailable(c: Context<AppEnv>): Response {

@@ -1,4 +1,4 @@
-import type { Role, Scope } from "@samsyn/domain";
+import { type Role, role, type Scope } from "@samsyn/domain";
 import { decodeJwt, errors, type JWTPayload, jwtVerify, SignJWT } from "jose";
 import { claimAt, devSubject, scopeClaims, scopeFromClaims } from "./claims";
 import {
@@ -77,18 +77,42 @@ export class AuthUnavailableError extends Error {}
  * Which check failed is deliberately not returned.
  */
 export async function verifyToken(config: AuthConfig, token: string): Promise<Scope | undefined> {
+  const payload = await verifiedPayload(config, token);
+  return payload === undefined ? undefined : scopeOf(config, payload);
+}
+
+/** Why an access token from the dashboard's sign-in gives no session: each has its own message. */
+export type SignInRefusal = "invalid" | "no_role" | "no_organisation";
+
+export type SignInVerdict =
+  | { readonly ok: true; readonly scope: Scope }
+  | { readonly ok: false; readonly refusal: SignInRefusal };
+
+/**
+ * The access token the provider handed the dashboard's sign-in, checked exactly as a bearer token
+ * is. Unlike a bearer call, the user is told what is wrong with a valid token's claims: they have
+ * just signed in at their own provider, and "no role" is what their administrator must fix.
+ */
+export async function verifySignIn(config: OidcAuthConfig, token: string): Promise<SignInVerdict> {
+  const payload = await verifiedPayload(config, token);
+  if (payload === undefined) return { ok: false, refusal: "invalid" };
+  const scope = scopeOf(config, payload);
+  if (scope !== undefined) return { ok: true, scope };
+  if (!role.safeParse(claimAt(payload, config.roleClaim)).success) {
+    return { ok: false, refusal: "no_role" };
+  }
+  const orgs = claimAt(payload, config.orgsClaim);
+  const noOrgs = orgs === undefined || (Array.isArray(orgs) && orgs.length === 0);
+  return { ok: false, refusal: noOrgs ? "no_organisation" : "invalid" };
+}
+
+/** The payload of a valid token within its maximum lifetime; undefined for any other token. */
+async function verifiedPayload(config: AuthConfig, token: string): Promise<JWTPayload | undefined> {
   try {
     const payload =
       config.mode === "dev" ? await verifyDev(config, token) : await verifyOidc(config, token);
     const maxLifetime = config.maxTokenLifetimeSeconds ?? defaultMaxTokenLifetimeSeconds;
-    if (!withinMaxLifetime(payload, maxLifetime)) return undefined;
-    const roleClaim = config.mode === "dev" ? "role" : config.roleClaim;
-    const orgsClaim = config.mode === "dev" ? "orgs" : config.orgsClaim;
-    return scopeFromClaims({
-      sub: subjectOf(config, payload.sub),
-      role: claimAt(payload, roleClaim),
-      orgs: claimAt(payload, orgsClaim),
-    });
+    return withinMaxLifetime(payload, maxLifetime) ? payload : undefined;
   } catch (err) {
     if (isUnreachableKeySet(config, err)) {
       throw new AuthUnavailableError("the identity provider's key set is unavailable", {
@@ -98,6 +122,16 @@ export async function verifyToken(config: AuthConfig, token: string): Promise<Sc
     if (err instanceof errors.JOSEError) return undefined;
     throw err;
   }
+}
+
+function scopeOf(config: AuthConfig, payload: JWTPayload): Scope | undefined {
+  const roleClaim = config.mode === "dev" ? "role" : config.roleClaim;
+  const orgsClaim = config.mode === "dev" ? "orgs" : config.orgsClaim;
+  return scopeFromClaims({
+    sub: subjectOf(config, payload.sub),
+    role: claimAt(payload, roleClaim),
+    orgs: claimAt(payload, orgsClaim),
+  });
 }
 
 /**

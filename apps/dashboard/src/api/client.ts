@@ -1,14 +1,15 @@
 import type { AppType } from "@samsyn/api";
 import { type ClientResponse, hc, type InferResponseType, type parseResponse } from "hono/client";
-import { ApiFailure, errorDetails } from "../session";
+import { ApiFailure, authHeaders, errorDetails } from "../session";
 
 /**
  * The API as the server declares it (`AppType`, a type-only import: no server code reaches the
  * bundle). Paths, parameters and answers are typed from the routes' schemas; calls go to the
- * dashboard's own origin with the session's token.
+ * dashboard's own origin with the session's token (a bearer token, or the cookie session's CSRF
+ * token: `authHeaders`).
  */
 export function apiClient(token: string) {
-  return hc<AppType>("/", { headers: { Authorization: `Bearer ${token}` } }).api.v1;
+  return hc<AppType>("/", { headers: authHeaders(token) }).api.v1;
 }
 
 export type Api = ReturnType<typeof apiClient>;

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { locale } from "../lib/i18n";
-import { ApiFailure } from "../session";
+import { ApiFailure, authHeaders } from "../session";
 import { type Api, answer, apiClient, type Ok } from "./client";
 import { useSession } from "./queries";
 
@@ -32,7 +32,9 @@ export function uploadImport<M extends "check" | "commit">(
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open("POST", `/api/v1/imports?mode=${mode}`);
-    request.setRequestHeader("Authorization", `Bearer ${token}`);
+    for (const [name, value] of Object.entries(authHeaders(token))) {
+      request.setRequestHeader(name, value);
+    }
     request.setRequestHeader("Accept-Language", locale());
     request.responseType = "json";
     request.upload.addEventListener("progress", (event) => {

@@ -19,6 +19,7 @@ import { networkPageMessages } from "./network-page";
 import { pageMessages } from "./pages";
 import { figurePeriodMessages } from "./period";
 import { periodMessages } from "./periods";
+import { signInMessages } from "./sign-in";
 
 /**
  * The one message catalogue: every text a user reads comes from here, Swedish first, English
@@ -36,6 +37,7 @@ export const messages = {
   ...agreementMessages,
   ...cliMessages,
   ...dashboardMessages,
+  ...signInMessages,
   ...definitionMessages,
   ...demoMessages,
   ...pageMessages,
