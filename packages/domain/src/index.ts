@@ -1,4 +1,5 @@
 export * from "./access";
+export * from "./assert-never";
 export * from "./case";
 export * from "./case-state";
 export * from "./catalogues";
