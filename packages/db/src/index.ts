@@ -26,9 +26,12 @@ export type {
   NewCase,
 } from "./queries/cases";
 export { createCase, getCase, listCases, maxCasePageSize } from "./queries/cases";
-export { type CatalogueView, loadCatalogueView } from "./queries/catalogue-view";
-export { loadInterchangeCatalogue } from "./queries/catalogues";
-export type { ImportRecord } from "./queries/imports";
+export {
+  type CatalogueView,
+  loadCatalogueView,
+  loadInterchangeCatalogue,
+} from "./queries/catalogues";
+export type { ImportCounts, ImportRecord } from "./queries/imports";
 export { listImports, maxImportListSize } from "./queries/imports";
 export * from "./queries/metrics";
 export type { NewUnit, Organisation, Unit } from "./queries/organisations";
@@ -37,5 +40,6 @@ export type { QueryError, Result, ValidationDetail } from "./queries/result";
 export { selectRows } from "./queries/rows";
 export type { Summary } from "./queries/summary";
 export { countSummary } from "./queries/summary";
+export { hashCaseRef } from "./ref-hash";
 export * from "./schema";
 export * as schema from "./schema";

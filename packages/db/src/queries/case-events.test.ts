@@ -1,7 +1,7 @@
 import { type Scope, t } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { hashCaseRef } from "../import/ref-hash";
+import { hashCaseRef } from "../ref-hash";
 import {
   anAuditContext,
   aScope,

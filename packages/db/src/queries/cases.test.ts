@@ -2,7 +2,7 @@ import type { Scope } from "@samsyn/domain";
 import { addDays, daysBetween, stockholmDate, t } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hashCaseRef } from "../import/ref-hash";
+import { hashCaseRef } from "../ref-hash";
 import { cases } from "../schema";
 import {
   anAuditContext,

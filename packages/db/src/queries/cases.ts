@@ -10,7 +10,7 @@ import {
 import { eq, type SQL, sql } from "drizzle-orm";
 import { type AuditContext, type AuditEntry, type AuditOutcome, audited } from "../audit";
 import type { Db } from "../client";
-import { hashCaseRef } from "../import/ref-hash";
+import { hashCaseRef } from "../ref-hash";
 import { cases, units } from "../schema";
 import { type CaseStateRow, caseStates, endOfToday, visibleTo } from "./case-state";
 import { loadInterchangeCatalogue } from "./catalogues";

@@ -10,8 +10,8 @@ import {
 import { processkartaCase } from "@samsyn/domain/testing";
 import { sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hashCaseRef } from "../../import/ref-hash";
 import { migrate } from "../../migrate";
+import { hashCaseRef } from "../../ref-hash";
 import {
   anAuditContext,
   aScope,
@@ -21,6 +21,7 @@ import {
   testSecret,
   useMigratedDatabase,
 } from "../../testing";
+import { writeCounty } from "../../testing/reference-county";
 import { appendCaseEvent } from "../case-events";
 import { createCase } from "../cases";
 import { selectRows } from "../rows";
@@ -29,7 +30,6 @@ import { flow } from "./flow";
 import { leadTimes } from "./lead-times";
 import { network } from "./network";
 import type { MetricAccess } from "./parameters";
-import { writeCounty } from "./reference-county";
 import { sipConsent } from "./sip-consent";
 import { stuck } from "./stuck";
 import { trend } from "./trend";
