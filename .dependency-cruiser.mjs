@@ -105,6 +105,14 @@ export default {
       to: { couldNotResolve: true },
     },
     {
+      name: "sql-only-in-db",
+      comment:
+        "SQL, scope and audit live in db (ADR 0007): no other package uses drizzle or a driver.",
+      severity: "error",
+      from: { pathNot: "^packages/db/" },
+      to: { path: "(^|/)node_modules/(drizzle-orm|postgres|@electric-sql/pglite)/" },
+    },
+    {
       name: "domain-no-io",
       comment: "The domain is pure: no Node module (files, network, clock, environment).",
       severity: "error",
@@ -131,7 +139,7 @@ export default {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "node_modules|/dist/" },
+    exclude: { path: "/dist/" },
     // Type-only imports are dependencies too: an upward `import type` is still a wrong room.
     tsPreCompilationDeps: true,
     combinedDependencies: true,
