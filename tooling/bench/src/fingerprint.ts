@@ -66,12 +66,15 @@ async function hashFiles(files: readonly string[]): Promise<string> {
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && !/\.test\.ts$/.test(e.name) && !isTestSupport(e.parentPath))
+    .filter(
+      (e) =>
+        e.isFile() && !/\.test\.ts$/.test(e.name) && !isTestSupport(relative(dir, e.parentPath)),
+    )
     .map((e) => join(e.parentPath, e.name))
     .sort();
 }
 
 /** Test support (a `testing/` folder) writes no data: changing it must not regenerate any. */
-function isTestSupport(dir: string): boolean {
-  return dir.split(sep).includes("testing");
+function isTestSupport(folder: string): boolean {
+  return folder.split(sep).includes("testing");
 }
