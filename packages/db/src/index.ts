@@ -37,9 +37,12 @@ export type {
   ListCasesOptions,
 } from "./queries/cases";
 export { getCase, listCases, maxCasePageSize } from "./queries/cases";
-export { type CatalogueView, loadCatalogueView } from "./queries/catalogue-view";
-export { loadInterchangeCatalogue } from "./queries/catalogues";
-export type { ImportRecord } from "./queries/imports";
+export {
+  type CatalogueView,
+  loadCatalogueView,
+  loadInterchangeCatalogue,
+} from "./queries/catalogues";
+export type { ImportCounts, ImportRecord } from "./queries/imports";
 export { listImports, maxImportListSize } from "./queries/imports";
 export * from "./queries/metrics";
 export type { Organisation, Unit } from "./queries/organisations";
@@ -48,5 +51,6 @@ export type { QueryError, Result, ValidationDetail } from "./queries/result";
 export { selectRows } from "./queries/rows";
 export type { Summary } from "./queries/summary";
 export { countSummary } from "./queries/summary";
+export { hashCaseRef } from "./ref-hash";
 export * from "./schema";
 export * as schema from "./schema";

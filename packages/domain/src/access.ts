@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { assertNever } from "./assert-never";
 import {
-  assertNever,
   type CaseEvent,
   type ConsentValue,
   compareEvents,

@@ -4,7 +4,7 @@ import {
   type Recorder,
   refusedIncomingEvents,
 } from "./access";
-import { assertNever } from "./case";
+import { assertNever } from "./assert-never";
 import type { CaseCommand, NewEvent, OpenCase, RecordEvent } from "./case-commands";
 import type { ImportErrorCode } from "./interchange";
 import { err, ok, type Result } from "./result";

@@ -1,5 +1,6 @@
+import { assertNever } from "./assert-never";
 import type { Case, CaseEvent, ConsentValue } from "./case";
-import { assertNever, compareEvents } from "./case";
+import { compareEvents } from "./case";
 import type { IsoDate } from "./codes";
 import { endOfStockholmDay } from "./time";
 

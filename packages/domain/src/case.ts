@@ -62,7 +62,3 @@ export type CaseEvent =
 export function compareEvents(a: CaseEvent, b: CaseEvent): number {
   return a.occurredAt - b.occurredAt || a.seq - b.seq;
 }
-
-export function assertNever(x: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(x)}`);
-}

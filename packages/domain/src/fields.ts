@@ -9,7 +9,7 @@ import {
   type UnitCode,
   unitCode,
 } from "./codes";
-import type { ImportErrorCode } from "./interchange";
+import type { ImportErrorCode } from "./import-error-codes";
 import { containsIdentifier } from "./screen-identifiers";
 import { isRealDate, parseOccurredAt } from "./time";
 

@@ -1,5 +1,6 @@
 export * from "./access";
 export * from "./agreements";
+export * from "./assert-never";
 export * from "./case";
 export * from "./case-commands";
 export * from "./case-decide";

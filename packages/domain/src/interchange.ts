@@ -22,6 +22,7 @@ import {
   required,
   rowEventShapes,
 } from "./fields";
+import { type ImportErrorCode, importErrorCodes } from "./import-error-codes";
 import { defaultProcessModels } from "./process-models";
 import { containsIdentifier } from "./screen-identifiers";
 
@@ -61,38 +62,7 @@ export const interchangeColumns = {
   events: ["case_ref", "occurred_at", "type", "step", "unit_code", "value"],
 } as const satisfies Record<InterchangeFile, readonly string[]>;
 
-/** Why a row, a file or a reference was rejected; each has a message `import.error.<code>`. */
-export const importErrorCodes = [
-  "missingFile",
-  "badHeader",
-  "malformedCsv",
-  "columnCount",
-  "required",
-  "tooLong",
-  "identifier",
-  "badCode",
-  "unknownCode",
-  "badDate",
-  "badTimestamp",
-  "badStep",
-  "mustBeEmpty",
-  "badValue",
-  "unknownCase",
-  // A ref names a case within its organisation: one that two organisations' cases share, both
-  // in the caller's sight, does not say which case an event belongs to.
-  "ambiguousCase",
-  "unknownUnit",
-  "stepNotInProcess",
-  "conflictingCase",
-  "conflictingUnit",
-  "conflictingOrganisation",
-  // Only for an import limited to the caller's organisations (a samordnare's). A stored case
-  // out of the caller's sight is an `unknownCase`: a code of its own would tell that it exists.
-  "organisationOutsideScope",
-  "unitOutsideScope",
-  "consentRequired",
-] as const;
-export type ImportErrorCode = (typeof importErrorCodes)[number];
+export { type ImportErrorCode, importErrorCodes } from "./import-error-codes";
 
 /** The catalogues a row is checked against: what is stored (counties edit them), not the defaults. */
 export interface InterchangeCatalogue {

@@ -1,3 +1,4 @@
+import { assertNever } from "@samsyn/domain/assert-never";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import {
@@ -438,8 +439,4 @@ function refusal(error: unknown): string {
     return t("import.request_failed", { details: error.details });
   }
   return t("import.request_failed_plain");
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected phase ${JSON.stringify(value)}`);
 }

@@ -1,5 +1,5 @@
 import type { Scope } from "@samsyn/domain";
-import type { AuditRole } from "./codes";
+import type { AuditRole } from "../schema/audit-codes";
 
 /**
  * Who an audit row is about: the caller and the request it came with. Query functions take it

@@ -1,7 +1,12 @@
 import type { SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { auditLog } from "../schema/audit";
-import type { AuditAction, AuditDetails, AuditObjectType, AuditOutcome } from "./codes";
+import type {
+  AuditAction,
+  AuditDetails,
+  AuditObjectType,
+  AuditOutcome,
+} from "../schema/audit-codes";
 import type { AuditContext } from "./context";
 
 /** What happened, to which object: one audit row beside the context's who and when. */

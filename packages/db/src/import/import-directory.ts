@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import { type AuditContext, type AuditEntry, auditRowInsert, recordAudit } from "../audit";
 import type { Database } from "../client";
 import { loadInterchangeCatalogue } from "../queries/catalogues";
+import type { ImportCounts } from "../queries/imports";
 import { lastRecordedSeq, refreshImportedFacts } from "../queries/metrics/case-facts";
 import { applyCases, applyEvents, applyUnits } from "./apply";
 import { checkReferences, scopeChecks } from "./checks";
@@ -47,12 +48,6 @@ export interface ImportOptions {
    * (the CLI, whose runs `imports` records).
    */
   readonly audit?: AuditContext;
-}
-
-export interface ImportCounts {
-  readonly units: number;
-  readonly cases: number;
-  readonly events: number;
 }
 
 export type ImportReport =

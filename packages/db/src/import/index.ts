@@ -2,7 +2,6 @@ export type { ImportError, ImportErrorGroup } from "./errors";
 export { maxListedLines, maxReportedErrors } from "./errors";
 export type { UserImportOptions } from "./import-as";
 export { importAs, mayImport } from "./import-as";
-export type { ImportCounts, ImportOptions, ImportReport } from "./import-directory";
+export type { ImportOptions, ImportReport } from "./import-directory";
 export { importDirectory } from "./import-directory";
-export { hashCaseRef } from "./ref-hash";
 export type { ImportProgress, ProgressListener } from "./stage-file";

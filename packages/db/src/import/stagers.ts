@@ -7,7 +7,7 @@ import {
   type UnitRow,
   unitRowSchema,
 } from "@samsyn/domain";
-import { caseRefHasher } from "./ref-hash";
+import { caseRefHasher } from "../ref-hash";
 import type { FileStager } from "./stage-file";
 import {
   caseKeyLine,

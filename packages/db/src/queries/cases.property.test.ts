@@ -16,7 +16,7 @@ import {
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hashCaseRef } from "../import/ref-hash";
+import { hashCaseRef } from "../ref-hash";
 import {
   aCase,
   anAuditContext,

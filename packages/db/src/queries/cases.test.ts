@@ -2,9 +2,10 @@ import type { Scope } from "@samsyn/domain";
 import { addDays, daysBetween, stockholmDate } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hashCaseRef } from "../import/ref-hash";
 import { appendCaseEvent, type NewCaseEvent } from "../operations/cases/append-event";
 import { createCase } from "../operations/cases/create-case";
+import { hashCaseRef } from "../ref-hash";
+import { cases } from "../schema";
 import {
   anAuditContext,
   aScope,

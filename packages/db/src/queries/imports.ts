@@ -1,9 +1,15 @@
 import type { Scope } from "@samsyn/domain";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import type { ImportCounts } from "../import/import-directory";
 import { imports } from "../schema";
 import { ok, type Result, refuse } from "./result";
+
+/** Rows of each interchange file that an import added, or skipped as already present. */
+export interface ImportCounts {
+  readonly units: number;
+  readonly cases: number;
+  readonly events: number;
+}
 
 /** One committed import as `imports` recorded it (a rejected import leaves no row). */
 export interface ImportRecord {

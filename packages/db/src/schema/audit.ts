@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { type AuditDetails, auditOutcomes, auditRoles } from "../audit/codes";
+import { type AuditDetails, auditOutcomes, auditRoles } from "./audit-codes";
 import { bytea } from "./bytea";
 
 /**

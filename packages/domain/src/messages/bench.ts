@@ -1,4 +1,4 @@
-/** `pnpm bench`: the benchmark harness of issue 5 (apps/api/src/bench). */
+/** `pnpm bench`: the benchmark harness of issue 5 (tooling/bench). */
 export const benchMessages = {
   "bench.usage": {
     sv: `Användning: pnpm bench [flaggor]

@@ -1,5 +1,4 @@
 import type { Label } from "../catalogues";
-import type { ImportErrorCode } from "../interchange";
 
 /**
  * Import reasons (SPEC "Interchange format"). A reason names the problem and the rule; the
@@ -113,4 +112,4 @@ export const importMessages = {
     sv: "Enheten hör till en huvudman som inte redan har del av ärendet. Ärendets uppgifter får delas med en annan huvudman bara när den enskilde har gett sitt samtycke: registrera samtycket först, daterat före händelsen.",
     en: "The unit belongs to a principal that does not already take part in the case. The case may be shared with another principal only while the individual has given consent: record the consent first, dated before the event.",
   },
-} as const satisfies Record<`import.error.${ImportErrorCode}`, Label> & Record<string, Label>;
+} as const satisfies Record<string, Label>;

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { caseCounts, importDirectory, type MetricAccess } from "@samsyn/db";
 import { testDatabases, useMigratedDatabase } from "@samsyn/db/testing";
+import { generateDemoCounty } from "@samsyn/demo-data";
 import {
   addDays,
   type DisclosureMode,
@@ -11,7 +12,6 @@ import {
   type MetricQuery,
 } from "@samsyn/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateDemoCounty } from "../../demo-data";
 import { authed, testApp, testSecret } from "../../testing";
 
 /**

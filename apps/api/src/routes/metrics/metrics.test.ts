@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { importDirectory } from "@samsyn/db";
 import { testDatabases, useMigratedDatabase } from "@samsyn/db/testing";
+import { generateDemoCounty } from "@samsyn/demo-data";
 import type { Role } from "@samsyn/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateDemoCounty } from "../../demo-data";
 import { authed, testApp, testScope, testSecret } from "../../testing";
 
 const k = 5;

@@ -1,9 +1,9 @@
 import { type Scope, t } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { hashCaseRef } from "../../import/ref-hash";
 import { getCase, listCases } from "../../queries/cases";
 import { selectRows } from "../../queries/rows";
+import { hashCaseRef } from "../../ref-hash";
 import {
   anAuditContext,
   aScope,

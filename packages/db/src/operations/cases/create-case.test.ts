@@ -1,8 +1,8 @@
 import { type Scope, t } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hashCaseRef } from "../../import/ref-hash";
 import { getCase } from "../../queries/cases";
+import { hashCaseRef } from "../../ref-hash";
 import { cases } from "../../schema";
 import {
   anAuditContext,

@@ -10,11 +10,11 @@ import {
 import { and, eq, sql } from "drizzle-orm";
 import { type AuditContext, type AuditEntry, type AuditOutcome, audited } from "../../audit";
 import type { Db } from "../../client";
-import { hashCaseRef } from "../../import/ref-hash";
 import { loadInterchangeCatalogue } from "../../queries/catalogues";
 import { refreshCaseFacts } from "../../queries/metrics/case-facts";
 import { ok, type Result, refuse } from "../../queries/result";
 import { detail, fieldDetails } from "../../queries/validation";
+import { hashCaseRef } from "../../ref-hash";
 import { cases } from "../../schema";
 import { auditOutcomes, refusalOf } from "../refusal";
 import { loadRecordedCase, unitOrganisations } from "./state";

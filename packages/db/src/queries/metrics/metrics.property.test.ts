@@ -17,11 +17,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../client";
 import { resetData, testDatabases, useMigratedDatabase } from "../../testing";
-import { caseCounts } from "./case-counts";
-import { flow } from "./flow";
-import { leadTimes } from "./lead-times";
-import { network } from "./network";
-import type { MetricAccess } from "./parameters";
 import {
   arbCounty,
   arbQuery,
@@ -33,7 +28,12 @@ import {
   restrictCases,
   unitPrincipal,
   writeCounty,
-} from "./reference-county";
+} from "../../testing/reference-county";
+import { caseCounts } from "./case-counts";
+import { flow } from "./flow";
+import { leadTimes } from "./lead-times";
+import { network } from "./network";
+import type { MetricAccess } from "./parameters";
 import { sipConsent } from "./sip-consent";
 import { stuck } from "./stuck";
 import { trend } from "./trend";

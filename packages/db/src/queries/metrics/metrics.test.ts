@@ -10,10 +10,10 @@ import {
 import { processkartaCase } from "@samsyn/domain/testing";
 import { sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hashCaseRef } from "../../import/ref-hash";
 import { migrate } from "../../migrate";
 import { appendCaseEvent } from "../../operations/cases/append-event";
 import { createCase } from "../../operations/cases/create-case";
+import { hashCaseRef } from "../../ref-hash";
 import {
   anAuditContext,
   aScope,
@@ -23,13 +23,13 @@ import {
   testSecret,
   useMigratedDatabase,
 } from "../../testing";
+import { writeCounty } from "../../testing/reference-county";
 import { selectRows } from "../rows";
 import { caseCounts } from "./case-counts";
 import { flow } from "./flow";
 import { leadTimes } from "./lead-times";
 import { network } from "./network";
 import type { MetricAccess } from "./parameters";
-import { writeCounty } from "./reference-county";
 import { sipConsent } from "./sip-consent";
 import { stuck } from "./stuck";
 import { trend } from "./trend";

@@ -1,7 +1,6 @@
 import { serve } from "@hono/node-server";
+import { createApp, createToken } from "@samsyn/api";
 import type { Database } from "@samsyn/db";
-import { createApp } from "../app";
-import { createToken } from "../auth";
 import { benchSecret } from "./load";
 
 const keepAliveTimeout = 600_000;

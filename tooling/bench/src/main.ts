@@ -1,5 +1,5 @@
+import { readEnv } from "@samsyn/api";
 import { t } from "@samsyn/domain";
-import { readEnv } from "../env";
 import { type Dataset, ensureDataset } from "./dataset";
 import { writePerformanceDoc } from "./doc";
 import { startApi } from "./http";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { repoRoot } from "./paths";
 
 /**
@@ -66,7 +66,15 @@ async function hashFiles(files: readonly string[]): Promise<string> {
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && !/\.test\.ts$|\.test-support\.ts$/.test(e.name))
+    .filter(
+      (e) =>
+        e.isFile() && !/\.test\.ts$/.test(e.name) && !isTestSupport(relative(dir, e.parentPath)),
+    )
     .map((e) => join(e.parentPath, e.name))
     .sort();
+}
+
+/** Test support (a `testing/` folder) writes no data: changing it must not regenerate any. */
+function isTestSupport(folder: string): boolean {
+  return folder.split(sep).includes("testing");
 }

@@ -1,8 +1,8 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createProgressReporter } from "@samsyn/api/progress";
+import { generateDemoCounty } from "@samsyn/demo-data";
 import { t } from "@samsyn/domain";
-import { createProgressReporter } from "../cli/progress";
-import { generateDemoCounty } from "../demo-data";
 import { sourceHash } from "./fingerprint";
 import { datasetDir, demoDataSources } from "./paths";
 

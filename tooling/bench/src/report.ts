@@ -1,10 +1,10 @@
 import { type Locale, type MessageKey, t } from "@samsyn/domain";
+import type { Period } from "./baseline-sql";
 import type { Dataset } from "./dataset";
 import type { ImportFigures } from "./load";
 import type { MachineFacts } from "./machine";
 import type { QuestionResult, RunSettings } from "./measure";
 import { type BenchTarget, benchTargets } from "./options";
-import type { Period } from "./questions";
 import { questionLabel } from "./questions";
 
 /** Everything one (target, size) run measured: one table and its facts. */

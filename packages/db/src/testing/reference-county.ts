@@ -18,10 +18,10 @@ import {
 import { arbRefPrefix, type BuiltCase, type CaseEventBody } from "@samsyn/domain/testing";
 import { type SQL, sql } from "drizzle-orm";
 import fc from "fast-check";
-import type { Db } from "../../client";
-import { selectRows } from "../rows";
-import { casesWithoutFacts, refreshCaseFacts } from "./case-facts";
-import type { MetricRestriction } from "./parameters";
+import type { Db } from "../client";
+import { casesWithoutFacts, refreshCaseFacts } from "../queries/metrics/case-facts";
+import type { MetricRestriction } from "../queries/metrics/parameters";
+import { selectRows } from "../queries/rows";
 
 /**
  * A small county for holding the metric SQL to the domain's reference: units of four

@@ -16,7 +16,7 @@ import {
 } from "@samsyn/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDemoCounty } from "./generate-demo-county";
-import { parseCsv } from "./parse-csv.test-support";
+import { parseCsv } from "./testing/parse-csv";
 
 const CASES = 3_000;
 const AS_OF = "2025-06-30";

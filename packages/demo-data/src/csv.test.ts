@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { csvField, csvLine } from "./csv";
-import { parseCsv } from "./parse-csv.test-support";
+import { parseCsv } from "./testing/parse-csv";
 
 describe("csvLine", () => {
   it("quotes exactly as csv-stringify does (RFC 4180)", () => {

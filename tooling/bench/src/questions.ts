@@ -5,19 +5,13 @@ import {
   flowSql,
   leadTimesSql,
   networkSql,
+  type Period,
   sipSql,
   stuckSql,
   studiedProcess,
   trendSql,
 } from "./baseline-sql";
 import type { BenchTarget } from "./options";
-
-/** The window every question asks about: whole months, so every role may ask it (issue 5). */
-export interface Period {
-  readonly from: IsoDate;
-  readonly to: IsoDate;
-  readonly asOf: IsoDate;
-}
 
 export const benchPeriod: Period = {
   from: "2022-01-01" as IsoDate,

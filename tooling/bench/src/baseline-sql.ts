@@ -1,6 +1,12 @@
-import { endOfStockholmDay } from "@samsyn/domain";
+import { endOfStockholmDay, type IsoDate } from "@samsyn/domain";
 import type { BenchTarget } from "./options";
-import type { Period } from "./questions";
+
+/** The window every question asks about: whole months, so every role may ask it (issue 5). */
+export interface Period {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly asOf: IsoDate;
+}
 
 /**
  * The baselines: the best hand-written SQL we found for each question straight over

@@ -1,8 +1,8 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createProgressReporter } from "@samsyn/api/progress";
 import { createDb, type Database, importDirectory, migrate, migrationsFolder } from "@samsyn/db";
 import { t } from "@samsyn/domain";
-import { createProgressReporter } from "../cli/progress";
 import type { Dataset } from "./dataset";
 import { moduleClosureHash, sourceHash } from "./fingerprint";
 import { sampleRss } from "./memory";
