@@ -60,12 +60,18 @@ export const importErrorCodes = [
   "missingFile",
   "badHeader",
   "malformedCsv",
+  // Neither UTF-8 nor Windows-1252 (UTF-16, say): no text of it can be trusted.
+  "badEncoding",
   "columnCount",
   "required",
   "tooLong",
   "identifier",
   "badCode",
   "unknownCode",
+  // A spreadsheet that read kommunkod 0180 as the number 180: said rather than guessed.
+  "missingLeadingZero",
+  // U+FFFD stands for text lost before the file reached Samsyn; it is never stored.
+  "replacementCharacter",
   "badDate",
   "badTimestamp",
   "badStep",
@@ -87,6 +93,13 @@ export const importErrorCodes = [
   "consentRequired",
 ] as const;
 export type ImportErrorCode = (typeof importErrorCodes)[number];
+
+/**
+ * What an import tolerated and did differently from SPEC's format, said in its report; each has
+ * a message `import.notice.<code>`.
+ */
+export const importNoticeCodes = ["semicolonSeparated", "windows1252"] as const;
+export type ImportNoticeCode = (typeof importNoticeCodes)[number];
 
 /** The catalogues a row is checked against: what is stored (counties edit them), not the defaults. */
 export interface InterchangeCatalogue {
@@ -322,7 +335,9 @@ function columnReader(raw: Readonly<Record<string, string>>, ctx: z.RefinementCt
     const text = raw[column] ?? "";
     const result = containsIdentifier(text)
       ? { reject: "identifier" as const }
-      : parse(text === "" ? undefined : text);
+      : text.includes("\uFFFD")
+        ? { reject: "replacementCharacter" as const }
+        : parse(text === "" ? undefined : text);
     if (!isRejection(result)) return result;
     // An identifier's text goes no further than this function: the error says only that it was one.
     const extra: Partial<IssueExtra> = {
@@ -389,8 +404,20 @@ function member(codes: ReadonlySet<string> | ReadonlyMap<string, unknown>): Pars
   return (value = "") => (codes.has(value) ? value : rejection);
 }
 
+/**
+ * Kommunkoder have four digits, and those of Stockholms län and five other län begin with 0: a
+ * spreadsheet that took the column for numbers wrote 0180 as 180. Such a code is refused, naming
+ * the code it most likely was, rather than accepted: the import stores what the file says.
+ */
 function municipalityIn(catalogue: InterchangeCatalogue): Parser<MunicipalityCode> {
-  return member(catalogue.municipalities) as Parser<MunicipalityCode>;
+  const known = member(catalogue.municipalities) as Parser<MunicipalityCode>;
+  return (value = "") => {
+    const padded = `0${value}`;
+    if (/^\d{3}$/.test(value) && catalogue.municipalities.has(padded)) {
+      return { reject: "missingLeadingZero", params: { code: padded } };
+    }
+    return known(value);
+  };
 }
 
 function oneOfValues(values: readonly string[]): Parser<string> {
