@@ -42,10 +42,7 @@ describe("secretFingerprint", () => {
 
 describe.each(testDatabases())("the installation secret on $name", (target) => {
   const database = useMigratedDatabase(target);
-  beforeEach(async () => {
-    await resetData(database().db);
-    await database().db.execute(sql`DELETE FROM installation`);
-  });
+  beforeEach(() => resetData(database().db));
 
   const county = () =>
     writeInterchange({
