@@ -9,6 +9,7 @@ import {
   type InterchangeFiles,
   stepEvents,
   writeInterchange,
+  writeSpreadsheetInterchange,
 } from "@samsyn/db/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -171,6 +172,36 @@ describe.skipIf(!browserAvailable)("the Import page in a browser", () => {
       path: join(screenshots, "import-errors-1366x768.png"),
       fullPage: true,
     });
+  });
+
+  it("says how it read Excel's 'CSV (semikolonavgränsad)' and names a kommunkod without its zero", async () => {
+    await page.goto(`${samsyn.url}/import`);
+    const sheet = {
+      units: [aUnit({ unit_name: "Socialtjänsten Södermalm" }), aRegionUnit()],
+      cases: [aCase({ case_ref: "ARK-1", municipality_code: "180" })],
+      events: [],
+    };
+    await choose(
+      page,
+      await writeSpreadsheetInterchange(sheet, { delimiter: ";", encoding: "windows-1252" }),
+    );
+    await page.getByRole("button", { name: "Granska" }).click();
+    const notices = page.getByRole("region", { name: "Så lästes filerna" });
+    await notices.waitFor();
+    expect(await notices.locator("li").allTextContents()).toEqual(
+      expect.arrayContaining([
+        "units.csv: Filen är semikolonavgränsad (som kalkylprogrammens ”CSV (semikolonavgränsad)”) och lästes så.",
+        "units.csv: Filen är inte UTF-8 utan Windows-1252 (som kalkylprogrammens ”CSV”) och konverterades till UTF-8.",
+      ]),
+    );
+    const errors = page.getByRole("table", { name: "Fel per rad" });
+    await errors.waitFor();
+    const cells = errors.locator("tbody tr").first().locator("td");
+    expect(await cells.nth(2).textContent()).toBe("municipality_code");
+    expect(await cells.nth(3).textContent()).toMatch(
+      /^Okänd kod: kommunkoden saknar troligen en inledande nolla \(0180\)\..* Värdet i filen: ”180”\.$/,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("shows a long report grouped, naming each value but never an identifier, with the full CSV", async () => {

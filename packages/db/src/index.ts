@@ -2,6 +2,11 @@ export * from "./audit";
 export type { CreateDbOptions, Database, Db, Schema } from "./client";
 export { createDb } from "./client";
 export * from "./import";
+export {
+  checkInstallationSecret,
+  claimInstallationSecret,
+  SecretMismatch,
+} from "./installation-secret";
 export { migrate, migrationsFolder, seedCatalogues } from "./migrate";
 export * from "./operations/agreements";
 export { appendCaseEvent, type NewCaseEvent } from "./operations/cases/append-event";

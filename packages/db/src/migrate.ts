@@ -11,6 +11,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { Database, Db } from "./client";
+import { claimInstallationSecret } from "./installation-secret";
 import { casesWithoutFacts, refreshCaseFacts } from "./queries/metrics/case-facts";
 import { municipalities, processModels, processSteps, targetGroups } from "./schema";
 
@@ -20,6 +21,11 @@ export const migrationsFolder = fileURLToPath(new URL("../migrations", import.me
 export interface MigrateOptions {
   /** The role the application connects as; granted its privileges when it exists. */
   readonly appRole?: string;
+  /**
+   * The installation secret (SAMSYN_SECRET): its fingerprint is recorded by the first migrate
+   * that is given one, and a later migrate with another secret throws `SecretMismatch`.
+   */
+  readonly secret?: string;
 }
 
 /** The application's role in a least-privilege setup (README "Database roles"). */
@@ -27,7 +33,8 @@ export const defaultAppRole = "samsyn_app";
 
 /**
  * Applies the migrations that are not yet applied, seeds missing catalogue rows, and grants the
- * application role (when it exists) what it needs and no more.
+ * application role (when it exists) what it needs and no more. With a secret, ties the database
+ * to it (`claimInstallationSecret`).
  */
 export async function migrate(database: Database, options: MigrateOptions = {}): Promise<void> {
   if (database.kind === "postgres") {
@@ -40,6 +47,7 @@ export async function migrate(database: Database, options: MigrateOptions = {}):
   // emptied by a later migration that changes its derivation).
   await refreshCaseFacts((statement) => database.db.execute(statement), casesWithoutFacts);
   await grantAppRole(database.db, options.appRole ?? defaultAppRole);
+  if (options.secret !== undefined) await claimInstallationSecret(database.db, options.secret);
 }
 
 /**

@@ -39,6 +39,8 @@ export function isRejection(x: unknown): x is Rejection {
  */
 export function readText<T>(text: string, parse: Parser<T>): T | Rejection {
   if (containsIdentifier(text)) return { reject: "identifier" };
+  // U+FFFD stands for text lost before the file reached Samsyn; it is never stored.
+  if (text.includes("\uFFFD")) return { reject: "replacementCharacter" };
   return parse(text === "" ? undefined : text);
 }
 
@@ -149,8 +151,20 @@ export function member(codes: ReadonlySet<string> | ReadonlyMap<string, unknown>
   return (value = "") => (codes.has(value) ? value : rejection);
 }
 
+/**
+ * Kommunkoder have four digits, and those of Stockholms län and five other län begin with 0: a
+ * spreadsheet that took the column for numbers wrote 0180 as 180. Such a code is refused, naming
+ * the code it most likely was, rather than accepted: the import stores what the file says.
+ */
 export function municipalityIn(municipalities: ReadonlySet<string>): Parser<MunicipalityCode> {
-  return member(municipalities) as Parser<MunicipalityCode>;
+  const known = member(municipalities) as Parser<MunicipalityCode>;
+  return (value = "") => {
+    const padded = `0${value}`;
+    if (/^\d{3}$/.test(value) && municipalities.has(padded)) {
+      return { reject: "missingLeadingZero", params: { code: padded } };
+    }
+    return known(value);
+  };
 }
 
 function oneOfValues(values: readonly string[]): Parser<string> {

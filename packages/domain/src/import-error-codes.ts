@@ -7,12 +7,18 @@ export const importErrorCodes = [
   "missingFile",
   "badHeader",
   "malformedCsv",
+  // Neither UTF-8 nor Windows-1252 (UTF-16, say): no text of it can be trusted.
+  "badEncoding",
   "columnCount",
   "required",
   "tooLong",
   "identifier",
   "badCode",
   "unknownCode",
+  // A spreadsheet that read kommunkod 0180 as the number 180: said rather than guessed.
+  "missingLeadingZero",
+  // U+FFFD stands for text lost before the file reached Samsyn; it is never stored.
+  "replacementCharacter",
   "badDate",
   "badTimestamp",
   "badStep",

@@ -80,6 +80,29 @@ describe("unit rows", () => {
 });
 
 describe("case rows", () => {
+  it("names the kommunkod a 3-digit code lost its leading zero from, and only that", () => {
+    const schema = caseRowSchema(defaultInterchangeCatalogue);
+    expect(issuesOf(schema.safeParse({ ...caseRow, municipality_code: "182" }))).toEqual([
+      {
+        column: "municipality_code",
+        code: "missingLeadingZero",
+        params: { code: "0182" },
+        value: "182",
+      },
+    ]);
+    const unknown = issuesOf(schema.safeParse({ ...caseRow, municipality_code: "999" }));
+    expect(unknown.map((i) => [i.code, i.value])).toEqual([["unknownCode", "999"]]);
+  });
+
+  it("refuses any column holding U+FFFD, the mark of text lost before the file came", () => {
+    const schema = caseRowSchema(defaultInterchangeCatalogue);
+    const lost = { ...caseRow, case_ref: "A-\uFFFD", target_group: "missbruk_beroende\uFFFD" };
+    expect(issuesOf(schema.safeParse(lost)).map((i) => [i.column, i.code])).toEqual([
+      ["case_ref", "replacementCharacter"],
+      ["target_group", "replacementCharacter"],
+    ]);
+  });
+
   it("checks codes against the stored catalogue, not the defaults", () => {
     const edited = catalogueOf([{ code: "lokal_process", steps: [{ number: 1 }] }], [], []);
     const schema = caseRowSchema(edited);

@@ -64,6 +64,13 @@ export const interchangeColumns = {
 
 export { type ImportErrorCode, importErrorCodes } from "./import-error-codes";
 
+/**
+ * What an import tolerated and did differently from SPEC's format, said in its report; each has
+ * a message `import.notice.<code>`.
+ */
+export const importNoticeCodes = ["semicolonSeparated", "windows1252"] as const;
+export type ImportNoticeCode = (typeof importNoticeCodes)[number];
+
 /** The catalogues a row is checked against: what is stored (counties edit them), not the defaults. */
 export interface InterchangeCatalogue {
   /** Process code → its step numbers. */

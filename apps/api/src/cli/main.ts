@@ -4,7 +4,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
-import { countSummary, createDb, type Database, importDirectory, migrate } from "@samsyn/db";
+import {
+  claimInstallationSecret,
+  countSummary,
+  createDb,
+  type Database,
+  type ImportError,
+  importDirectory,
+  migrate,
+} from "@samsyn/db";
 import { DEFAULT_DEMO_SEED, generateDemoCounty, PRELOADED_DEMO_SEED } from "@samsyn/demo-data";
 import { type IsoDate, stockholmDate, t } from "@samsyn/domain";
 import { createApp } from "../app";
@@ -25,7 +33,9 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "migrate":
       return withDatabase(env, async (database) => {
-        await migrate(database);
+        // The owner who migrates in production need not hold the secret: `serve` records it then.
+        const secret = env.NODE_ENV === "production" ? env.SAMSYN_SECRET : secretFor(env);
+        await migrate(database, secret === undefined ? {} : { secret });
         console.log(t("cli.migrated", { kind: database.kind }));
         return 0;
       });
@@ -97,7 +107,7 @@ async function importCommand(env: Env, args: string[]): Promise<number> {
   if (values.dir === undefined) throw new CliError(t("cli.missing_option", { option: "dir" }));
   const dir = userPath(env, values.dir);
   return withDatabase(env, async (database) => {
-    await migrate(database);
+    await migrate(database, { secret: secretFor(env) });
     return (await runImport(env, database, dir)) ? 0 : 1;
   });
 }
@@ -111,8 +121,9 @@ async function runImport(env: Env, database: Database, dir: string): Promise<boo
     onProgress: (update) => progress.update(update),
   });
   progress.done();
+  for (const notice of report.notices) console.error(`${notice.file}: ${notice.message}`);
   if (!report.ok) {
-    for (const e of report.errors) console.error(`${e.file}:${e.line}:${e.column}: ${e.reason}`);
+    for (const e of report.errors) console.error(`${errorPlace(e)}: ${e.reason}`);
     const more = report.errorCount - report.errors.length;
     if (more > 0) console.error(t("cli.import_more_errors", { count: formatCount(more) }));
     console.error(t("cli.import_failed", { count: formatCount(report.errorCount) }));
@@ -131,6 +142,14 @@ async function runImport(env: Env, database: Database, dir: string): Promise<boo
   return true;
 }
 
+/**
+ * `file:line:column` as compilers write it; a whole-file error has no line, and a row's error
+ * that is no column's (a wrong number of columns) no column.
+ */
+function errorPlace(error: Pick<ImportError, "file" | "line" | "column">): string {
+  return [error.file, error.line, error.column].filter((part) => part !== null).join(":");
+}
+
 async function tokenCommand(env: Env, args: string[]): Promise<number> {
   const result = await runTokenCommand(env, args, () => secretFor(env));
   if (result.stdout !== undefined) console.log(result.stdout);
@@ -144,9 +163,16 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
   // A process killed mid-import (SIGKILL, a crash) left its upload, case refs in clear, on disk.
   await removeLeftoverUploads();
   const database = await openDatabase(env);
-  if (options.loadDemoIfEmpty) {
-    await migrate(database);
-    if ((await countSummary(database.db)).cases === 0) await loadDemo(env, database);
+  try {
+    // Under another secret than the database's, every stored case would look new to an import.
+    if (options.loadDemoIfEmpty) await migrate(database, { secret: secretFor(env) });
+    else await claimInstallationSecret(database.db, secretFor(env));
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  if (options.loadDemoIfEmpty && (await countSummary(database.db)).cases === 0) {
+    await loadDemo(env, database);
   }
   const dashboardDir = env.SAMSYN_DASHBOARD_DIR
     ? userPath(env, env.SAMSYN_DASHBOARD_DIR)

@@ -225,12 +225,17 @@ function Outcome(props: {
         </p>
       );
     case "checked":
-      return phase.report.ok ? (
-        <button type="button" className="import-commit" onClick={props.onCommit}>
-          {t("import.commit")}
-        </button>
-      ) : (
-        <Errors report={phase.report} />
+      return (
+        <>
+          <Notices notices={phase.report.notices} />
+          {phase.report.ok ? (
+            <button type="button" className="import-commit" onClick={props.onCommit}>
+              {t("import.commit")}
+            </button>
+          ) : (
+            <Errors report={phase.report} />
+          )}
+        </>
       );
     case "importing":
       if (props.jobFailed) {
@@ -249,6 +254,7 @@ function Outcome(props: {
       }
       return (
         <div className="import-result">
+          {job.report !== undefined && <Notices notices={job.report.notices} />}
           {job.report?.ok === false && <Errors report={job.report} />}
           {job.report === undefined && (
             <p className="import-problem" role="alert">
@@ -263,6 +269,24 @@ function Outcome(props: {
     default:
       return assertNever(phase);
   }
+}
+
+/** How files not in the interchange format's own form were read (a spreadsheet's CSV). */
+function Notices(props: { notices: ImportReport["notices"] }) {
+  const headingId = useId();
+  if (props.notices.length === 0) return null;
+  return (
+    <section className="import-notices" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("import.notices_heading")}</h2>
+      <ul>
+        {props.notices.map((notice) => (
+          <li key={`${notice.file} ${notice.code}`}>
+            {notice.file}: {notice.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 /** `value` a fraction 0–1, or null while there is nothing to measure (indeterminate). */

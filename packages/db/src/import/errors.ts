@@ -2,6 +2,7 @@ import {
   containsIdentifier,
   echoable,
   type ImportErrorCode,
+  type ImportNoticeCode,
   type InterchangeFile,
   interchangeFileNames,
   interchangeFiles,
@@ -41,6 +42,14 @@ export interface ImportErrorGroup {
   readonly lines: readonly (number | null)[];
 }
 
+/** What the import read differently from SPEC's format, and how (a spreadsheet's CSV). */
+export interface ImportNotice {
+  readonly file: string;
+  readonly code: ImportNoticeCode;
+  /** Text from the message catalogue, in the import's language. */
+  readonly message: string;
+}
+
 /** SPEC: report at most the first 100 errors, plus how many there were. */
 export const maxReportedErrors = 100;
 /**
@@ -77,8 +86,10 @@ interface Group {
   readonly lines: (number | null)[];
 }
 
+/** The report's errors, and the notices of what was tolerated. */
 export class ImportErrors {
   readonly #groups = new Map<string, Group>();
+  readonly #notices: ImportNotice[] = [];
   #count = 0;
   #listed = 0;
 
@@ -91,6 +102,16 @@ export class ImportErrors {
 
   get count(): number {
     return this.#count;
+  }
+
+  notice(file: InterchangeFile, code: ImportNoticeCode): void {
+    const message = t(`import.notice.${code}`, {}, this.#locale);
+    this.#notices.push({ file: interchangeFileNames[file], code, message });
+  }
+
+  /** In the order the files were read (units, cases, events). */
+  notices(): ImportNotice[] {
+    return [...this.#notices];
   }
 
   add(error: ErrorInput): void {

@@ -9,12 +9,13 @@ import {
 import { sql } from "drizzle-orm";
 import { type AuditContext, type AuditEntry, auditRowInsert, recordAudit } from "../audit";
 import type { Database } from "../client";
+import { checkInstallationSecret, SecretMismatch } from "../installation-secret";
 import { loadInterchangeCatalogue } from "../queries/catalogues";
 import type { ImportCounts } from "../queries/imports";
 import { lastRecordedSeq, refreshImportedFacts } from "../queries/metrics/case-facts";
 import { applyCases, applyEvents, applyUnits } from "./apply";
 import { checkReferences, scopeChecks } from "./checks";
-import { type ImportError, type ImportErrorGroup, ImportErrors } from "./errors";
+import { type ImportError, type ImportErrorGroup, ImportErrors, type ImportNotice } from "./errors";
 import { resolveCases } from "./resolve-cases";
 import { type BulkSession, inTransaction } from "./session";
 import { type ProgressListener, type StagedFile, stageFile } from "./stage-file";
@@ -59,9 +60,12 @@ export type ImportReport =
       readonly added: ImportCounts;
       /** Rows that were already present (or repeated a row above them). */
       readonly skipped: ImportCounts;
+      /** How files not in SPEC's format were read (semicolons, Windows-1252). */
+      readonly notices: readonly ImportNotice[];
     }
   | {
       readonly ok: false;
+      readonly notices: readonly ImportNotice[];
       /** The first `maxReportedErrors` errors, by file and line. */
       readonly errors: readonly ImportError[];
       readonly errorCount: number;
@@ -82,7 +86,8 @@ class DryRunDone extends Error {
 /**
  * Imports the three interchange files in one transaction: everything or nothing (SPEC). All three
  * files must be present, even if only with their header row, so that a forgotten file is an error
- * rather than an import that silently lacks it.
+ * rather than an import that silently lacks it. Throws `SecretMismatch` when the database was
+ * tied to another installation secret.
  */
 export async function importDirectory(
   database: Database,
@@ -101,6 +106,10 @@ async function stageCheckAndApply(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const startedAt = new Date();
+  // Under another secret every stored case would look new: the import would double them.
+  if ((await checkInstallationSecret(database.db, options.secret)) === "mismatch") {
+    throw new SecretMismatch(options.locale);
+  }
   const errors = new ImportErrors(options.locale);
   const paths = await presentFiles(options.dir, errors);
   if (paths === undefined) return failure(errors);
@@ -125,9 +134,13 @@ async function stageCheckAndApply(
       // A dry run applies too: only the inserts know what is new, after duplicates in the files.
       const added = await applyRows(session);
       const skipped = skippedRows(staged, added);
-      if (options.dryRun) throw new DryRunDone({ ok: true, importId: null, added, skipped });
+      const notices = errors.notices();
+      if (options.dryRun) {
+        throw new DryRunDone({ ok: true, importId: null, added, skipped, notices });
+      }
       const seqBefore = before?.seq ?? 0;
-      return record(database, session, { startedAt, seqBefore, added, skipped, options });
+      const run = { startedAt, seqBefore, added, skipped, notices, options };
+      return record(database, session, run);
     });
   } catch (error) {
     if (error instanceof Rejected) return failure(errors);
@@ -181,10 +194,11 @@ async function record(
     readonly seqBefore: number;
     readonly added: ImportCounts;
     readonly skipped: ImportCounts;
+    readonly notices: readonly ImportNotice[];
     readonly options: ImportOptions;
   },
 ): Promise<ImportReport> {
-  const { startedAt, added, skipped, options } = run;
+  const { startedAt, added, skipped, notices, options } = run;
   // The metrics read case_facts: it changes with the events, in the same transaction.
   await refreshImportedFacts((statement) => session.run(statement), run.seqBefore);
   const [row] = await session.rows<{ id: number }>(sql`INSERT INTO imports
@@ -194,7 +208,7 @@ async function record(
       ${added.units}, ${skipped.units}, ${added.cases}, ${skipped.cases}, ${added.events},
       ${skipped.events})
     RETURNING id`);
-  const report: ImportReport = { ok: true, importId: row?.id ?? 0, added, skipped };
+  const report: ImportReport = { ok: true, importId: row?.id ?? 0, added, skipped, notices };
   if (options.audit !== undefined) {
     await session.run(auditRowInsert(database.db, options.audit, auditEntry(options, report)));
   }
@@ -259,5 +273,11 @@ function auditEntry(options: ImportOptions, report: ImportReport): AuditEntry {
 }
 
 function failure(errors: ImportErrors): ImportReport {
-  return { ok: false, errors: errors.list(), errorCount: errors.count, groups: errors.groups() };
+  return {
+    ok: false,
+    errors: errors.list(),
+    errorCount: errors.count,
+    groups: errors.groups(),
+    notices: errors.notices(),
+  };
 }

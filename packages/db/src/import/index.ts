@@ -1,4 +1,4 @@
-export type { ImportError, ImportErrorGroup } from "./errors";
+export type { ImportError, ImportErrorGroup, ImportNotice } from "./errors";
 export { maxListedLines, maxReportedErrors } from "./errors";
 export type { UserImportOptions } from "./import-as";
 export { importAs, mayImport } from "./import-as";

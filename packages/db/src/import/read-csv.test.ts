@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CsvRecord, MalformedCsv, readCsv } from "./read-csv";
+import { type CsvRecord, MalformedCsv, readCsv, sniffCsv } from "./read-csv";
 
-async function fileWith(text: string): Promise<string> {
+async function fileWith(text: string | Buffer): Promise<string> {
   const path = join(await mkdtemp(join(tmpdir(), "samsyn-csv-")), "f.csv");
   await writeFile(path, text);
   return path;
@@ -62,5 +62,45 @@ describe("readCsv", () => {
     const error = await readAll('a,b\n1,2\n"3,4\n5,6\n').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MalformedCsv);
     expect((error as MalformedCsv).line).toBe(3);
+  });
+
+  it("names the line of a broken quote deep in the file, not the first line", async () => {
+    const rows = Array.from({ length: 999 }, (_, i) => (i === 498 ? 'x,"y"z' : `x${i},y`));
+    const error = await readAll(`a,b\n${rows.join("\n")}\n`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedCsv);
+    expect((error as MalformedCsv).line).toBe(500);
+  });
+
+  it("reads semicolon-separated Windows-1252 as the format it sniffed", async () => {
+    const bytes = Buffer.from("a;b\r\nS\xf6dert\xe4lje, v\xe5rd;\x80\r\n", "latin1");
+    const path = await fileWith(bytes);
+    const format = await sniffCsv(path);
+    expect(format).toEqual({ encoding: "windows-1252", delimiter: ";" });
+    const read: CsvRecord[] = [];
+    for await (const r of readCsv(path, { encoding: "windows-1252", delimiter: ";" })) read.push(r);
+    expect(read.map((r) => r.values)).toEqual([
+      ["a", "b"],
+      ["Södertälje, vård", "€"],
+    ]);
+  });
+});
+
+describe("sniffCsv", () => {
+  it("takes valid UTF-8 as UTF-8 and a header with commas as comma-separated", async () => {
+    const path = await fileWith("\uFEFFa,b;c\r\nå;ä;ö,x\r\n");
+    expect(await sniffCsv(path)).toEqual({ encoding: "utf-8", delimiter: "," });
+  });
+
+  it("finds invalid UTF-8 after the first chunk of a large file", async () => {
+    const head = `a;b\n${"x;y\n".repeat(100_000)}`;
+    const path = await fileWith(Buffer.concat([Buffer.from(head), Buffer.from([0xe5, 0x0a])]));
+    expect(await sniffCsv(path)).toEqual({ encoding: "windows-1252", delimiter: ";" });
+  });
+
+  it("refuses UTF-16 and bytes that Windows-1252 leaves undefined", async () => {
+    const utf16 = await fileWith(Buffer.from("\uFEFFa,b\n", "utf16le"));
+    expect(await sniffCsv(utf16)).toEqual({ unreadable: "encoding" });
+    const neither = await fileWith(Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xe5, 0x81, 0x0a]));
+    expect(await sniffCsv(neither)).toEqual({ unreadable: "encoding" });
   });
 });

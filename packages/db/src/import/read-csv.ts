@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
-import { CsvError, parse } from "csv-parse";
+import { Transform } from "node:stream";
+import { CsvError, type Options, parse } from "csv-parse";
 
 export interface CsvRecord {
   /** 1-based line where the record starts (a quoted field may span lines). */
@@ -9,6 +10,18 @@ export interface CsvRecord {
   readonly bytes: number;
 }
 
+/**
+ * How a file is written. SPEC's format is UTF-8 and comma-separated; a spreadsheet saving
+ * "CSV (semikolonavgränsad)" in a Swedish locale writes semicolons, and Excel writes its "CSV"
+ * in Windows-1252 unless told "CSV UTF-8".
+ */
+export interface CsvFormat {
+  readonly encoding: "utf-8" | "windows-1252";
+  readonly delimiter: "," | ";";
+}
+
+export const interchangeFormat: CsvFormat = { encoding: "utf-8", delimiter: "," };
+
 /** A file that is not RFC 4180 CSV from `line` on: reading stops there. */
 export class MalformedCsv extends Error {
   constructor(readonly line: number) {
@@ -17,25 +30,47 @@ export class MalformedCsv extends Error {
 }
 
 /**
- * Streams a UTF-8 CSV file record by record (RFC 4180, comma, a BOM tolerated). Records may have
- * any number of fields: the caller reports a wrong count per row instead of failing the file.
- * Lines are counted here rather than with csv-parse's `info`, which more than doubles its time.
+ * Streams a CSV file record by record (RFC 4180, a BOM and CRLF tolerated). Records may have any
+ * number of fields: the caller reports a wrong count per row instead of failing the file.
+ * Lines are counted as csv-parse hands over each record rather than with its `info`, which more
+ * than doubles its time, and inside the parser rather than where the records are read: a
+ * stream's reader drops the records it has not read yet when the parser fails.
  */
-export async function* readCsv(path: string): AsyncGenerator<CsvRecord> {
+export async function* readCsv(
+  path: string,
+  format: CsvFormat = interchangeFormat,
+): AsyncGenerator<CsvRecord> {
   const source = createReadStream(path);
-  const parser = source.pipe(parse({ bom: true, relax_column_count: true }));
   let line = 1;
-  try {
-    for await (const values of parser as AsyncIterable<string[]>) {
+  const options: Options<ParsedRecord, string[]> = {
+    bom: true,
+    delimiter: format.delimiter,
+    relax_column_count: true,
+    on_record: (values) => {
       const start = line;
       line += 1 + lineBreaksIn(values);
-      if (values.length === 1 && values[0] === "") continue;
-      yield { line: start, values, bytes: source.bytesRead };
+      return values.length === 1 && values[0] === "" ? undefined : { start, values };
+    },
+  };
+  // The typings tie a changed record type to `columns`; the records here stay arrays of fields.
+  const parser = parse(options as unknown as Options);
+  const bytes = format.encoding === "utf-8" ? source : source.pipe(windows1252ToUtf8());
+  try {
+    for await (const record of bytes.pipe(parser) as AsyncIterable<ParsedRecord>) {
+      yield { line: record.start, values: record.values, bytes: source.bytesRead };
     }
   } catch (error) {
+    // `line` has moved past every record the parser finished: the failing one starts there.
     if (error instanceof CsvError) throw new MalformedCsv(line);
     throw error;
+  } finally {
+    source.destroy();
   }
+}
+
+interface ParsedRecord {
+  readonly start: number;
+  readonly values: string[];
 }
 
 /** Line breaks inside quoted fields: the record after them starts that many lines further. */
@@ -45,4 +80,70 @@ function lineBreaksIn(values: readonly string[]): number {
     for (let i = value.indexOf("\n"); i !== -1; i = value.indexOf("\n", i + 1)) breaks++;
   }
   return breaks;
+}
+
+function windows1252ToUtf8(): Transform {
+  const decoder = new TextDecoder("windows-1252");
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, Buffer.from(decoder.decode(chunk, { stream: true }), "utf8"));
+    },
+    flush(done) {
+      done(null, Buffer.from(decoder.decode(), "utf8"));
+    },
+  });
+}
+
+/** What `sniffCsv` found: the file's format, or that it is in no encoding the import reads. */
+export type SniffedCsv = CsvFormat | { readonly unreadable: "encoding" };
+
+/**
+ * Reads the file once to tell its encoding and separator before it is parsed: a file that is
+ * not valid UTF-8 anywhere (a spreadsheet's Windows-1252 "CSV") must be decoded as such from its
+ * first byte, or its å, ä and ö would be stored as U+FFFD.
+ */
+export async function sniffCsv(path: string): Promise<SniffedCsv> {
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  let isUtf8 = true;
+  let isWindows1252 = true;
+  let head = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    if (head.length === 0 && startsWithUtf16Bom(chunk)) return { unreadable: "encoding" };
+    if (!head.includes(0x0a) && head.length < maxHeaderBytes) head = Buffer.concat([head, chunk]);
+    if (isUtf8) isUtf8 = decodes(utf8, chunk);
+    if (isWindows1252) isWindows1252 = !undefinedInWindows1252.some((b) => chunk.includes(b));
+  }
+  if (isUtf8) isUtf8 = decodes(utf8);
+  if (!isUtf8 && !isWindows1252) return { unreadable: "encoding" };
+  return {
+    encoding: isUtf8 ? "utf-8" : "windows-1252",
+    delimiter: headerDelimiter(head.toString("latin1")),
+  };
+}
+
+/** The header row is a few dozen bytes; a file with no line break in this many is no CSV. */
+const maxHeaderBytes = 64 * 1024;
+
+/** Bytes Windows-1252 leaves undefined: a file holding them is in another encoding. */
+const undefinedInWindows1252 = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
+
+function startsWithUtf16Bom(chunk: Buffer): boolean {
+  return (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
+}
+
+function decodes(decoder: InstanceType<typeof TextDecoder>, chunk?: Buffer): boolean {
+  try {
+    if (chunk === undefined) decoder.decode();
+    else decoder.decode(chunk, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The header's column names hold neither separator: the one it has more of is the file's. */
+function headerDelimiter(head: string): CsvFormat["delimiter"] {
+  const header = head.split("\n", 1)[0] ?? "";
+  const count = (c: string) => header.split(c).length - 1;
+  return count(";") > count(",") ? ";" : ",";
 }

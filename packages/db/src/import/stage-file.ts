@@ -8,7 +8,7 @@ import {
 } from "@samsyn/domain";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { ImportErrors } from "./errors";
-import { type CsvRecord, MalformedCsv, readCsv } from "./read-csv";
+import { type CsvFormat, type CsvRecord, MalformedCsv, readCsv, sniffCsv } from "./read-csv";
 import type { BulkSession } from "./session";
 import { copyTarget } from "./staging";
 
@@ -62,10 +62,18 @@ export async function stageFile<Row>(
   const totalBytes = (await stat(path)).size;
   const report = (rows: number, bytes: number) =>
     onProgress?.({ file: interchangeFileNames[stager.file], rows, bytes, totalBytes });
+  const format = await sniffCsv(path);
+  if ("unreadable" in format) {
+    errors.add({ file: stager.file, line: null, column: null, code: "badEncoding" });
+    report(0, totalBytes);
+    return { rows: 0, readable: false };
+  }
+  if (format.delimiter === ";") errors.notice(stager.file, "semicolonSeparated");
+  if (format.encoding === "windows-1252") errors.notice(stager.file, "windows1252");
   const writer = await session.copy(copyTarget(stager.table));
   let result: StagedFile = { rows: 0, readable: true };
   try {
-    result = await stageRecords(path, stager, errors, writer.write, report);
+    result = await stageRecords(path, format, stager, errors, writer.write, report);
   } catch (error) {
     if (!(error instanceof MalformedCsv)) throw error;
     errors.add({ file: stager.file, line: error.line, column: null, code: "malformedCsv" });
@@ -79,6 +87,7 @@ export async function stageFile<Row>(
 
 async function stageRecords<Row>(
   path: string,
+  format: CsvFormat,
   stager: FileStager<Row>,
   errors: ImportErrors,
   write: (line: string) => Promise<void>,
@@ -86,9 +95,12 @@ async function stageRecords<Row>(
 ): Promise<StagedFile> {
   const columns: readonly string[] = interchangeColumns[stager.file];
   let header: "missing" | "ok" | "bad" = "missing";
+  // Blank lines before the header are skipped, so it is not always line 1.
+  let headerLine = 1;
   let rows = 0;
-  for await (const record of readCsv(path)) {
+  for await (const record of readCsv(path, format)) {
     if (header === "missing") {
+      headerLine = record.line;
       header = sameColumns(record.values, columns) ? "ok" : "bad";
       if (header === "bad") break;
       continue;
@@ -102,7 +114,7 @@ async function stageRecords<Row>(
   // A file without the exact header is not read at all: its columns cannot be trusted.
   errors.add({
     file: stager.file,
-    line: 1,
+    line: headerLine,
     column: null,
     code: "badHeader",
     params: { columns: columns.join(",") },

@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { appendCaseEvent, type NewCaseEvent } from "../operations/cases/append-event";
 import { createCase } from "../operations/cases/create-case";
 import { hashCaseRef } from "../ref-hash";
-import { cases } from "../schema";
 import {
   anAuditContext,
   aScope,

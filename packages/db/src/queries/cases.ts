@@ -9,8 +9,6 @@ import {
 import { type SQL, sql } from "drizzle-orm";
 import { type AuditContext, type AuditEntry, type AuditOutcome, audited } from "../audit";
 import type { Db } from "../client";
-import { hashCaseRef } from "../ref-hash";
-import { cases, units } from "../schema";
 import { type CaseStateRow, caseStates, endOfToday, visibleTo } from "./case-state";
 import { ok, type Result, refuse } from "./result";
 import { selectRows } from "./rows";

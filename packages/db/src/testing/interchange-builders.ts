@@ -93,16 +93,56 @@ export async function writeInterchange(files: InterchangeFiles, dir?: string): P
   return target;
 }
 
-function render(file: InterchangeFile, content: FileContent): string {
+/** How a spreadsheet saves CSV: Excel's "CSV (semikolonavgränsad)" is `;` in Windows-1252. */
+export interface SpreadsheetCsv {
+  readonly delimiter: "," | ";";
+  readonly encoding: "utf-8" | "windows-1252";
+  /** Excel's "CSV UTF-8" starts with a byte order mark. */
+  readonly bom?: boolean;
+}
+
+/**
+ * Writes an interchange directory as a spreadsheet saves it (CRLF line ends, as Excel and Calc
+ * write them on Windows). A file left out is written header-only.
+ */
+export async function writeSpreadsheetInterchange(
+  files: Partial<Record<InterchangeFile, readonly Readonly<Record<string, string>>[]>>,
+  csv: SpreadsheetCsv,
+): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "samsyn-sheet-"));
+  for (const file of ["units", "cases", "events"] as const) {
+    const text = (csv.bom ? "\uFEFF" : "") + render(file, files[file] ?? [], csv.delimiter);
+    const bytes = csv.encoding === "utf-8" ? Buffer.from(text, "utf8") : windows1252(text);
+    await writeFile(join(dir, interchangeFileNames[file]), bytes);
+  }
+  return dir;
+}
+
+/** Latin-1 and the few Windows-1252 letters tests use; anything else is a mistake in the test. */
+function windows1252(text: string): Buffer {
+  const extra: Readonly<Record<string, number>> = { "€": 0x80, "–": 0x96, "”": 0x94, "’": 0x92 };
+  return Buffer.from(
+    [...text].map((char) => {
+      const code = extra[char] ?? char.charCodeAt(0);
+      const isC1 = code >= 0x80 && code < 0xa0 && extra[char] === undefined;
+      if (code > 0xff || isC1) throw new Error(`not in Windows-1252: ${char}`);
+      return code;
+    }),
+  );
+}
+
+function render(file: InterchangeFile, content: FileContent, delimiter = ","): string {
   if ("text" in content) return content.text;
   const columns = interchangeColumns[file];
+  const field = (value: string) => quote(value, delimiter);
   const lines = [
-    columns.join(","),
-    ...content.map((row) => columns.map((c) => quote(row[c] ?? "")).join(",")),
+    columns.join(delimiter),
+    ...content.map((row) => columns.map((c) => field(row[c] ?? "")).join(delimiter)),
   ];
   return `${lines.join("\r\n")}\r\n`;
 }
 
-function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+function quote(value: string, delimiter: string): string {
+  const special = /["\r\n]/.test(value) || value.includes(delimiter);
+  return special ? `"${value.replaceAll('"', '""')}"` : value;
 }

@@ -13,7 +13,7 @@ export async function resetData(db: Db): Promise<void> {
       // The metrics' derived tables have no key to cases for CASCADE to follow: named here.
       sql`TRUNCATE agreement_deviations, agreement_indicators, agreement_revisions, agreements,
         case_events, cases, case_facts, case_codes, case_steps, case_timelines,
-        case_pairs, units, organisations, imports, audit_log RESTART IDENTITY CASCADE`,
+        case_pairs, units, organisations, imports, installation, audit_log RESTART IDENTITY CASCADE`,
     );
     await tx.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate`);
   });

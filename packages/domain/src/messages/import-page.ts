@@ -57,6 +57,7 @@ export const importPageMessages = {
     sv: "Inget fel hittades: {units} enheter, {cases} ärenden, {events} händelser läggs till, {skipped} finns redan.",
     en: "No errors found: {units} units, {cases} cases, {events} events will be added, {skipped} are already present.",
   },
+  "import.notices_heading": { sv: "Så lästes filerna", en: "How the files were read" },
   "import.errors_heading": { sv: "Fel i filerna", en: "Errors in the files" },
   "import.errors_count": {
     sv: "{count} fel hittades. Inget har sparats; rätta filerna och granska igen.",

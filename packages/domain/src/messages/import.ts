@@ -31,6 +31,10 @@ export const importMessages = {
     sv: "Filen går inte att läsa som CSV (RFC 4180) från den här raden, till exempel ett citattecken som inte avslutas.",
     en: "The file cannot be read as CSV (RFC 4180) from this line, for example an unterminated quote.",
   },
+  "import.error.badEncoding": {
+    sv: "Filen är varken UTF-8 eller Windows-1252 (till exempel UTF-16, som kalkylprogrammens ”Unicode-text”) och läses därför inte. Spara den som ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”.",
+    en: "The file is neither UTF-8 nor Windows-1252 (UTF-16, say, as in spreadsheets' “Unicode text”) and is therefore not read. Save it as “CSV UTF-8” or “CSV (semicolon delimited)”.",
+  },
   "import.error.columnCount": {
     sv: "Fel antal kolumner: {expected} ska finnas, raden har {actual}.",
     en: "Wrong number of columns: {expected} expected, the row has {actual}.",
@@ -51,6 +55,14 @@ export const importMessages = {
   "import.error.unknownCode": {
     sv: "Okänd kod: den finns inte i katalogen.",
     en: "Unknown code: it is not in the catalogue.",
+  },
+  "import.error.missingLeadingZero": {
+    sv: "Okänd kod: kommunkoden saknar troligen en inledande nolla ({code}). Kalkylprogram tar bort den när kolumnen läses som tal; formatera kolumnen som text och skriv koden med fyra siffror.",
+    en: "Unknown code: the municipality code probably lacks a leading zero ({code}). Spreadsheets drop it when they read the column as numbers; format the column as text and write the code with four digits.",
+  },
+  "import.error.replacementCharacter": {
+    sv: "Värdet innehåller ersättningstecknet ”�”: tecken som å, ä och ö har gått förlorade innan filen kom hit, och sådan text lagras inte. Exportera filen på nytt från källan, som UTF-8.",
+    en: "The value contains the replacement character “�”: characters such as å, ä and ö were lost before the file got here, and such text is not stored. Export the file again from its source, as UTF-8.",
   },
   "import.error.badDate": {
     sv: "Ogiltigt datum: skriv ett datum som finns, ÅÅÅÅ-MM-DD.",
@@ -111,5 +123,13 @@ export const importMessages = {
   "import.error.consentRequired": {
     sv: "Enheten hör till en huvudman som inte redan har del av ärendet. Ärendets uppgifter får delas med en annan huvudman bara när den enskilde har gett sitt samtycke: registrera samtycket först, daterat före händelsen.",
     en: "The unit belongs to a principal that does not already take part in the case. The case may be shared with another principal only while the individual has given consent: record the consent first, dated before the event.",
+  },
+  "import.notice.semicolonSeparated": {
+    sv: "Filen är semikolonavgränsad (som kalkylprogrammens ”CSV (semikolonavgränsad)”) och lästes så.",
+    en: "The file is semicolon-separated (as spreadsheets' “CSV (semicolon delimited)”) and was read so.",
+  },
+  "import.notice.windows1252": {
+    sv: "Filen är inte UTF-8 utan Windows-1252 (som kalkylprogrammens ”CSV”) och konverterades till UTF-8.",
+    en: "The file is not UTF-8 but Windows-1252 (as spreadsheets' “CSV”) and was converted to UTF-8.",
   },
 } as const satisfies Record<string, Label>;

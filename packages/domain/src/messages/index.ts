@@ -14,6 +14,7 @@ import { disclosureMessages } from "./disclosure";
 import { exportMessages } from "./exports";
 import { importMessages } from "./import";
 import { importPageMessages } from "./import-page";
+import { installationMessages } from "./installation";
 import { metricsMessages } from "./metrics";
 import { networkPageMessages } from "./network-page";
 import { pageMessages } from "./pages";
@@ -29,6 +30,7 @@ export const messages = {
   ...commonMessages,
   ...importMessages,
   ...importPageMessages,
+  ...installationMessages,
   ...metricsMessages,
   ...disclosureMessages,
   ...apiMessages,

@@ -1,8 +1,10 @@
 import {
+  checkInstallationSecret,
   type ImportReport,
   importAs,
   listImports,
   mayImport,
+  recordAudit,
   recordDenied,
   type UserImportOptions,
 } from "@samsyn/db";
@@ -17,7 +19,7 @@ import { receiveInterchangeFiles } from "./upload";
 
 /** The report as the API words it: `message` like every other error text of the API. */
 type ReportBody =
-  | Exclude<ImportReport, { ok: false }>
+  | (Omit<Exclude<ImportReport, { ok: false }>, "notices"> & { notices: ImportNotice[] })
   | {
       ok: false;
       errorCount: number;
@@ -38,8 +40,10 @@ type ReportBody =
         count: number;
         lines: (number | null)[];
       }[];
+      notices: ImportNotice[];
     };
 type ImportErrorCode = Extract<ImportReport, { ok: false }>["errors"][number]["code"];
+type ImportNotice = ImportReport["notices"][number];
 
 /**
  * Imports through the API: the upload is streamed to a private temporary directory, checked or
@@ -52,7 +56,9 @@ export function importRoutes() {
   return createRouter()
     .openapi(postImportRoute, async (c) => {
       const { mode } = c.req.valid("query");
-      await refuseWhoMayNotImport(c, mode === "check" ? "import.check" : "import.commit");
+      const action = mode === "check" ? "import.check" : "import.commit";
+      await refuseWhoMayNotImport(c, action);
+      await refuseUnderAnotherSecret(c, action);
       const { database, secret } = c.get("deps");
       const scope = c.get("scope");
       const ctx = auditOf(c);
@@ -107,12 +113,33 @@ async function refuseWhoMayNotImport(
   throw forbidden();
 }
 
+/**
+ * A database restored under another SAMSYN_SECRET than its own (start-up refuses that, but a
+ * restore may swap the database under a running server): every stored case would look new, and
+ * the import would add them again. Refused before the upload is read, and audited.
+ */
+async function refuseUnderAnotherSecret(
+  c: Context<AppEnv>,
+  action: "import.check" | "import.commit",
+): Promise<void> {
+  const { database, secret } = c.get("deps");
+  if ((await checkInstallationSecret(database.db, secret)) !== "mismatch") return;
+  await recordAudit(database.db, auditOf(c), {
+    action,
+    objectType: "import",
+    objectId: null,
+    outcome: "conflict",
+  });
+  const locale = requestLocale(c);
+  throw new ApiError(409, "conflict", t("installation.secret_mismatch", {}, locale));
+}
+
 function forbidden(): ApiError {
   return new ApiError(403, "forbidden", t("error.forbidden"));
 }
 
 function reportBody(report: ImportReport): ReportBody {
-  if (report.ok) return report;
+  if (report.ok) return { ...report, notices: [...report.notices] };
   return {
     ok: false,
     errorCount: report.errorCount,
@@ -122,6 +149,7 @@ function reportBody(report: ImportReport): ReportBody {
       message: reason,
       lines: [...lines],
     })),
+    notices: [...report.notices],
   };
 }
 

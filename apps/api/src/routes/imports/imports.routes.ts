@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { importErrorCodes, interchangeFiles } from "@samsyn/domain";
+import { importErrorCodes, importNoticeCodes, interchangeFiles } from "@samsyn/domain";
 import { errorResponses, errorSchema } from "../schemas";
 
 const counts = z
@@ -43,6 +43,21 @@ const errorGroup = z
   })
   .openapi("ImportErrorGroup");
 
+const notice = z
+  .object({
+    file: z.string().openapi({ example: "units.csv" }),
+    code: z.enum(importNoticeCodes),
+    message: z.string().openapi({
+      description: "Swedish (English with Accept-Language: en): how the file was read",
+    }),
+  })
+  .openapi("ImportNotice");
+
+const notices = z.array(notice).openapi({
+  description:
+    "How files not in the interchange format's own form were read: semicolon-separated, or converted from Windows-1252",
+});
+
 export const importReport = z
   .union([
     z.object({
@@ -54,6 +69,7 @@ export const importReport = z
         .openapi({ description: "The imports row of a commit; null for a check" }),
       added: counts,
       skipped: counts.openapi({ description: "Rows already present, or repeated in the files" }),
+      notices,
     }),
     z.object({
       ok: z.literal(false),
@@ -63,6 +79,7 @@ export const importReport = z
         description:
           "Every error, those with the same file, column, code and value in one group with all their lines: the full report",
       }),
+      notices,
     }),
   ])
   .openapi("ImportReport", {
@@ -90,6 +107,7 @@ export const importReport = z
           lines: [42],
         },
       ],
+      notices: [],
     },
   });
 
@@ -155,7 +173,7 @@ export const postImportRoute = createRoute({
       description: "mode=commit: the import runs as a job; follow it at /imports/jobs/{id}",
       content: { "application/json": { schema: z.object({ job: importJob }) } },
     },
-    ...errorResponses(400, 403, 413, 415),
+    ...errorResponses(400, 403, 409, 413, 415),
   },
 });
 

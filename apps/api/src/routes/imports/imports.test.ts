@@ -1,23 +1,26 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { countSummary } from "@samsyn/db";
+import { claimInstallationSecret, countSummary, listUnits } from "@samsyn/db";
 import {
   aCase,
   anEvent,
   aRegionUnit,
   aUnit,
+  type CaseRecord,
+  type EventRecord,
   type InterchangeFiles,
   resetData,
   stepEvents,
   testDatabases,
   useMigratedDatabase,
   writeInterchange,
+  writeSpreadsheetInterchange,
 } from "@samsyn/db/testing";
 import { interchangeFileNames, interchangeFiles, type Scope } from "@samsyn/domain";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "../../app";
-import { adminScope, authed, jsonInit, testApp, testScope } from "../../testing";
+import { adminScope, authed, jsonInit, testApp, testScope, testSecret } from "../../testing";
 
 /** Skatteverket's test personnummer: Luhn-valid, so screening must catch it. */
 const personnummer = "19121212-1212";
@@ -46,7 +49,11 @@ function county(): InterchangeFiles {
 
 /** The files as a browser's form would send them. */
 async function form(files: InterchangeFiles, skip: readonly string[] = []): Promise<FormData> {
-  const dir = await writeInterchange(files);
+  return formOf(await writeInterchange(files), skip);
+}
+
+/** The files of `dir` as a browser's form would send them; the directory is removed. */
+async function formOf(dir: string, skip: readonly string[] = []): Promise<FormData> {
   const data = new FormData();
   for (const file of interchangeFiles) {
     if (skip.includes(file)) continue;
@@ -72,6 +79,7 @@ interface Report {
     value?: string;
   }[];
   errorCount?: number;
+  notices?: { file: string; code: string; message: string }[];
   groups?: {
     file: string;
     column: string | null;
@@ -141,6 +149,7 @@ describe.each(testDatabases())("imports through the API on $name", (target) => {
         importId: null,
         added: { units: 2, cases: 6, events: 18 },
         skipped: { units: 0, cases: 0, events: 0 },
+        notices: [],
       });
       expect((await summary()).cases).toBe(0);
 
@@ -227,6 +236,7 @@ describe.each(testDatabases())("imports through the API on $name", (target) => {
             lines: [2],
           },
         ],
+        notices: [],
       });
       expect(JSON.stringify(report)).not.toContain("1212");
     });
@@ -328,6 +338,59 @@ describe.each(testDatabases())("imports through the API on $name", (target) => {
       });
       const job = await commit({ cases: [aCase()], events: [anEvent()] }, samordnare);
       expect(job).toMatchObject({ state: "done", report: { added: { cases: 1, events: 1 } } });
+    });
+  });
+
+  describe("spreadsheets and the installation secret", () => {
+    it("checks and commits Excel's 'CSV (semikolonavgränsad)' in Windows-1252, saying how it read it", async () => {
+      const files = county();
+      const sheet = () =>
+        writeSpreadsheetInterchange(
+          {
+            units: [aUnit({ unit_name: "Socialtjänsten Södermalm" }), aRegionUnit()],
+            cases: files.cases as CaseRecord[],
+            events: files.events as EventRecord[],
+          },
+          { delimiter: ";", encoding: "windows-1252" },
+        );
+      const res = await post("check", await formOf(await sheet()));
+      expect(res.status).toBe(200);
+      const report = (await res.json()) as Report;
+      expect(report).toMatchObject({ ok: true, added: { units: 2, cases: 6, events: 18 } });
+      expect(report.notices).toContainEqual({
+        file: "units.csv",
+        code: "windows1252",
+        message:
+          "Filen är inte UTF-8 utan Windows-1252 (som kalkylprogrammens ”CSV”) och konverterades till UTF-8.",
+      });
+      expect(report.notices?.filter((n) => n.code === "semicolonSeparated")).toHaveLength(3);
+      const posted = await post("commit", await formOf(await sheet()));
+      const { job } = (await posted.json()) as { job: Job };
+      const done = await follow(job.id, adminScope);
+      expect(done).toMatchObject({
+        state: "done",
+        report: { ok: true, notices: expect.any(Array) },
+      });
+      const units = await listUnits(database().db, adminScope);
+      expect(units.map((u) => u.name)).toContain("Socialtjänsten Södermalm");
+    });
+
+    it("refuses an import with 409 and a Swedish explanation when the database has another secret", async () => {
+      await claimInstallationSecret(database().db, "the-secret-of-the-restored-database-0001");
+      const res = await post("check", await form(county()));
+      expect(res.status).toBe(409);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("conflict");
+      expect(body.error.message).toMatch(/^SAMSYN_SECRET är inte den hemlighet/);
+      expect(body.error.message).toMatch(/importera alla filer på nytt/);
+      const commit = await post("commit", await form(county()));
+      expect(commit.status).toBe(409);
+      expect(await summary()).toMatchObject({ cases: 0 });
+    });
+
+    it("imports when the recorded secret is the app's own", async () => {
+      await claimInstallationSecret(database().db, testSecret);
+      expect(await check(county())).toMatchObject({ ok: true });
     });
   });
 
