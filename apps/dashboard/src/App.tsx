@@ -1,14 +1,15 @@
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "@tanstack/react-router";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { answer, apiClient } from "./api/client";
 import { SessionContext } from "./api/queries";
-import { Shell } from "./components/Shell";
 import { DevSignIn } from "./DevSignIn";
 import { locale, switchLocale, t } from "./lib/i18n";
 import { roleName } from "./lib/roles";
+import { createAppRouter } from "./router/router";
 import { ApiFailure, type Session, storedToken, storeToken } from "./session";
 
-/** The dashboard: sign-in, then the shell with its pages. A 401 anywhere ends the session. */
+/** The dashboard: sign-in, then the router with the shell and its pages. A 401 anywhere ends the session. */
 export function App() {
   const [session, setSession] = useState<Session | null | "checking">("checking");
 
@@ -27,6 +28,7 @@ export function App() {
   }, []);
   const signOut = useCallback(() => signIn(null), [signIn]);
   const queryClient = useQueryClient(signOut);
+  const [router] = useState(() => createAppRouter());
 
   useEffect(() => signIn(storedToken()), [signIn]);
 
@@ -59,7 +61,7 @@ export function App() {
       )}
       {session !== null && session !== "checking" && (
         <SessionContext.Provider value={session}>
-          <Shell />
+          <RouterProvider router={router} />
         </SessionContext.Provider>
       )}
     </QueryClientProvider>
