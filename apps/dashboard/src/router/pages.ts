@@ -10,11 +10,14 @@ export interface Page {
   readonly roles: readonly string[] | undefined;
 }
 
-/** The pages of the route tree in its order: those with a label (a layout route has none). */
+/**
+ * The menu's pages, in the route tree's order: routes with a label (a layout route has none) and
+ * no path parameter (one agreement's page is reached from the list, not from the menu).
+ */
 export function pagesOf(route: AnyRoute): Page[] {
   const label = route.options.staticData?.label;
   const own: Page[] =
-    label === undefined
+    label === undefined || route.fullPath.includes("$")
       ? []
       : [{ path: route.fullPath, label, roles: route.options.staticData?.roles }];
   const children: AnyRoute[] = Array.isArray(route.children) ? route.children : [];

@@ -107,6 +107,25 @@ describe("a route with a path parameter (the shape of the agreements module's)",
     return router;
   };
 
+  it("is reached by a link, not from the menu", () => {
+    const menuRoot = createRootRoute();
+    const list = createRoute({
+      getParentRoute: () => menuRoot,
+      path: "/overenskommelser",
+      staticData: { label: "nav.cases" },
+    });
+    const one = createRoute({
+      getParentRoute: () => list,
+      path: "$id",
+      staticData: { label: "nav.cases" },
+    });
+    const router = createRouter({
+      routeTree: menuRoot.addChildren([list.addChildren([one])]),
+      history: createMemoryHistory(),
+    });
+    expect(pagesOf(router.routeTree).map((p) => p.path)).toEqual(["/overenskommelser"]);
+  });
+
   it("gives the page its parameter typed, beside the shared filters", async () => {
     const router = await routerAt("/overenskommelser/42?from=2024-01");
     const match = router.state.matches.at(-1);

@@ -50,7 +50,7 @@ export function Trends() {
     >
       {(c) => (
         <section className="figure">
-          {/* The period is said first, so the protection's sentence goes without one. */}
+          {/* TrendBody says the period first, then the protection without one. */}
           <MetricAnswer query={query} disclosure={false}>
             {(data) => (
               <TrendBody
