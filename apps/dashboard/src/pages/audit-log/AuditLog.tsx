@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useLocation, useNavigate } from "@tanstack/react-router";
+import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useId, useMemo, useState } from "react";
 import { answer, apiClient } from "../../api/client";
 import { useCatalogues, useSession } from "../../api/queries";
@@ -36,7 +36,8 @@ export function AuditLog() {
   const search = auditLogRoute.useSearch();
   const selection = useMemo(() => readAuditSelection(search), [search]);
   const own = stringifySearch(auditSearch(selection));
-  const current = useLocation({ select: (l) => l.searchStr });
+  // The page's search as matched (not the location, which runs ahead of it while a page loads).
+  const current = stringifySearch(search);
   const navigate = useNavigate();
 
   // The shared filter bar's parameters, carried here by the menu, mean nothing on this page and
