@@ -1,12 +1,13 @@
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "@tanstack/react-router";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { answer, apiClient } from "./api/client";
 import { SessionContext } from "./api/queries";
-import { Shell } from "./components/Shell";
 import { DevSignIn } from "./DevSignIn";
 import { locale, switchLocale, t } from "./lib/i18n";
 import { roleName } from "./lib/roles";
 import { OidcSignIn } from "./OidcSignIn";
+import { createAppRouter } from "./router/router";
 import {
   ApiFailure,
   noticeOnArrival,
@@ -60,6 +61,7 @@ export function App() {
       .catch(() => setNotice("sign_out_failed"));
   }, [mode, session, signIn]);
   const queryClient = useQueryClient(sessionEnded);
+  const [router] = useState(() => createAppRouter());
 
   useEffect(() => {
     const { problem, signedOut } = noticeOnArrival();
@@ -117,7 +119,7 @@ export function App() {
               {t("signin.sign_out_failed")}
             </p>
           )}
-          <Shell />
+          <RouterProvider router={router} />
         </SessionContext.Provider>
       )}
     </QueryClientProvider>

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { SessionContext } from "../api/queries";
 import type { Catalogues } from "../api/types";
 import { countCell, linkCell } from "../lib/cells";
 import { locale } from "../lib/i18n";
+import { inRouter } from "../router/testing";
 import { Breakdown } from "./Breakdown";
 import { NothingToDraw } from "./charts";
 import { type Column, DataTable } from "./DataTable";
@@ -23,13 +24,13 @@ const catalogues: Catalogues = {
   organisations: [],
 };
 
-function renderWithSession(node: ReactNode) {
+async function renderWithSession(node: ReactNode) {
   const client = new QueryClient();
   client.setQueryData(["catalogues", "token", locale()], catalogues);
   const session = { token: "token", sub: "test", role: "lan", orgs: [] };
   return render(
     <QueryClientProvider client={client}>
-      <SessionContext.Provider value={session}>{node}</SessionContext.Provider>
+      <SessionContext.Provider value={session}>{await inRouter(node)}</SessionContext.Provider>
     </QueryClientProvider>,
   );
 }
@@ -81,8 +82,8 @@ describe("a table's drill-down link", () => {
     { name: "Enhet utan filter", href: null },
   ];
 
-  it("is a real link in the row header, and plain text where there is none", () => {
-    renderWithSession(
+  it("is a real link in the row header, and plain text where there is none", async () => {
+    await renderWithSession(
       <DataTable caption="Ärenden" columns={columns} rows={rows} rowKey={(r) => r.name} k={5} />,
     );
     const link = screen.getByRole("link", { name: "Demens" });
@@ -91,12 +92,13 @@ describe("a table's drill-down link", () => {
     expect(screen.queryByRole("link", { name: "Enhet utan filter" })).toBeNull();
   });
 
-  it("opens the page in place, with the filter in the URL", () => {
-    renderWithSession(
+  it("opens the page in place, with the filter in the URL", async () => {
+    await renderWithSession(
       <DataTable caption="Ärenden" columns={columns} rows={rows} rowKey={(r) => r.name} k={5} />,
     );
     fireEvent.click(screen.getByRole("link", { name: "Demens" }));
-    expect(window.location.pathname).toBe("/ledtider");
+    // The router commits the new URL after the click's handler returns.
+    await waitFor(() => expect(window.location.pathname).toBe("/ledtider"));
     expect(new URLSearchParams(window.location.search).get("targetGroup")).toBe("demens");
   });
 });

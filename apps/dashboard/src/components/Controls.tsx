@@ -3,7 +3,7 @@ import { useId } from "react";
 import type { Dimension, Named } from "../api/types";
 import { t } from "../lib/i18n";
 import { dimensionLabel } from "../lib/names";
-import { useFilters } from "../lib/use-filters";
+import { useSetSearch } from "../lib/use-filters";
 
 /** A page's own choice (grouping, measure, step), kept in the URL beside the shared filters. */
 export function ParamSelect(props: {
@@ -12,7 +12,7 @@ export function ParamSelect(props: {
   options: readonly Named[];
   value: string;
 }) {
-  const { set } = useFilters();
+  const setSearch = useSetSearch();
   const id = useId();
   return (
     <div className="field">
@@ -21,7 +21,7 @@ export function ParamSelect(props: {
         id={id}
         name={props.param}
         value={props.value}
-        onChange={(e) => set(props.param, e.target.value)}
+        onChange={(e) => setSearch({ [props.param]: e.target.value })}
       >
         {props.options.map((o) => (
           <option key={o.code} value={o.code}>

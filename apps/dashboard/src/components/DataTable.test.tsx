@@ -8,6 +8,7 @@ import type { Catalogues } from "../api/types";
 import { countCell, textCell } from "../lib/cells";
 import { download } from "../lib/export";
 import { locale } from "../lib/i18n";
+import { inRouter } from "../router/testing";
 import { type Column, DataTable } from "./DataTable";
 
 vi.mock("../lib/export", async (original) => ({
@@ -43,14 +44,14 @@ const catalogues: Catalogues = {
   organisations: [],
 };
 
-function renderTable(node: ReactNode) {
+async function renderTable(node: ReactNode) {
   const client = new QueryClient();
   // The export buttons name the filters from the catalogues: seeded, as the shell would have them.
   client.setQueryData(["catalogues", "token", locale()], catalogues);
   const session = { token: "token", sub: "test", role: "lan", orgs: [] };
   return render(
     <QueryClientProvider client={client}>
-      <SessionContext.Provider value={session}>{node}</SessionContext.Provider>
+      <SessionContext.Provider value={session}>{await inRouter(node)}</SessionContext.Provider>
     </QueryClientProvider>,
   );
 }
@@ -69,8 +70,8 @@ function header(name: RegExp): HTMLElement {
 afterEach(cleanup);
 
 describe("DataTable", () => {
-  it("starts in the given order, and keeps suppressed counts last", () => {
-    renderTable(
+  it("starts in the given order, and keeps suppressed counts last", async () => {
+    await renderTable(
       <DataTable
         caption="Ärenden per kommun"
         columns={columns}
@@ -85,8 +86,8 @@ describe("DataTable", () => {
     expect(header(/Kommun/).getAttribute("aria-sort")).toBe("none");
   });
 
-  it("sorts numbers by value both ways, '<k' last in either direction", () => {
-    renderTable(
+  it("sorts numbers by value both ways, '<k' last in either direction", async () => {
+    await renderTable(
       <DataTable
         caption="Ärenden per kommun"
         columns={columns}
@@ -107,8 +108,8 @@ describe("DataTable", () => {
     expect(firstColumn()).toEqual(["Vallentuna", "Österåker", "Ängelholm", "Ale", "Åre"]);
   });
 
-  it("sorts names in Swedish order, one column at a time", () => {
-    renderTable(
+  it("sorts names in Swedish order, one column at a time", async () => {
+    await renderTable(
       <DataTable
         caption="Ärenden per kommun"
         columns={columns}
@@ -127,8 +128,8 @@ describe("DataTable", () => {
     expect(firstColumn()).toEqual(["Österåker", "Ängelholm", "Åre", "Vallentuna", "Ale"]);
   });
 
-  it("says what '<k' means in the caption, and marks each with an explanation", () => {
-    renderTable(
+  it("says what '<k' means in the caption, and marks each with an explanation", async () => {
+    await renderTable(
       <DataTable
         caption="Ärenden per kommun"
         columns={columns}
@@ -147,7 +148,7 @@ describe("DataTable", () => {
   });
 
   it("exports the rows in the order shown, '<k' as written", async () => {
-    renderTable(
+    await renderTable(
       <DataTable
         caption="Ärenden per kommun"
         columns={columns}
@@ -173,7 +174,7 @@ describe("DataTable", () => {
   });
 
   it("says in the export how the counts were protected, as the answer says", async () => {
-    renderTable(
+    await renderTable(
       <DataTable
         caption="Ärenden per kommun"
         columns={columns}
@@ -195,7 +196,7 @@ describe("DataTable", () => {
   });
 
   it("adds no such line to a table without counts (a list of cases)", async () => {
-    renderTable(
+    await renderTable(
       <DataTable caption="Ärenden" columns={columns} rows={rows} rowKey={(r) => r.name} />,
     );
     fireEvent.click(screen.getByRole("button", { name: "Exportera CSV" }));

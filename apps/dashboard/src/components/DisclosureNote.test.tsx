@@ -2,13 +2,16 @@
 import { t as translate } from "@samsyn/domain/messages";
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { inRouter } from "../router/testing";
 import { DisclosureNote, disclosureText } from "./DisclosureNote";
 
 afterEach(cleanup);
 
 describe("DisclosureNote", () => {
-  it("says, for the cell-key method, that counts may be off by 2 and need not add up", () => {
-    render(<DisclosureNote of={{ k: 5, disclosure: "cellkey", asOf: "2026-12-03" }} />);
+  it("says, for the cell-key method, that counts may be off by 2 and need not add up", async () => {
+    render(
+      await inRouter(<DisclosureNote of={{ k: 5, disclosure: "cellkey", asOf: "2026-12-03" }} />),
+    );
     const note = screen.getByText(/avvika med högst 2 från det verkliga/);
     expect(note.tagName).toBe("P");
     expect(note.textContent).toBe(
@@ -17,8 +20,12 @@ describe("DisclosureNote", () => {
     expect(note.textContent).not.toMatch(/exakta/);
   });
 
-  it("says, for suppression, that counts are exact and some are withheld", () => {
-    render(<DisclosureNote of={{ k: 5, disclosure: "suppression", asOf: "2026-12-03" }} />);
+  it("says, for suppression, that counts are exact and some are withheld", async () => {
+    render(
+      await inRouter(
+        <DisclosureNote of={{ k: 5, disclosure: "suppression", asOf: "2026-12-03" }} />,
+      ),
+    );
     const note = screen.getByText(/Antalen är exakta/);
     expect(note.textContent).toBe(
       "Antalen är exakta. För att skydda enskilda visas inte antal från 1 till 4, och inte heller antal som de skulle kunna räknas fram ur.",
@@ -26,9 +33,13 @@ describe("DisclosureNote", () => {
     expect(note.textContent).not.toMatch(/avvika|summan av delarna/);
   });
 
-  it("says first which cases the figures cover: the months in the URL and the answer's date", () => {
-    window.history.replaceState(null, "", "/?from=2025-01&to=2025-06");
-    render(<DisclosureNote of={{ k: 5, disclosure: "cellkey", asOf: "2025-07-01" }} by="closed" />);
+  it("says first which cases the figures cover: the months in the URL and the answer's date", async () => {
+    render(
+      await inRouter(
+        <DisclosureNote of={{ k: 5, disclosure: "cellkey", asOf: "2025-07-01" }} by="closed" />,
+        "/?from=2025-01&to=2025-06",
+      ),
+    );
     const period = screen.getByText(/^Uppgifterna gäller/);
     expect(period.textContent).toMatch(
       /ärenden avslutade jan\.? 2025–juni 2025, läget per 2025-07-01\.$/,

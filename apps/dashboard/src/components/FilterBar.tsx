@@ -1,9 +1,9 @@
+import { useNavigate } from "@tanstack/react-router";
 import { useId, useState } from "react";
 import { useCatalogues, useSession } from "../api/queries";
 import type { Catalogues, Named } from "../api/types";
 import { type FilterDimension, filterDimensions } from "../lib/filters";
 import { t } from "../lib/i18n";
-import { navigate } from "../lib/router";
 import { filterLabel, useFilters } from "../lib/use-filters";
 
 const optionsOf: Record<FilterDimension, (c: Catalogues) => readonly Named[]> = {
@@ -23,6 +23,7 @@ const severalValue = "*";
 export function FilterBar() {
   const catalogues = useCatalogues();
   const { filters, set } = useFilters();
+  const navigate = useNavigate();
   const session = useSession();
   const headingId = useId();
   const viewId = useId();
@@ -32,7 +33,8 @@ export function FilterBar() {
   const [cleared, setCleared] = useState(0);
   const clear = () => {
     setCleared((n) => n + 1);
-    navigate(window.location.pathname);
+    // Every param goes, the page's own choices too: the page as the menu opens it.
+    void navigate({ to: ".", search: {}, resetScroll: false });
   };
   return (
     <section className="filter-bar" aria-labelledby={headingId}>
@@ -61,7 +63,7 @@ export function FilterBar() {
             dimension={d}
             options={catalogues.data === undefined ? [] : optionsOf[d](catalogues.data)}
             values={filters.codes[d]}
-            onChange={(v) => set(d, v)}
+            onChange={(v) => set(d, v === "" ? null : v)}
           />
         ))}
         {mayCompare && (
@@ -90,7 +92,7 @@ function MonthField(props: {
   param: "from" | "to";
   label: string;
   value: string | null;
-  onChange: (param: string, value: string | null) => void;
+  onChange: (param: "from" | "to", value: string | null) => void;
 }) {
   const id = useId();
   return (

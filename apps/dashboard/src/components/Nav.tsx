@@ -1,33 +1,25 @@
-import type { MouseEvent } from "react";
-import { useSession } from "../api/queries";
+import { Link } from "@tanstack/react-router";
 import { t } from "../lib/i18n";
-import { navigate, useLocation } from "../lib/router";
-import { routesFor } from "../pages/routes";
+import { focusMain, isPlainClick, usePages } from "../router/pages";
 
 /** The main menu. Links keep the filters, so moving between pages keeps the question asked. */
 export function Nav() {
-  const { pathname, search } = useLocation();
-  const { role } = useSession();
-  const query = search.toString();
-  const suffix = query === "" ? "" : `?${query}`;
-  function follow(event: MouseEvent<HTMLAnchorElement>, to: string) {
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-    event.preventDefault();
-    navigate(to);
-    document.getElementById("main")?.focus();
-  }
   return (
     <nav aria-label={t("shell.navigation")} className="nav">
       <ul>
-        {routesFor(role).map((r) => (
-          <li key={r.path}>
-            <a
-              href={r.path + suffix}
-              aria-current={pathname === r.path ? "page" : undefined}
-              onClick={(e) => follow(e, r.path + suffix)}
+        {usePages().map((p) => (
+          <li key={p.path}>
+            <Link
+              to={p.path}
+              search={true}
+              // Marked current (aria-current) on its own path, whatever the filters.
+              activeOptions={{ exact: true, includeSearch: false }}
+              onClick={(e) => {
+                if (isPlainClick(e)) focusMain();
+              }}
             >
-              {t(r.label)}
-            </a>
+              {t(p.label)}
+            </Link>
           </li>
         ))}
       </ul>

@@ -13,13 +13,7 @@ export function QueryState<T>(props: {
   children: (data: T) => ReactNode;
 }) {
   const { query } = props;
-  if (query.isPending) {
-    return (
-      <p className="state" role="status">
-        {t("state.loading")}
-      </p>
-    );
-  }
+  if (query.isPending) return <PageLoading />;
   if (query.isError) {
     return (
       <div className="state" role="alert">
@@ -35,6 +29,15 @@ export function QueryState<T>(props: {
     <div aria-busy={query.isFetching} className={query.isPlaceholderData ? "stale" : undefined}>
       {props.children(query.data)}
     </div>
+  );
+}
+
+/** "Hämtar…": a query's figures, or a page's code, on their way. */
+export function PageLoading() {
+  return (
+    <p className="state" role="status">
+      {t("state.loading")}
+    </p>
   );
 }
 

@@ -1,24 +1,31 @@
-import type { MouseEvent, ReactNode } from "react";
-import { navigate } from "../lib/router";
+import { useRouter } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { focusMain, isPlainClick } from "../router/pages";
 
-/** Follows a link inside the dashboard without a reload; a modified click opens it as usual. */
-export function followLink(event: MouseEvent<HTMLAnchorElement>, href: string): void {
-  if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-  event.preventDefault();
-  openPage(href);
-}
-
-/** Opens a page of the dashboard at its top, with focus on the main content (as the menu does). */
-export function openPage(href: string): void {
-  navigate(href);
-  window.scrollTo(0, 0);
-  document.getElementById("main")?.focus();
+/**
+ * Opens a page of the dashboard by its href (a drill-down's, built by lib/drill.ts) at its top,
+ * with focus on the main content, as the menu does.
+ */
+export function useOpenPage(): (href: string) => void {
+  const router = useRouter();
+  return (href) => {
+    void router.navigate({ href });
+    focusMain();
+  };
 }
 
 /** A real link (href, keyboard, new tab) to a page of the dashboard. */
 export function RouteLink(props: { href: string; children: ReactNode }) {
+  const openPage = useOpenPage();
   return (
-    <a href={props.href} onClick={(e) => followLink(e, props.href)}>
+    <a
+      href={props.href}
+      onClick={(e) => {
+        if (!isPlainClick(e)) return;
+        e.preventDefault();
+        openPage(props.href);
+      }}
+    >
       {props.children}
     </a>
   );

@@ -1,67 +1,48 @@
-import { Suspense, useEffect } from "react";
+import { Outlet, useMatches } from "@tanstack/react-router";
+import { useEffect } from "react";
 import { useSession } from "../api/queries";
 import { t } from "../lib/i18n";
 import { roleName } from "../lib/roles";
-import { useLocation } from "../lib/router";
-import { type PageRoute, pageRoutes, routesFor } from "../pages/routes";
-import { FilterBar } from "./FilterBar";
 import { Nav } from "./Nav";
-import { ScopeLine } from "./ScopeLine";
 
-/** Signed in: the menu, the shared filter bar and the page the path names. */
+/** Signed in: the menu, and the page the path names (with the filter bar, if it shows figures). */
 export function Shell() {
-  const { pathname } = useLocation();
   const { role } = useSession();
-  const route = routesFor(role).find((r) => r.path === pathname);
-  // A page of other roles is not loaded, but it is named, with whom it is for.
-  const forOthers = route === undefined ? pageRoutes.find((r) => r.path === pathname) : undefined;
-  const title =
-    route !== undefined
-      ? t(route.label)
-      : forOthers !== undefined
-        ? t(forOthers.label)
-        : t("shell.not_found");
+  // The deepest match is the page; only the root matches a path no page has.
+  const staticData = useMatches({ select: (matches) => matches.at(-1)?.staticData });
+  const label = staticData?.label;
+  const roles = staticData?.roles;
+  const title = label === undefined ? t("shell.not_found") : t(label);
   useEffect(() => {
     document.title = `${title} – Samsyn`;
   }, [title]);
+  const forOthers = label !== undefined && roles !== undefined && !roles.includes(role);
   return (
     <>
       <Nav />
       <main id="main" tabIndex={-1}>
-        {route?.filters !== false && route !== undefined && <ScopeLine />}
-        {route?.filters !== false && route !== undefined && <FilterBar />}
-        {route !== undefined ? (
-          <Suspense
-            fallback={
-              <p className="state" role="status">
-                {t("state.loading")}
-              </p>
-            }
-          >
-            <route.page />
-          </Suspense>
-        ) : forOthers !== undefined ? (
-          <NotForRole route={forOthers} role={role} />
-        ) : (
-          <p>{t("shell.not_found")}</p>
-        )}
+        {forOthers ? <NotForRole label={title} roles={roles} role={role} /> : <Outlet />}
       </main>
     </>
   );
 }
 
-function NotForRole(props: { route: PageRoute; role: string }) {
-  const { route, role } = props;
+/** A page of other roles is not shown, but it is named, with whom it is for. */
+function NotForRole(props: { label: string; roles: readonly string[]; role: string }) {
   return (
     <>
-      <h1>{t(route.label)}</h1>
+      <h1>{props.label}</h1>
       <p className="state">
         {t("shell.role_only", {
-          page: t(route.label),
-          roles: (route.roles ?? []).map(roleName).join(` ${t("shell.or")} `),
-          role: roleName(role),
+          page: props.label,
+          roles: props.roles.map(roleName).join(` ${t("shell.or")} `),
+          role: roleName(props.role),
         })}
       </p>
     </>
   );
+}
+
+export function NotFound() {
+  return <p>{t("shell.not_found")}</p>;
 }

@@ -17,7 +17,7 @@ import { formatNumber } from "../lib/cells";
 import { charsFor, hasDrawable, wrapLabel } from "../lib/chart-data";
 import { t } from "../lib/i18n";
 import { monthTick } from "../lib/period";
-import { openPage } from "./RouteLink";
+import { useOpenPage } from "./RouteLink";
 
 /** Colours distinguishable with colour blindness (Okabe–Ito), dark enough against white. */
 export const palette = [
@@ -158,9 +158,10 @@ function targetLabel(text: string, chartWidth: number) {
 const tooltipFormatter = (value: unknown) =>
   typeof value === "number" ? formatNumber(value) : String(value);
 
-function followBar(data: { payload?: unknown }) {
+/** A bar's drill-down link (its row's href), opened as a link in the table would be. */
+function barHref(data: { payload?: unknown }): string | undefined {
   const href = (data.payload as Row | undefined)?.href;
-  if (typeof href === "string") openPage(href);
+  return typeof href === "string" ? href : undefined;
 }
 
 export function BarFigure(props: {
@@ -173,6 +174,11 @@ export function BarFigure(props: {
   /** What the chart leaves out, said under it (top N: the rest are in the table). */
   note?: string | undefined;
 }) {
+  const openPage = useOpenPage();
+  const followBar = (data: { payload?: unknown }) => {
+    const href = barHref(data);
+    if (href !== undefined) openPage(href);
+  };
   const keys = props.series.map((s) => s.key);
   if (!hasDrawable(props.data, keys)) return <NothingToDraw />;
   const perRow = props.series.length > 1 && !props.stacked ? 14 * props.series.length + 16 : 34;

@@ -1,5 +1,7 @@
+import type { RegisteredRouter } from "@tanstack/react-router";
 import type { Catalogues, Dimension, GroupFields } from "../api/types";
-import { type FilterDimension, filterDimensions, withParam } from "./filters";
+import { type FilterDimension, type FilterSearch, filterDimensions } from "./filters";
+import { type SearchChanges, stringifySearch, withChanges } from "./search";
 
 /**
  * Drill-down links: one click from a figure's group to the related page, filtered to that group.
@@ -7,19 +9,22 @@ import { type FilterDimension, filterDimensions, withParam } from "./filters";
  * sets the group's own; the page's own choices (grouping, measure, steps) stay behind, since they
  * belong to the page the user leaves.
  */
-const sharedParams: readonly string[] = ["from", "to", "view", ...filterDimensions];
+const sharedParams = ["from", "to", "view", ...filterDimensions] as const;
 
-export type Changes = Readonly<Record<string, string | readonly string[] | null>>;
+export type Changes = SearchChanges;
 
-/** `path` with the shared filters of `current` and `changes` applied, built as filters.ts does. */
-export function drillHref(path: string, current: URLSearchParams, changes: Changes): string {
-  let next = new URLSearchParams();
-  for (const key of sharedParams) for (const v of current.getAll(key)) next.append(key, v);
-  for (const [key, value] of Object.entries(changes)) next = withParam(next, key, value);
-  const query = next.toString();
-  return query === "" ? path : `${path}?${query}`;
+/** A page of the dashboard, as the route tree has it: a link to a page that does not exist fails to compile. */
+export type PagePath = keyof RegisteredRouter["routesByPath"] & `/${string}`;
+
+/** `path` with the shared filters of `current` and `changes` applied. */
+export function drillHref(path: PagePath, current: FilterSearch, changes: Changes): string {
+  const shared: Record<string, string | readonly string[]> = {};
+  for (const key of sharedParams) {
+    const value = current[key];
+    if (value !== undefined) shared[key] = value;
+  }
+  return path + stringifySearch(withChanges(shared, changes));
 }
-
 function isFilterDimension(d: Dimension): d is FilterDimension {
   return (filterDimensions as readonly string[]).includes(d);
 }

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * The shared filter bar's state as URL search params. Periods are whole months: the API refuses
  * other periods for leaders, since shifting a window by a day could isolate one case.
@@ -26,32 +28,45 @@ export function isMonth(value: string | null): value is string {
   return value !== null && monthPattern.test(value);
 }
 
-export function readFilters(search: URLSearchParams): Filters {
-  const from = search.get("from");
-  const to = search.get("to");
-  const view = search.get("view");
-  const codes = Object.fromEntries(
-    filterDimensions.map((d) => [d, search.getAll(d).filter((v) => v !== "")]),
-  ) as Record<FilterDimension, string[]>;
-  return {
-    from: isMonth(from) ? from : null,
-    to: isMonth(to) ? to : null,
-    view: view === "own" || view === "county" ? view : null,
-    codes,
-  };
+// A malformed value is dropped, as if it were not in the URL: a bookmark never breaks the page.
+const month = z.string().regex(monthPattern).optional().catch(undefined);
+const codes = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (typeof v === "string" ? [v] : v).filter((code) => code !== ""))
+  .optional()
+  .catch(undefined);
+
+/** The shared filters as validated search params, named as in the URL. */
+export const filterSearchSchema = z.object({
+  from: month,
+  to: month,
+  view: z.enum(["own", "county"]).optional().catch(undefined),
+  municipality: codes,
+  targetGroup: codes,
+  ageGroup: codes,
+  process: codes,
+  leadPrincipal: codes,
+} satisfies Record<"from" | "to" | "view" | FilterDimension, z.ZodType>);
+export type FilterSearch = z.output<typeof filterSearchSchema>;
+
+/** The router's validateSearch for the shared filters (never throws: see `.catch` above). */
+export function validateFilterSearch(raw: Record<string, unknown>): FilterSearch {
+  return filterSearchSchema.parse(raw);
 }
 
-/** A copy of `search` with `key` set to `values` (none: removed). Other params are kept. */
-export function withParam(
-  search: URLSearchParams,
-  key: string,
-  values: readonly string[] | string | null,
-): URLSearchParams {
-  const next = new URLSearchParams(search);
-  next.delete(key);
-  const list = values === null ? [] : typeof values === "string" ? [values] : values;
-  for (const v of list) if (v !== "") next.append(key, v);
-  return next;
+export function readFilters(search: FilterSearch): Filters {
+  return {
+    from: search.from ?? null,
+    to: search.to ?? null,
+    view: search.view ?? null,
+    codes: {
+      municipality: search.municipality ?? [],
+      targetGroup: search.targetGroup ?? [],
+      ageGroup: search.ageGroup ?? [],
+      process: search.process ?? [],
+      leadPrincipal: search.leadPrincipal ?? [],
+    },
+  };
 }
 
 export function firstDayOf(month: string): string {

@@ -1,15 +1,10 @@
-import { useMemo } from "react";
+import { useNavigate, useSearch } from "@tanstack/react-router";
+import { useCallback, useMemo } from "react";
 import type { Catalogues } from "../api/types";
-import {
-  type FilterDimension,
-  type Filters,
-  filterDimensions,
-  readFilters,
-  withParam,
-} from "./filters";
+import { type FilterDimension, type Filters, filterDimensions, readFilters } from "./filters";
 import { t } from "./i18n";
 import { nameOf } from "./names";
-import { setSearch, useLocation } from "./router";
+import { type SearchChanges, withChanges } from "./search";
 
 const labelKeys = {
   municipality: "filter.municipality",
@@ -23,21 +18,33 @@ export function filterLabel(dimension: FilterDimension): string {
   return t(labelKeys[dimension]);
 }
 
-/** The filters of the current URL and a setter that pushes a new history entry. */
+/**
+ * Same page, some search params changed: a new history entry, so that the back button undoes a
+ * filter or a page's choice, and the page stays where it is scrolled to.
+ */
+export function useSetSearch(): (changes: SearchChanges) => void {
+  const navigate = useNavigate();
+  return useCallback(
+    (changes) => {
+      void navigate({ to: ".", search: (prev) => withChanges(prev, changes), resetScroll: false });
+    },
+    [navigate],
+  );
+}
+
+/** The filters of the current URL (validated by the root route) and a setter for one of them. */
 export function useFilters() {
-  const { search } = useLocation();
-  const key = search.toString();
-  // The params object is new on every render; its string is what identifies the filters.
-  const filters = useMemo(() => readFilters(new URLSearchParams(key)), [key]);
+  // Validated once, at the root route: every page shares the filters, so every page may read them.
+  const search = useSearch({ from: "__root__" });
+  const filters = useMemo(() => readFilters(search), [search]);
+  const setSearch = useSetSearch();
   return {
     filters,
     search,
-    set(param: string, values: readonly string[] | string | null) {
-      setSearch(withParam(search, param, values));
-    },
+    set: (param: keyof typeof search, values: string | readonly string[] | null) =>
+      setSearch({ [param]: values }),
   };
 }
-
 /** The filters in words, for export files: "Kommun: Nacka; Period: 2024-01–2024-12". */
 export function describeFilters(filters: Filters, catalogues: Catalogues): string {
   const parts: string[] = [];

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { useCatalogues } from "../api/queries";
 import type { Dimension } from "../api/types";
 import { metricParams } from "../lib/filters";
@@ -20,18 +21,26 @@ export function withExtra(
 /** What every page starts from: the catalogues, the filters and their API parameters. */
 export function usePage() {
   const catalogues = useCatalogues();
-  const { filters, search } = useFilters();
-  return { catalogues, filters, search, params: metricParams(filters) };
+  const { filters } = useFilters();
+  return { catalogues, filters, params: metricParams(filters) };
 }
 
-/** A dimension named in the URL (`param`), if it is one of `allowed`; else the fallback. */
-export function chosenDimension(
-  search: URLSearchParams,
-  param: string,
-  allowed: readonly Dimension[],
-  fallback: Dimension | null,
-): Dimension | null {
-  const value = search.get(param);
+/**
+ * A page's group-by choice as a validated search param: one of `groupings`, or "" for no
+ * grouping; anything else is dropped, and the page's default applies.
+ */
+export function groupBySearch<const G extends readonly [Dimension, ...Dimension[]]>(groupings: G) {
+  return z
+    .enum(["", ...groupings])
+    .optional()
+    .catch(undefined);
+}
+
+/** The grouping a page shows: none for "", the page's default when the URL names none. */
+export function chosenGroupBy<G extends Dimension>(
+  value: G | "" | undefined,
+  fallback: G | null,
+): G | null {
   if (value === "") return null;
-  return allowed.find((d) => d === value) ?? fallback;
+  return value ?? fallback;
 }

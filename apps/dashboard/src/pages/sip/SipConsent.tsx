@@ -1,26 +1,18 @@
 import type { ReactNode } from "react";
-import { useMetric } from "../api/queries";
-import type { Catalogues, Dimension, Sip, SipCell } from "../api/types";
-import { Breakdown } from "../components/Breakdown";
-import { groupOptions, PageHeading, ParamSelect } from "../components/Controls";
-import { BarFigure } from "../components/charts";
-import { type Column, DataTable } from "../components/DataTable";
-import { DisclosureNote } from "../components/DisclosureNote";
-import { QueryState } from "../components/QueryState";
-import { countCell, linkCell, statCell } from "../lib/cells";
-import { cellFilters, drillHref } from "../lib/drill";
-import { t } from "../lib/i18n";
-import { dimensionLabel, groupKey, groupLabel } from "../lib/names";
-import { useFilters } from "../lib/use-filters";
-import { chosenDimension, usePage, withExtra } from "./common";
+import { useMetric } from "../../api/queries";
+import type { Catalogues, Sip, SipCell } from "../../api/types";
+import { Breakdown } from "../../components/Breakdown";
+import { BarFigure } from "../../components/charts";
+import { type Column, DataTable } from "../../components/DataTable";
+import { countCell, linkCell, statCell } from "../../lib/cells";
+import { cellFilters, drillHref } from "../../lib/drill";
+import { t } from "../../lib/i18n";
+import { dimensionLabel, groupKey, groupLabel } from "../../lib/names";
+import { useFilters } from "../../lib/use-filters";
+import { chosenGroupBy, usePage, withExtra } from "../common";
+import { GroupBySelect, MetricAnswer, MetricPage } from "../MetricPage";
+import { sipGroupings, sipRoute } from "./route";
 
-const groupings: readonly Dimension[] = [
-  "targetGroup",
-  "ageGroup",
-  "municipality",
-  "process",
-  "leadPrincipal",
-];
 const counts = ["consentGiven", "consentDeclined", "consentWithdrawn", "sipEstablished"] as const;
 const countHeaders = {
   consentGiven: "sip.consent_given",
@@ -30,40 +22,33 @@ const countHeaders = {
 } as const;
 
 export function SipConsent() {
-  const { catalogues, params, search } = usePage();
-  const groupBy = chosenDimension(search, "groupBy", groupings, "targetGroup");
+  const { params } = usePage();
+  const groupBy = chosenGroupBy(sipRoute.useSearch({ select: (s) => s.groupBy }), "targetGroup");
   const query = useMetric("sip", withExtra(params, { groupBy: groupBy ?? null }));
   return (
-    <>
-      <PageHeading title={t("sip.heading")} definition="definition.sip" />
-      <div className="controls">
-        <ParamSelect
-          param="groupBy"
-          label={t("group.by")}
-          options={groupOptions(groupings, true)}
-          value={groupBy ?? ""}
-        />
-      </div>
-      <section className="figure">
-        <QueryState query={catalogues}>
-          {(c) => (
-            <QueryState query={query} isEmpty={(d) => d.cells.length === 0}>
-              {(data) => (
-                <SipBody
-                  data={data}
-                  catalogues={c}
-                  coarser={
-                    groupBy === null ? undefined : (
-                      <CoarserSip params={withExtra(params, { groupBy: null })} catalogues={c} />
-                    )
-                  }
-                />
-              )}
-            </QueryState>
-          )}
-        </QueryState>
-      </section>
-    </>
+    <MetricPage
+      title={t("sip.heading")}
+      definition="definition.sip"
+      controls={<GroupBySelect groupings={sipGroupings} value={groupBy} />}
+    >
+      {(c) => (
+        <section className="figure">
+          <MetricAnswer query={query}>
+            {(data) => (
+              <SipBody
+                data={data}
+                catalogues={c}
+                coarser={
+                  groupBy === null ? undefined : (
+                    <CoarserSip params={withExtra(params, { groupBy: null })} catalogues={c} />
+                  )
+                }
+              />
+            )}
+          </MetricAnswer>
+        </section>
+      )}
+    </MetricPage>
   );
 }
 
@@ -71,9 +56,9 @@ export function SipConsent() {
 function CoarserSip(props: { params: URLSearchParams; catalogues: Catalogues }) {
   const query = useMetric("sip", props.params);
   return (
-    <QueryState query={query} isEmpty={(d) => d.cells.length === 0}>
+    <MetricAnswer query={query} disclosure={false}>
       {(data) => <SipBody data={data} catalogues={props.catalogues} tableOnly />}
-    </QueryState>
+    </MetricAnswer>
   );
 }
 
@@ -138,22 +123,19 @@ function SipBody(props: {
     ),
   }));
   return (
-    <>
-      <DisclosureNote of={data} />
-      <Breakdown
-        wide
-        withheld={rows.flatMap((r) => counts.map((name) => isWithheld(r.cell, name)))}
-        coarser={props.coarser}
-        table={table}
-        chart={
-          <BarFigure
-            data={chart}
-            category="label"
-            series={counts.map((name) => ({ key: name, label: t(countHeaders[name]) }))}
-            k={k}
-          />
-        }
-      />
-    </>
+    <Breakdown
+      wide
+      withheld={rows.flatMap((r) => counts.map((name) => isWithheld(r.cell, name)))}
+      coarser={props.coarser}
+      table={table}
+      chart={
+        <BarFigure
+          data={chart}
+          category="label"
+          series={counts.map((name) => ({ key: name, label: t(countHeaders[name]) }))}
+          k={k}
+        />
+      }
+    />
   );
 }

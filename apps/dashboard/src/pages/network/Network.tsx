@@ -1,29 +1,30 @@
 import { useMemo } from "react";
-import { useMetric } from "../api/queries";
-import type { Catalogues, Network as NetworkData } from "../api/types";
-import { PageHeading, ParamSelect } from "../components/Controls";
-import { type Column, DataTable } from "../components/DataTable";
-import { DisclosureNote } from "../components/DisclosureNote";
-import { MatrixTable } from "../components/MatrixTable";
-import { NetworkFigure, type NetworkNode } from "../components/NetworkFigure";
-import { QueryState } from "../components/QueryState";
-import { countCell, textCell } from "../lib/cells";
-import { t } from "../lib/i18n";
-import { nameOf } from "../lib/names";
-import { busiestNodes, drawnLinks, type NetworkLink } from "../lib/network";
-import { usePage, withExtra } from "./common";
+import { useMetric } from "../../api/queries";
+import type { Catalogues, Network as NetworkData } from "../../api/types";
+import { ParamSelect } from "../../components/Controls";
+import { type Column, DataTable } from "../../components/DataTable";
+import { MatrixTable } from "../../components/MatrixTable";
+import { NetworkFigure, type NetworkNode } from "../../components/NetworkFigure";
+import { countCell, textCell } from "../../lib/cells";
+import { t } from "../../lib/i18n";
+import { nameOf } from "../../lib/names";
+import { busiestNodes, drawnLinks, type NetworkLink } from "../../lib/network";
+import { usePage, withExtra } from "../common";
+import { MetricAnswer, MetricPage } from "../MetricPage";
+import { networkRoute } from "./route";
 
 /** Units in the picture and the matrix; the rest are counted in a sentence and listed in full. */
 const busiestUnits = 15;
 
 export function Network() {
-  const { catalogues, params, search } = usePage();
-  const level = search.get("level") === "unit" ? "unit" : "principalType";
+  const { params } = usePage();
+  const level = networkRoute.useSearch({ select: (s) => s.level }) ?? "principalType";
   const query = useMetric("network", withExtra(params, { level }));
   return (
-    <>
-      <PageHeading title={t("network.heading")} definition="definition.network" />
-      <div className="controls">
+    <MetricPage
+      title={t("network.heading")}
+      definition="definition.network"
+      controls={
         <ParamSelect
           param="level"
           label={t("network.level")}
@@ -33,17 +34,16 @@ export function Network() {
             { code: "unit", name: t("network.level.unit") },
           ]}
         />
-      </div>
-      <section className="figure">
-        <QueryState query={catalogues}>
-          {(c) => (
-            <QueryState query={query} isEmpty={(d) => d.cells.length === 0}>
-              {(data) => <NetworkBody data={data} catalogues={c} />}
-            </QueryState>
-          )}
-        </QueryState>
-      </section>
-    </>
+      }
+    >
+      {(c) => (
+        <section className="figure">
+          <MetricAnswer query={query}>
+            {(data) => <NetworkBody data={data} catalogues={c} />}
+          </MetricAnswer>
+        </section>
+      )}
+    </MetricPage>
   );
 }
 
@@ -89,7 +89,6 @@ function NetworkBody({ data, catalogues }: { data: NetworkData; catalogues: Cata
   const levelName = t(`network.level.${level}`);
   return (
     <>
-      <DisclosureNote of={data} />
       <NetworkFigure
         nodes={nodes}
         links={drawnLinks(data.cells, shown)}

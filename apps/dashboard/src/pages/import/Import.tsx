@@ -11,15 +11,15 @@ import {
   uploadImport,
   useImportJob,
   useRecentImports,
-} from "../api/imports";
-import { useSession } from "../api/queries";
-import { PageHeading } from "../components/Controls";
-import { QueryState } from "../components/QueryState";
-import { formatNumber } from "../lib/cells";
-import { download, fileName } from "../lib/export";
-import { intlLocale, t } from "../lib/i18n";
-import { hasMoreLines, linesSummary, lineText, reportCsv } from "../lib/import-report";
-import { ApiFailure } from "../session";
+} from "../../api/imports";
+import { useSession } from "../../api/queries";
+import { PageHeading } from "../../components/Controls";
+import { QueryState } from "../../components/QueryState";
+import { formatNumber } from "../../lib/cells";
+import { download, fileName } from "../../lib/export";
+import { intlLocale, t } from "../../lib/i18n";
+import { hasMoreLines, linesSummary, lineText, reportCsv } from "../../lib/import-report";
+import { ApiFailure } from "../../session";
 import "./import.css";
 
 /**

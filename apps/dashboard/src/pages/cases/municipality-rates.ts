@@ -1,5 +1,5 @@
-import type { CaseCounts, Stuck } from "../api/types";
-import { type Figure, shareOf } from "./overview-figures";
+import type { CaseCounts, Stuck } from "../../api/types";
+import { type Figure, shareOf } from "../overview/overview-figures";
 
 /** One kommun on Ärenden's list: its open and stuck cases and the share of them that is stuck. */
 export interface MunicipalityRate {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CaseCounts, CountCell, Stuck, StuckCell } from "../api/types";
+import type { CaseCounts, CountCell, Stuck, StuckCell } from "../../api/types";
 import { municipalityRates } from "./municipality-rates";
 
 const envelope = {

@@ -1,7 +1,7 @@
-import type { CaseCounts, LeadTimes, Sip, Stuck, TrendCell } from "../api/types";
-import { addMonths, lastDayOf } from "../lib/filters";
-import { t } from "../lib/i18n";
-import { isPartialMonth, lastCompleteMonth } from "../lib/periods";
+import type { CaseCounts, LeadTimes, Sip, Stuck, TrendCell } from "../../api/types";
+import { addMonths, lastDayOf } from "../../lib/filters";
+import { t } from "../../lib/i18n";
+import { isPartialMonth, lastCompleteMonth } from "../../lib/periods";
 
 export interface Figure {
   readonly value: number | null;

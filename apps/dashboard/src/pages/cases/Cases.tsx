@@ -1,29 +1,27 @@
-import { useMetric } from "../api/queries";
-import type { CaseCounts, Catalogues, Stuck } from "../api/types";
-import { Breakdown } from "../components/Breakdown";
-import { PageHeading } from "../components/Controls";
-import { BarFigure } from "../components/charts";
-import { type Column, DataTable } from "../components/DataTable";
-import { DisclosureNote } from "../components/DisclosureNote";
-import { MatrixTable } from "../components/MatrixTable";
-import { EmptyState, firstNotReady, QueryState } from "../components/QueryState";
-import { type Cell, chartValue, countCell, linkCell, percentCell, textCell } from "../lib/cells";
-import { topN } from "../lib/chart-data";
-import { cellFilters, drillHref } from "../lib/drill";
-import { intlLocale, t } from "../lib/i18n";
-import { dimensionLabel, groupKey, groupLabel, nameOf, singleProcess } from "../lib/names";
-import { useFilters } from "../lib/use-filters";
-import { usePage, withExtra } from "./common";
+import { useMetric } from "../../api/queries";
+import type { CaseCounts, Catalogues, Stuck } from "../../api/types";
+import { Breakdown } from "../../components/Breakdown";
+import { BarFigure } from "../../components/charts";
+import { type Column, DataTable } from "../../components/DataTable";
+import { DisclosureNote } from "../../components/DisclosureNote";
+import { MatrixTable } from "../../components/MatrixTable";
+import { EmptyState, firstNotReady, QueryState } from "../../components/QueryState";
+import { type Cell, chartValue, countCell, linkCell, percentCell, textCell } from "../../lib/cells";
+import { topN } from "../../lib/chart-data";
+import { cellFilters, drillHref } from "../../lib/drill";
+import { intlLocale, t } from "../../lib/i18n";
+import { dimensionLabel, groupKey, groupLabel, nameOf, singleProcess } from "../../lib/names";
+import { useFilters } from "../../lib/use-filters";
+import { usePage, withExtra } from "../common";
+import { MetricPage } from "../MetricPage";
+import type { Figure } from "../overview/overview-figures";
 import { type MunicipalityRate, municipalityRates } from "./municipality-rates";
-import type { Figure } from "./overview-figures";
 
 export function Cases() {
-  const { catalogues } = usePage();
   return (
-    <>
-      <PageHeading title={t("cases.heading")} definition="definition.cases" />
-      <QueryState query={catalogues}>{(c) => <CaseFigures catalogues={c} />}</QueryState>
-    </>
+    <MetricPage title={t("cases.heading")} definition="definition.cases">
+      {(c) => <CaseFigures catalogues={c} />}
+    </MetricPage>
   );
 }
 

@@ -1,27 +1,28 @@
-import { useMetric } from "../api/queries";
-import type { Catalogues, Dimension, Trend } from "../api/types";
-import { groupOptions, PageHeading, ParamSelect } from "../components/Controls";
-import { LineFigure } from "../components/charts";
-import { type Column, DataTable } from "../components/DataTable";
-import { DisclosureNote } from "../components/DisclosureNote";
-import { PartialMonthNote } from "../components/PeriodNotes";
-import { QueryState } from "../components/QueryState";
-import { countCell, textCell } from "../lib/cells";
-import { topN } from "../lib/chart-data";
-import { lastDayOf, stockholmToday } from "../lib/filters";
-import { t } from "../lib/i18n";
-import { groupLabel } from "../lib/names";
-import { lastCompleteMonth, monthLabel, periodLabel } from "../lib/periods";
-import { chosenDimension, usePage, withExtra } from "./common";
+import { useMetric } from "../../api/queries";
+import type { Catalogues, Trend } from "../../api/types";
+import { ParamSelect } from "../../components/Controls";
+import { LineFigure } from "../../components/charts";
+import { type Column, DataTable } from "../../components/DataTable";
+import { DisclosureNote } from "../../components/DisclosureNote";
+import { PartialMonthNote } from "../../components/PeriodNotes";
+import { countCell, textCell } from "../../lib/cells";
+import { topN } from "../../lib/chart-data";
+import { lastDayOf, stockholmToday } from "../../lib/filters";
+import { t } from "../../lib/i18n";
+import { groupLabel } from "../../lib/names";
+import { lastCompleteMonth, monthLabel, periodLabel } from "../../lib/periods";
+import { chosenGroupBy, usePage, withExtra } from "../common";
+import { GroupBySelect, MetricAnswer, MetricPage } from "../MetricPage";
+import { trendGroupings, trendsRoute } from "./route";
 
-const groupings: readonly Dimension[] = ["targetGroup", "ageGroup", "municipality", "process"];
 /** More lines than this is a tangle; the table keeps every group. */
 const chartSeries = 6;
 
 export function Trends() {
-  const { catalogues, filters, params, search } = usePage();
-  const measure = search.get("measure") === "closed" ? "closed" : "opened";
-  const groupBy = chosenDimension(search, "groupBy", groupings, null);
+  const { filters, params } = usePage();
+  const search = trendsRoute.useSearch();
+  const measure = search.measure ?? "opened";
+  const groupBy = chosenGroupBy(search.groupBy, null);
   // Without a chosen last month, the last complete one: a month still being recorded reads as a fall.
   const to = filters.to ?? lastCompleteMonth(stockholmToday());
   const query = useMetric(
@@ -29,41 +30,39 @@ export function Trends() {
     withExtra(params, { measure, groupBy: groupBy ?? null, to: lastDayOf(to) }),
   );
   return (
-    <>
-      <PageHeading title={t("trends.heading")} definition="definition.trends" />
-      <div className="controls">
-        <ParamSelect
-          param="measure"
-          label={t("measure.label")}
-          value={measure}
-          options={[
-            { code: "opened", name: t("measure.opened") },
-            { code: "closed", name: t("measure.closed") },
-          ]}
-        />
-        <ParamSelect
-          param="groupBy"
-          label={t("group.by")}
-          options={groupOptions(groupings, true)}
-          value={groupBy ?? ""}
-        />
-      </div>
-      <section className="figure">
-        <QueryState query={catalogues}>
-          {(c) => (
-            <QueryState query={query} isEmpty={(d) => d.cells.length === 0}>
-              {(data) => (
-                <TrendBody
-                  data={data}
-                  catalogues={c}
-                  period={{ from: filters.from, to, chosen: filters.to !== null }}
-                />
-              )}
-            </QueryState>
-          )}
-        </QueryState>
-      </section>
-    </>
+    <MetricPage
+      title={t("trends.heading")}
+      definition="definition.trends"
+      controls={
+        <>
+          <ParamSelect
+            param="measure"
+            label={t("measure.label")}
+            value={measure}
+            options={[
+              { code: "opened", name: t("measure.opened") },
+              { code: "closed", name: t("measure.closed") },
+            ]}
+          />
+          <GroupBySelect groupings={trendGroupings} value={groupBy} />
+        </>
+      }
+    >
+      {(c) => (
+        <section className="figure">
+          {/* TrendBody says the period first, then the protection without one. */}
+          <MetricAnswer query={query} disclosure={false}>
+            {(data) => (
+              <TrendBody
+                data={data}
+                catalogues={c}
+                period={{ from: filters.from, to, chosen: filters.to !== null }}
+              />
+            )}
+          </MetricAnswer>
+        </section>
+      )}
+    </MetricPage>
   );
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { CaseSummary, Catalogues } from "../api/types";
-import { type Filters, readFilters } from "../lib/filters";
+import type { CaseSummary, Catalogues } from "../../api/types";
+import { type Filters, readFilters, validateFilterSearch } from "../../lib/filters";
+import { parseSearch } from "../../lib/search";
 import { matchingCases, stuckCaseRow } from "./stuck-cases";
 
 const catalogues: Catalogues = {
@@ -48,7 +49,7 @@ function aCase(overrides: Partial<CaseSummary> = {}): CaseSummary {
   };
 }
 
-const filtersOf = (query: string): Filters => readFilters(new URLSearchParams(query));
+const filtersOf = (query: string): Filters => readFilters(validateFilterSearch(parseSearch(query)));
 const ids = (cases: CaseSummary[]) => cases.map((c) => c.id);
 
 describe("matchingCases", () => {

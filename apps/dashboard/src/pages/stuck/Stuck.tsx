@@ -1,11 +1,16 @@
-import { useMetric, useSession, useStuckCases } from "../api/queries";
-import type { CasePage, Catalogues, Dimension, StuckCell, Stuck as StuckData } from "../api/types";
-import { Breakdown } from "../components/Breakdown";
-import { PageHeading } from "../components/Controls";
-import { BarFigure, ChartGroup } from "../components/charts";
-import { type Column, DataTable } from "../components/DataTable";
-import { DisclosureNote } from "../components/DisclosureNote";
-import { EmptyState, QueryState } from "../components/QueryState";
+import { useMetric, useSession, useStuckCases } from "../../api/queries";
+import type {
+  CasePage,
+  Catalogues,
+  Dimension,
+  StuckCell,
+  Stuck as StuckData,
+} from "../../api/types";
+import { Breakdown } from "../../components/Breakdown";
+import { BarFigure, ChartGroup } from "../../components/charts";
+import { type Column, DataTable } from "../../components/DataTable";
+import { DisclosureNote } from "../../components/DisclosureNote";
+import { EmptyState, QueryState } from "../../components/QueryState";
 import {
   type Cell,
   chartValue,
@@ -14,18 +19,19 @@ import {
   linkCell,
   statCell,
   textCell,
-} from "../lib/cells";
-import { mostlyWithheld, topN } from "../lib/chart-data";
-import { cellFilters, drillHref, stepLeadTimes } from "../lib/drill";
-import type { Filters } from "../lib/filters";
-import { t } from "../lib/i18n";
-import { dimensionLabel, groupKey, groupLabel, nameOf, stepName } from "../lib/names";
-import { useFilters } from "../lib/use-filters";
-import { usePage, withExtra } from "./common";
+} from "../../lib/cells";
+import { mostlyWithheld, topN } from "../../lib/chart-data";
+import { cellFilters, drillHref, stepLeadTimes } from "../../lib/drill";
+import type { FilterSearch, Filters } from "../../lib/filters";
+import { t } from "../../lib/i18n";
+import { dimensionLabel, groupKey, groupLabel, nameOf, stepName } from "../../lib/names";
+import { useFilters } from "../../lib/use-filters";
+import { usePage, withExtra } from "../common";
+import { MetricPage } from "../MetricPage";
 import { matchingCases, type StuckCaseRow, stuckCaseRow } from "./stuck-cases";
 
 export function Stuck() {
-  const { catalogues, params, filters } = usePage();
+  const { params, filters } = usePage();
   // Case-level data is for samordnare (their own units' cases); leaders see the counts only.
   const samordnare = useSession().role === "samordnare";
   const ownCases = useStuckCases(samordnare);
@@ -35,59 +41,52 @@ export function Stuck() {
   // Above the counts it explains, not above a samordnare's own list, whose days are exact.
   const published = [byStep.data, byUnit.data].find((d) => d !== undefined && d.cells.length > 0);
   return (
-    <>
-      <PageHeading
-        title={t("stuck.heading")}
-        intro={t("stuck.intro")}
-        definition="definition.stuck"
-      />
-      <QueryState query={catalogues}>
-        {(c) => (
-          <>
-            {samordnare && (
-              <section className="figure">
-                <h2>{t("stuck.own_caption")}</h2>
-                <QueryState query={ownCases}>
-                  {(page) => <OwnStuckCases page={page} catalogues={c} filters={filters} />}
-                </QueryState>
-              </section>
-            )}
-            {published && <DisclosureNote of={published} />}
+    <MetricPage title={t("stuck.heading")} intro={t("stuck.intro")} definition="definition.stuck">
+      {(c) => (
+        <>
+          {samordnare && (
             <section className="figure">
-              <h2>{t("stuck.by_step_caption")}</h2>
-              <QueryState query={byStep} isEmpty={(d) => d.cells.length === 0}>
-                {(data) => (
-                  <StuckBody
-                    data={data}
-                    catalogues={c}
-                    caption={t("stuck.by_step_caption")}
-                    params={params}
-                    coarser={[
-                      { groupBy: "process", caption: t("stuck.by_process_caption") },
-                      { groupBy: null, caption: t("stuck.total_caption") },
-                    ]}
-                  />
-                )}
+              <h2>{t("stuck.own_caption")}</h2>
+              <QueryState query={ownCases}>
+                {(page) => <OwnStuckCases page={page} catalogues={c} filters={filters} />}
               </QueryState>
             </section>
-            <section className="figure">
-              <h2>{t("stuck.by_unit_caption")}</h2>
-              <QueryState query={byUnit} isEmpty={(d) => d.cells.length === 0}>
-                {(data) => (
-                  <StuckBody
-                    data={data}
-                    catalogues={c}
-                    caption={t("stuck.by_unit_caption")}
-                    params={params}
-                    coarser={[{ groupBy: null, caption: t("stuck.total_caption") }]}
-                  />
-                )}
-              </QueryState>
-            </section>
-          </>
-        )}
-      </QueryState>
-    </>
+          )}
+          {published && <DisclosureNote of={published} />}
+          <section className="figure">
+            <h2>{t("stuck.by_step_caption")}</h2>
+            <QueryState query={byStep} isEmpty={(d) => d.cells.length === 0}>
+              {(data) => (
+                <StuckBody
+                  data={data}
+                  catalogues={c}
+                  caption={t("stuck.by_step_caption")}
+                  params={params}
+                  coarser={[
+                    { groupBy: "process", caption: t("stuck.by_process_caption") },
+                    { groupBy: null, caption: t("stuck.total_caption") },
+                  ]}
+                />
+              )}
+            </QueryState>
+          </section>
+          <section className="figure">
+            <h2>{t("stuck.by_unit_caption")}</h2>
+            <QueryState query={byUnit} isEmpty={(d) => d.cells.length === 0}>
+              {(data) => (
+                <StuckBody
+                  data={data}
+                  catalogues={c}
+                  caption={t("stuck.by_unit_caption")}
+                  params={params}
+                  coarser={[{ groupBy: null, caption: t("stuck.total_caption") }]}
+                />
+              )}
+            </QueryState>
+          </section>
+        </>
+      )}
+    </MetricPage>
   );
 }
 
@@ -222,7 +221,7 @@ function drillLink(
   catalogues: Catalogues,
   groupBy: readonly Dimension[],
   cell: StuckCell,
-  search: URLSearchParams,
+  search: FilterSearch,
 ): string | null {
   if (cell.process != null && cell.step != null) {
     return drillHref("/ledtider", search, stepLeadTimes(catalogues, cell.process, cell.step));

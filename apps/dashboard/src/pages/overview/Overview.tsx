@@ -1,17 +1,24 @@
-import { useMetric } from "../api/queries";
-import type { Catalogues, Published } from "../api/types";
-import { PageHeading } from "../components/Controls";
-import { LineFigure } from "../components/charts";
-import { type Column, DataTable } from "../components/DataTable";
-import { DisclosureNote } from "../components/DisclosureNote";
-import { PartialMonthNote } from "../components/PeriodNotes";
-import { firstNotReady, QueryState } from "../components/QueryState";
-import { type Cell, countCell, formatNumber, percentCell, statCell, textCell } from "../lib/cells";
-import { addMonths, firstDayOf, lastDayOf } from "../lib/filters";
-import { intlLocale, t } from "../lib/i18n";
-import { nameOf, singleProcess } from "../lib/names";
-import { formatMonth, lastCompleteMonth, monthLabel, periodLabel } from "../lib/periods";
-import { usePage, withExtra } from "./common";
+import { useMetric } from "../../api/queries";
+import type { Catalogues, Published } from "../../api/types";
+import { LineFigure } from "../../components/charts";
+import { type Column, DataTable } from "../../components/DataTable";
+import { DisclosureNote } from "../../components/DisclosureNote";
+import { PartialMonthNote } from "../../components/PeriodNotes";
+import { firstNotReady, QueryState } from "../../components/QueryState";
+import {
+  type Cell,
+  countCell,
+  formatNumber,
+  percentCell,
+  statCell,
+  textCell,
+} from "../../lib/cells";
+import { addMonths, firstDayOf, lastDayOf } from "../../lib/filters";
+import { intlLocale, t } from "../../lib/i18n";
+import { nameOf, singleProcess } from "../../lib/names";
+import { formatMonth, lastCompleteMonth, monthLabel, periodLabel } from "../../lib/periods";
+import { usePage, withExtra } from "../common";
+import { MetricPage } from "../MetricPage";
 import {
   type Against,
   type Change,
@@ -29,16 +36,14 @@ import {
  * compared with the month before and with the same month a year earlier.
  */
 export function Overview() {
-  const { catalogues } = usePage();
   return (
-    <>
-      <PageHeading
-        title={t("overview.heading")}
-        intro={t("overview.intro_periods")}
-        definition="definition.overview"
-      />
-      <QueryState query={catalogues}>{(c) => <Headlines catalogues={c} />}</QueryState>
-    </>
+    <MetricPage
+      title={t("overview.heading")}
+      intro={t("overview.intro_periods")}
+      definition="definition.overview"
+    >
+      {(c) => <Headlines catalogues={c} />}
+    </MetricPage>
   );
 }
 

@@ -1,6 +1,6 @@
-import type { CaseSummary, Catalogues } from "../api/types";
-import type { Filters } from "../lib/filters";
-import { firstDayOf, lastDayOf } from "../lib/filters";
+import type { CaseSummary, Catalogues } from "../../api/types";
+import type { Filters } from "../../lib/filters";
+import { firstDayOf, lastDayOf } from "../../lib/filters";
 
 /** One of a samordnare's stuck cases as the list shows it. */
 export interface StuckCaseRow {

@@ -1,35 +1,25 @@
 import type { ReactNode } from "react";
-import { useMetric } from "../api/queries";
-import type { Catalogues, Dimension, LeadTimeCell, LeadTimes as LeadTimesData } from "../api/types";
-import { Breakdown } from "../components/Breakdown";
-import { groupOptions, PageHeading, ParamSelect } from "../components/Controls";
-import { BarFigure } from "../components/charts";
-import { type Column, DataTable } from "../components/DataTable";
-import { DisclosureNote } from "../components/DisclosureNote";
-import { QueryState } from "../components/QueryState";
-import { countCell, linkCell, statCell, textCell } from "../lib/cells";
-import { topN } from "../lib/chart-data";
-import { cellFilters, drillHref } from "../lib/drill";
-import { t } from "../lib/i18n";
-import { dimensionLabel, groupKey, groupLabel, nameOf, singleProcess } from "../lib/names";
-import { useFilters } from "../lib/use-filters";
-import { chosenDimension, usePage, withExtra } from "./common";
-
-const groupings: readonly Dimension[] = [
-  "targetGroup",
-  "ageGroup",
-  "municipality",
-  "leadPrincipal",
-  "leadUnit",
-];
+import { useMetric } from "../../api/queries";
+import type { Catalogues, LeadTimeCell, LeadTimes as LeadTimesData } from "../../api/types";
+import { Breakdown } from "../../components/Breakdown";
+import { ParamSelect } from "../../components/Controls";
+import { BarFigure } from "../../components/charts";
+import { type Column, DataTable } from "../../components/DataTable";
+import { countCell, linkCell, statCell, textCell } from "../../lib/cells";
+import { topN } from "../../lib/chart-data";
+import { cellFilters, drillHref } from "../../lib/drill";
+import { t } from "../../lib/i18n";
+import { dimensionLabel, groupKey, groupLabel, nameOf, singleProcess } from "../../lib/names";
+import { useFilters } from "../../lib/use-filters";
+import { chosenGroupBy, usePage, withExtra } from "../common";
+import { GroupBySelect, MetricAnswer, MetricPage } from "../MetricPage";
+import { leadTimeGroupings, leadTimesRoute } from "./route";
 
 export function LeadTimes() {
-  const { catalogues } = usePage();
   return (
-    <>
-      <PageHeading title={t("lead.heading")} definition="definition.leadTimes" />
-      <QueryState query={catalogues}>{(c) => <LeadTimeFigure catalogues={c} />}</QueryState>
-    </>
+    <MetricPage title={t("lead.heading")} definition="definition.leadTimes">
+      {(c) => <LeadTimeFigure catalogues={c} />}
+    </MetricPage>
   );
 }
 
@@ -47,12 +37,13 @@ export function targetDays(
 }
 
 function LeadTimeFigure({ catalogues }: { catalogues: Catalogues }) {
-  const { filters, params, search } = usePage();
+  const { filters, params } = usePage();
+  const search = leadTimesRoute.useSearch();
   const process = singleProcess(catalogues, filters.codes.process) ?? "";
   const steps = catalogues.processes.find((p) => p.code === process)?.steps ?? [];
-  const fromStep = Number(search.get("fromStep") ?? "1");
-  const toStep = Number(search.get("toStep") ?? "3");
-  const groupBy = chosenDimension(search, "groupBy", groupings, "targetGroup");
+  const fromStep = search.fromStep ?? 1;
+  const toStep = search.toStep ?? 3;
+  const groupBy = chosenGroupBy(search.groupBy, "targetGroup");
   const valid =
     toStep > fromStep &&
     steps.some((s) => s.number === fromStep) &&
@@ -85,43 +76,35 @@ function LeadTimeFigure({ catalogues }: { catalogues: Catalogues }) {
           options={stepOptions}
           value={String(toStep)}
         />
-        <ParamSelect
-          param="groupBy"
-          label={t("group.by")}
-          options={groupOptions(groupings, true)}
-          value={groupBy ?? ""}
-        />
+        <GroupBySelect groupings={leadTimeGroupings} value={groupBy} />
       </div>
       <p>{target === null ? t("lead.no_target") : t("lead.target", { days: target })}</p>
       {!valid ? (
         <p role="alert">{t("lead.steps_invalid")}</p>
       ) : (
-        <QueryState query={query} isEmpty={(d) => d.cells.length === 0}>
+        <MetricAnswer query={query}>
           {(data) => (
-            <>
-              <DisclosureNote of={data} />
-              <LeadTimeBody
-                data={data}
-                catalogues={catalogues}
-                target={target}
-                coarser={
-                  groupBy === null ? undefined : (
-                    <CoarserLeadTimes
-                      params={withExtra(params, {
-                        process,
-                        fromStep: String(fromStep),
-                        toStep: String(toStep),
-                        groupBy: null,
-                      })}
-                      catalogues={catalogues}
-                      target={target}
-                    />
-                  )
-                }
-              />
-            </>
+            <LeadTimeBody
+              data={data}
+              catalogues={catalogues}
+              target={target}
+              coarser={
+                groupBy === null ? undefined : (
+                  <CoarserLeadTimes
+                    params={withExtra(params, {
+                      process,
+                      fromStep: String(fromStep),
+                      toStep: String(toStep),
+                      groupBy: null,
+                    })}
+                    catalogues={catalogues}
+                    target={target}
+                  />
+                )
+              }
+            />
           )}
-        </QueryState>
+        </MetricAnswer>
       )}
     </section>
   );
@@ -135,11 +118,11 @@ function CoarserLeadTimes(props: {
 }) {
   const query = useMetric("lead-times", props.params);
   return (
-    <QueryState query={query} isEmpty={(d) => d.cells.length === 0}>
+    <MetricAnswer query={query} disclosure={false}>
       {(data) => (
         <LeadTimeBody data={data} catalogues={props.catalogues} target={props.target} tableOnly />
       )}
-    </QueryState>
+    </MetricAnswer>
   );
 }
 

@@ -1,16 +1,17 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useId, useMemo, useState } from "react";
-import { answer, apiClient } from "../api/client";
-import { useCatalogues, useSession } from "../api/queries";
-import type { Catalogues } from "../api/types";
-import { PageHeading } from "../components/Controls";
-import { type Column, DataTable } from "../components/DataTable";
-import { QueryState } from "../components/QueryState";
-import { textCell } from "../lib/cells";
-import { download } from "../lib/export";
-import { stockholmToday } from "../lib/filters";
-import { t } from "../lib/i18n";
-import { navigate, useLocation } from "../lib/router";
+import { answer, apiClient } from "../../api/client";
+import { useCatalogues, useSession } from "../../api/queries";
+import type { Catalogues } from "../../api/types";
+import { PageHeading } from "../../components/Controls";
+import { type Column, DataTable } from "../../components/DataTable";
+import { QueryState } from "../../components/QueryState";
+import { textCell } from "../../lib/cells";
+import { download } from "../../lib/export";
+import { stockholmToday } from "../../lib/filters";
+import { t } from "../../lib/i18n";
+import { stringifySearch } from "../../lib/search";
 import {
   type AuditRow,
   type AuditSelection,
@@ -23,6 +24,7 @@ import {
   objectTypeOptions,
   readAuditSelection,
 } from "./audit-log";
+import { auditLogRoute } from "./route";
 import "./audit-log.css";
 
 /**
@@ -31,16 +33,18 @@ import "./audit-log.css";
  * selection lives in the URL so that a view can be bookmarked and the back button undoes it.
  */
 export function AuditLog() {
-  const { pathname, search } = useLocation();
-  const key = search.toString();
-  const selection = useMemo(() => readAuditSelection(new URLSearchParams(key)), [key]);
-  const own = auditSearch(selection).toString();
+  const search = auditLogRoute.useSearch();
+  const selection = useMemo(() => readAuditSelection(search), [search]);
+  const own = stringifySearch(auditSearch(selection));
+  // The page's search as matched (not the location, which runs ahead of it while a page loads).
+  const current = stringifySearch(search);
+  const navigate = useNavigate();
 
   // The shared filter bar's parameters, carried here by the menu, mean nothing on this page and
   // would be named in its exports: they are dropped (without a history entry).
   useEffect(() => {
-    if (own !== key) navigate(own === "" ? pathname : `${pathname}?${own}`, { replace: true });
-  }, [own, key, pathname]);
+    if (own !== current) void navigate({ to: ".", search: auditSearch(selection), replace: true });
+  }, [own, current, selection, navigate]);
 
   return (
     <div className="audit-log">
@@ -51,12 +55,10 @@ export function AuditLog() {
   );
 }
 
-function choose(selection: AuditSelection): void {
-  const query = auditSearch(selection).toString();
-  navigate(query === "" ? window.location.pathname : `${window.location.pathname}?${query}`);
-}
-
 function SelectionForm(props: { selection: AuditSelection }) {
+  const navigate = useNavigate();
+  const choose = (selection: AuditSelection) =>
+    void navigate({ to: ".", search: auditSearch(selection), resetScroll: false });
   const [draft, setDraft] = useState(props.selection);
   const id = useId();
   const field = (name: string) => `${id}-${name}`;
@@ -158,8 +160,8 @@ function SelectionForm(props: { selection: AuditSelection }) {
           </button>
           <button
             type="button"
-            onClick={() => navigate(window.location.pathname)}
-            disabled={auditSearch(props.selection).toString() === ""}
+            onClick={() => void navigate({ to: ".", search: {}, resetScroll: false })}
+            disabled={stringifySearch(auditSearch(props.selection)) === ""}
           >
             {t("audit.filter.clear")}
           </button>

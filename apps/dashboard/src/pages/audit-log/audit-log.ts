@@ -1,8 +1,9 @@
 import type { MessageKey } from "@samsyn/domain/messages";
-import type { Catalogues } from "../api/types";
-import { intlLocale, t } from "../lib/i18n";
-import { nameOf } from "../lib/names";
-import { roleName } from "../lib/roles";
+import { z } from "zod";
+import type { Catalogues } from "../../api/types";
+import { intlLocale, t } from "../../lib/i18n";
+import { nameOf } from "../../lib/names";
+import { roleName } from "../../lib/roles";
 
 /**
  * The audit-log page's logic: its selection in the URL, the log's codes in words, and its rows
@@ -108,33 +109,49 @@ function byName<T extends { name: string }>(items: T[]): T[] {
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
-export function readAuditSelection(search: URLSearchParams): AuditSelection {
-  const text = (name: string) => (search.get(name) ?? "").trim();
-  const day = (name: string) => {
-    const value = text(name);
-    return dayPattern.test(value) ? value : "";
-  };
-  const size = Number(search.get(auditParamNames.pageSize));
+// A malformed value is dropped, as if it were not in the URL: a bookmark never breaks the page.
+const text = z.string().trim().optional().catch(undefined);
+const day = z.string().trim().regex(dayPattern).optional().catch(undefined);
+
+/** The page's own URL parameters, validated; the shared filter bar's mean nothing here. */
+const auditSearchSchema = z.object({
+  [auditParamNames.actor]: text,
+  [auditParamNames.action]: text,
+  [auditParamNames.objectType]: text,
+  [auditParamNames.from]: day,
+  [auditParamNames.to]: day,
+  [auditParamNames.pageSize]: z.coerce
+    .number()
+    .refine((size) => auditPageSizes.some((s) => s === size))
+    .optional()
+    .catch(undefined),
+});
+export type AuditSearch = z.output<typeof auditSearchSchema>;
+
+/** The router's validateSearch for the page (never throws: see `.catch` above). */
+export function validateAuditSearch(raw: Record<string, unknown>): AuditSearch {
+  return auditSearchSchema.parse(raw);
+}
+
+export function readAuditSelection(search: AuditSearch): AuditSelection {
   return {
-    actor: text(auditParamNames.actor),
-    action: text(auditParamNames.action),
-    objectType: text(auditParamNames.objectType),
-    from: day(auditParamNames.from),
-    to: day(auditParamNames.to),
-    pageSize: auditPageSizes.find((s) => s === size) ?? defaultPageSize,
+    actor: search.actor ?? "",
+    action: search.action ?? "",
+    objectType: search.objectType ?? "",
+    from: search.fromDay ?? "",
+    to: search.toDay ?? "",
+    pageSize: search.rows ?? defaultPageSize,
   };
 }
 
 /** The selection as the page's URL parameters, the unset ones left out. */
-export function auditSearch(selection: AuditSelection): URLSearchParams {
-  const search = new URLSearchParams();
+export function auditSearch(selection: AuditSelection): AuditSearch {
+  const search: Record<string, string | number> = {};
   for (const key of ["actor", "action", "objectType", "from", "to"] as const) {
-    if (selection[key] !== "") search.set(auditParamNames[key], selection[key]);
+    if (selection[key] !== "") search[auditParamNames[key]] = selection[key];
   }
-  if (selection.pageSize !== defaultPageSize) {
-    search.set(auditParamNames.pageSize, String(selection.pageSize));
-  }
-  return search;
+  if (selection.pageSize !== defaultPageSize) search[auditParamNames.pageSize] = selection.pageSize;
+  return search as AuditSearch;
 }
 
 /** The selection as the API's filter (GET /audit-log and its export), the unset ones left out. */

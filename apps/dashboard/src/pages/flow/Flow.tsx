@@ -1,20 +1,16 @@
-import { useMetric } from "../api/queries";
-import type { Catalogues, Flow as FlowData } from "../api/types";
-import { PageHeading } from "../components/Controls";
-import { DisclosureNote } from "../components/DisclosureNote";
-import { MatrixTable } from "../components/MatrixTable";
-import { QueryState } from "../components/QueryState";
-import { t } from "../lib/i18n";
-import { nameOf, singleProcess } from "../lib/names";
-import { usePage, withExtra } from "./common";
+import { useMetric } from "../../api/queries";
+import type { Catalogues, Flow as FlowData } from "../../api/types";
+import { MatrixTable } from "../../components/MatrixTable";
+import { t } from "../../lib/i18n";
+import { nameOf, singleProcess } from "../../lib/names";
+import { usePage, withExtra } from "../common";
+import { MetricAnswer, MetricPage } from "../MetricPage";
 
 export function Flow() {
-  const { catalogues } = usePage();
   return (
-    <>
-      <PageHeading title={t("flow.heading")} definition="definition.flow" />
-      <QueryState query={catalogues}>{(c) => <FlowMatrix catalogues={c} />}</QueryState>
-    </>
+    <MetricPage title={t("flow.heading")} definition="definition.flow">
+      {(c) => <FlowMatrix catalogues={c} />}
+    </MetricPage>
   );
 }
 
@@ -24,9 +20,9 @@ function FlowMatrix({ catalogues }: { catalogues: Catalogues }) {
   const query = useMetric("flow", withExtra(params, { process }));
   return (
     <section className="figure">
-      <QueryState query={query} isEmpty={(d) => d.cells.length === 0}>
+      <MetricAnswer query={query}>
         {(data) => <FlowBody data={data} catalogues={catalogues} />}
-      </QueryState>
+      </MetricAnswer>
     </section>
   );
 }
@@ -45,20 +41,17 @@ function FlowBody({ data, catalogues }: { data: FlowData; catalogues: Catalogues
   const mark = (from: string, to: string) =>
     Number(to) < Number(from) && value(from, to) !== undefined ? "↩" : null;
   return (
-    <>
-      <DisclosureNote of={data} />
-      <MatrixTable
-        caption={t("flow.caption", { process: nameOf(catalogues, "process", data.process) })}
-        rowHeader={t("flow.from")}
-        rows={axis}
-        columns={columns}
-        value={value}
-        mark={mark}
-        undefinedCell={(from, to) => from === to}
-        k={data.k}
-        disclosure={data.disclosure}
-        asOf={data.asOf}
-      />
-    </>
+    <MatrixTable
+      caption={t("flow.caption", { process: nameOf(catalogues, "process", data.process) })}
+      rowHeader={t("flow.from")}
+      rows={axis}
+      columns={columns}
+      value={value}
+      mark={mark}
+      undefinedCell={(from, to) => from === to}
+      k={data.k}
+      disclosure={data.disclosure}
+      asOf={data.asOf}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SipCell, StuckCell, TrendCell } from "../api/types";
+import type { SipCell, StuckCell, TrendCell } from "../../api/types";
 import {
   changeOf,
   comparePeriods,

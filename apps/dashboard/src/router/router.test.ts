@@ -1,0 +1,151 @@
+// @vitest-environment happy-dom
+import {
+  createMemoryHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+} from "@tanstack/react-router";
+import { describe, expect, expectTypeOf, it, vi } from "vitest";
+import { z } from "zod";
+import { validateFilterSearch } from "../lib/filters";
+import { mayOpen, pagesOf } from "./pages";
+import { createAppRouter, searchSerialisation } from "./router";
+
+async function openAt(url: string) {
+  const router = createAppRouter(createMemoryHistory({ initialEntries: [url] }));
+  await router.load();
+  // A URL with a malformed value is first replaced by its valid form, then loaded.
+  await vi.waitFor(() => expect(router.state.matches.length).toBeGreaterThan(0));
+  return router;
+}
+
+const page = (router: Awaited<ReturnType<typeof openAt>>) => router.state.matches.at(-1);
+
+describe("the route tree", () => {
+  it("has every page at the path it always had, in the menu's order", async () => {
+    const router = await openAt("/");
+    expect(pagesOf(router.routeTree).map((p) => [p.path, p.label])).toEqual([
+      ["/", "nav.overview"],
+      ["/arenden", "nav.cases"],
+      ["/ledtider", "nav.lead_times"],
+      ["/flode", "nav.flow"],
+      ["/trender", "nav.trends"],
+      ["/sip", "nav.sip"],
+      ["/natverk", "nav.network"],
+      ["/fastnade", "nav.stuck"],
+      ["/import", "nav.import"],
+      ["/granskningslogg", "nav.audit_log"],
+    ]);
+  });
+
+  it("lets a role open only its pages", async () => {
+    const pages = pagesOf((await openAt("/")).routeTree);
+    const open = (role: string) => pages.filter((p) => mayOpen(p, role)).map((p) => p.path);
+    expect(open("ledning")).not.toContain("/import");
+    expect(open("samordnare")).toContain("/import");
+    expect(open("samordnare")).not.toContain("/granskningslogg");
+    expect(open("admin")).toContain("/granskningslogg");
+  });
+
+  it("reads a bookmarked URL's filters, repeated codes included, and drops what is malformed", async () => {
+    const router = await openAt(
+      "/arenden?from=2024-01&to=2024-13&municipality=0180&municipality=0182&view=both",
+    );
+    expect(page(router)?.staticData.label).toBe("nav.cases");
+    expect(page(router)?.search).toMatchObject({
+      from: "2024-01",
+      to: undefined,
+      view: undefined,
+      municipality: ["0180", "0182"],
+    });
+  });
+
+  it("validates a page's own choices, falling back to its default", async () => {
+    const router = await openAt("/ledtider?fromStep=two&toStep=4&groupBy=");
+    expect(page(router)?.search).toMatchObject({ fromStep: undefined, toStep: 4, groupBy: "" });
+    const other = await openAt("/ledtider?groupBy=step");
+    expect(page(other)?.search).toMatchObject({ groupBy: undefined });
+  });
+
+  it("changes one param in the URL as it was written, a new history entry the back button undoes", async () => {
+    const router = await openAt("/arenden?from=2024-01&municipality=0180&municipality=0182");
+    await router.navigate({ to: ".", search: (prev) => ({ ...prev, targetGroup: ["demens"] }) });
+    expect(router.state.location.href).toBe(
+      "/arenden?from=2024-01&municipality=0180&municipality=0182&targetGroup=demens",
+    );
+    router.history.back();
+    await router.load();
+    expect(router.state.location.href).toBe(
+      "/arenden?from=2024-01&municipality=0180&municipality=0182",
+    );
+  });
+
+  it("matches no page at a path no page has", async () => {
+    const router = await openAt("/finns-inte");
+    expect(page(router)?.staticData.label).toBeUndefined();
+  });
+});
+
+describe("a route with a path parameter (the shape of the agreements module's)", () => {
+  // A route on a root of its own: the tree gets it when the module comes, with its page.
+  const root = createRootRoute({ validateSearch: validateFilterSearch });
+  const agreement = createRoute({
+    getParentRoute: () => root,
+    path: "/overenskommelser/$id",
+    params: {
+      parse: ({ id }) => ({ id: z.coerce.number().int().positive().parse(id) }),
+      stringify: ({ id }) => ({ id: String(id) }),
+    },
+  });
+  const routerAt = async (url: string) => {
+    const router = createRouter({
+      routeTree: root.addChildren([agreement]),
+      history: createMemoryHistory({ initialEntries: [url] }),
+      ...searchSerialisation,
+    });
+    await router.load();
+    return router;
+  };
+
+  it("is reached by a link, not from the menu", () => {
+    const menuRoot = createRootRoute();
+    const list = createRoute({
+      getParentRoute: () => menuRoot,
+      path: "/overenskommelser",
+      staticData: { label: "nav.cases" },
+    });
+    const one = createRoute({
+      getParentRoute: () => list,
+      path: "$id",
+      staticData: { label: "nav.cases" },
+    });
+    const router = createRouter({
+      routeTree: menuRoot.addChildren([list.addChildren([one])]),
+      history: createMemoryHistory(),
+    });
+    expect(pagesOf(router.routeTree).map((p) => p.path)).toEqual(["/overenskommelser"]);
+  });
+
+  it("gives the page its parameter typed, beside the shared filters", async () => {
+    const router = await routerAt("/overenskommelser/42?from=2024-01");
+    const match = router.state.matches.at(-1);
+    expect(match?.routeId).toBe(agreement.id);
+    expect(match?.params).toEqual({ id: 42 });
+    expect(match?.search).toMatchObject({ from: "2024-01" });
+  });
+
+  it("types the parameter as the route parses it", () => {
+    expectTypeOf<(typeof agreement)["types"]["allParams"]>().toEqualTypeOf<{ id: number }>();
+  });
+
+  it("builds a link from the parameter", async () => {
+    const router = await routerAt("/");
+    // Links are checked against the registered tree (router.ts), which this route is not yet in.
+    const to = {
+      to: "/overenskommelser/$id",
+      params: { id: 7 },
+      search: { municipality: ["0180"] },
+    };
+    expect(router.buildLocation(to as never).href).toBe("/overenskommelser/7?municipality=0180");
+  });
+});
