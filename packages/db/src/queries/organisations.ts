@@ -1,8 +1,10 @@
 import {
+  administers,
   type OrganisationCode,
   organisationCode,
   type PrincipalType,
   type Scope,
+  seesWholeCounty,
   type UnitCode,
   unitCode,
 } from "@samsyn/domain";
@@ -48,7 +50,7 @@ export async function listOrganisations(db: Db, _scope: Scope): Promise<readonly
 
 /** Units: admin and länsgrupp see all; ledning and samordnare the units of their organisations. */
 export async function listUnits(db: Db, scope: Scope): Promise<readonly Unit[]> {
-  const seesAll = scope.role === "admin" || scope.role === "lan";
+  const seesAll = seesWholeCounty(scope.role);
   if (!seesAll && scope.orgs.length === 0) return [];
   const rows = await db
     .select({ code: units.code, name: units.name, organisation: units.organisationCode })
@@ -72,7 +74,7 @@ export function createUnit(
     outcome,
   });
   return audited(db, ctx, async (tx) => {
-    if (scope.role !== "admin") {
+    if (!administers(scope.role)) {
       return { result: refuse("forbidden"), audit: entry("denied", null) };
     }
     const parsed = await parseNewUnit(tx, input);

@@ -2,11 +2,10 @@ import {
   type ImportReport,
   importAs,
   listImports,
-  mayImport,
   recordDenied,
   type UserImportOptions,
 } from "@samsyn/db";
-import { type Locale, t } from "@samsyn/domain";
+import { type Locale, mayRegisterCases, t } from "@samsyn/domain";
 import type { Context } from "hono";
 import { ApiError } from "../../errors";
 import { auditOf, orRefuse } from "../../lib/respond";
@@ -79,7 +78,7 @@ export function importRoutes() {
     })
     .openapi(getImportJobRoute, (c) => {
       const scope = c.get("scope");
-      if (!mayImport(scope.role)) throw forbidden();
+      if (!mayRegisterCases(scope.role)) throw forbidden();
       // Another user's job is as absent as one that never existed: its id tells nothing.
       const job = jobs.get(c.req.valid("param").id, scope.sub);
       if (job === undefined) throw new ApiError(404, "not_found", t("error.not_found"));
@@ -97,7 +96,7 @@ async function refuseWhoMayNotImport(
   c: Context<AppEnv>,
   action: "import.check" | "import.commit",
 ): Promise<void> {
-  if (mayImport(c.get("scope").role)) return;
+  if (mayRegisterCases(c.get("scope").role)) return;
   await recordDenied(c.get("deps").database.db, auditOf(c), {
     action,
     objectType: "import",

@@ -1,13 +1,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { caseCounts, importDirectory, type MetricAccess } from "@samsyn/db";
+import { caseCounts, importDirectory } from "@samsyn/db";
 import { testDatabases, useMigratedDatabase } from "@samsyn/db/testing";
 import {
   addDays,
   type DisclosureMode,
   disclosureModes,
   type IsoDate,
+  type MetricAccess,
   type MetricQuery,
 } from "@samsyn/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -2,8 +2,6 @@ export { caseCounts } from "./case-counts";
 export { flow } from "./flow";
 export { leadTimes } from "./lead-times";
 export { network } from "./network";
-export type { MetricAccess, MetricRestriction, MetricView } from "./parameters";
-export { metricAccess } from "./parameters";
 export { sipConsent } from "./sip-consent";
 export { stuck } from "./stuck";
 export { trend } from "./trend";

@@ -1,5 +1,6 @@
 import {
   defaultProcessModels,
+  type MetricAccess,
   type MetricQuery,
   networkLevels,
   referenceCaseCounts,
@@ -21,7 +22,6 @@ import { caseCounts } from "./case-counts";
 import { flow } from "./flow";
 import { leadTimes } from "./lead-times";
 import { network } from "./network";
-import type { MetricAccess } from "./parameters";
 import {
   arbCounty,
   arbQuery,

@@ -9,6 +9,7 @@ import {
   dimensions,
   type IsoDate,
   type MetricQuery,
+  type MetricRestriction,
   type PrincipalType,
   type ProcessModel,
   participationValues,
@@ -21,7 +22,6 @@ import fc from "fast-check";
 import type { Db } from "../../client";
 import { selectRows } from "../rows";
 import { casesWithoutFacts, refreshCaseFacts } from "./case-facts";
-import type { MetricRestriction } from "./parameters";
 
 /**
  * A small county for holding the metric SQL to the domain's reference: units of four
