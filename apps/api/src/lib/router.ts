@@ -2,7 +2,7 @@ import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Database, MetricReadAudit } from "@samsyn/db";
 import type { DisclosureMode, Scope } from "@samsyn/domain";
 import { containsIdentifier, echoable, t } from "@samsyn/domain";
-import { errorBody } from "../errors";
+import { respondError } from "../errors";
 
 export interface AppDeps {
   readonly database: Database;
@@ -29,7 +29,7 @@ export function createRouter() {
     defaultHook: (result, c) => {
       if (!result.success) {
         const details = result.error.issues.map(issueDetail);
-        return c.json(errorBody("bad_request", t("error.bad_request"), details), 400);
+        return respondError(c, "bad_request", t("error.bad_request"), details);
       }
     },
   });

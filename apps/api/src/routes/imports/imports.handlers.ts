@@ -7,7 +7,7 @@ import {
 } from "@samsyn/db";
 import { type Locale, mayRegisterCases, t } from "@samsyn/domain";
 import type { Context } from "hono";
-import { ApiError } from "../../errors";
+import { ApiError, type ErrorCode } from "../../errors";
 import { auditOf, orRefuse } from "../../lib/respond";
 import { type AppEnv, createRouter } from "../../lib/router";
 import { getImportJobRoute, listImportsRoute, postImportRoute } from "./imports.routes";
@@ -81,7 +81,7 @@ export function importRoutes() {
       if (!mayRegisterCases(scope.role)) throw forbidden();
       // Another user's job is as absent as one that never existed: its id tells nothing.
       const job = jobs.get(c.req.valid("param").id, scope.sub);
-      if (job === undefined) throw new ApiError(404, "not_found", t("error.not_found"));
+      if (job === undefined) throw new ApiError("not_found");
       return c.json(jobBody(job, requestLocale(c)), 200);
     })
     .openapi(listImportsRoute, async (c) => {
@@ -107,7 +107,7 @@ async function refuseWhoMayNotImport(
 }
 
 function forbidden(): ApiError {
-  return new ApiError(403, "forbidden", t("error.forbidden"));
+  return new ApiError("forbidden");
 }
 
 function reportBody(report: ImportReport): ReportBody {
@@ -140,7 +140,8 @@ function jobError(failure: JobFailure, locale: Locale) {
     failure === "database_unavailable"
       ? t("error.database_unavailable", {}, locale)
       : t("import.job.failed_unexpectedly", {}, locale);
-  return { code: failure === "unexpected" ? "internal" : failure, message, details: [] };
+  const code: ErrorCode = failure === "unexpected" ? "internal" : failure;
+  return { code, message, details: [] };
 }
 
 /** English when the client prefers it (Accept-Language), Swedish otherwise. */

@@ -95,7 +95,7 @@ export class ParamCheck {
 
   done(): void {
     if (this.details.length > 0) {
-      throw new ApiError(400, "bad_request", t("metrics.bad_parameters"), this.details);
+      throw new ApiError("bad_request", t("metrics.bad_parameters"), this.details);
     }
   }
 }
