@@ -6,7 +6,6 @@ import {
   STATUS_CODES,
 } from "node:http";
 import type { Duplex } from "node:stream";
-import { t } from "@samsyn/domain";
 import type { Env } from "../env";
 import { type ErrorCode, errorBody, errorStatuses } from "../errors";
 
@@ -129,7 +128,7 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
         ? "request_timeout"
         : "bad_request";
   const status = errorStatuses[code];
-  const body = JSON.stringify(errorBody(code, t("error.bad_request")));
+  const body = JSON.stringify(errorBody(code));
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
       "Content-Type: application/json\r\nX-Content-Type-Options: nosniff\r\n" +
