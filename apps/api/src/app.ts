@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { type Scope, t } from "@samsyn/domain";
+import type { Scope } from "@samsyn/domain";
 import type { Context } from "hono";
 import {
   type AuthConfig,
@@ -9,7 +9,7 @@ import {
   devAuthConfig,
   signInRoutes,
 } from "./auth";
-import { errorBody } from "./errors";
+import { respondError } from "./errors";
 import { limitBody, refuseNulBytes, requireJsonBody } from "./lib/body";
 import { clientAddress } from "./lib/client";
 import { mountDashboard } from "./lib/dashboard";
@@ -86,13 +86,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const routed = app.route("/api/v1", api);
   documentApi(app);
 
-  app.all("/api/*", (c) => c.json(errorBody("not_found", t("error.not_found")), 404));
+  app.all("/api/*", (c) => respondError(c, "not_found"));
   // The browser's sign-in at the identity provider (ADR 0009); before the dashboard's fallback.
   app.route("/auth", signInRoutes(auth, dashboard));
   if (options.dashboardDir !== undefined && existsSync(options.dashboardDir)) {
     mountDashboard(app, options.dashboardDir);
   }
-  app.notFound((c) => c.json(errorBody("not_found", t("error.not_found")), 404));
+  app.notFound((c) => respondError(c, "not_found"));
   app.onError(handleErrors(logger));
   return routed;
 }

@@ -1,11 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  administers,
   bringsUnitIn,
+  brokenMonthBounds,
   type EventColumns,
+  type MetricView,
+  mayRegisterCases,
+  metricAccess,
+  metricViews,
   organisationsSharing,
+  type PeriodBound,
   type Recorder,
+  type Role,
   refusedIncomingEvents,
+  registersFor,
+  roles,
+  type Scope,
+  seesCaseLevel,
+  seesCountyAggregates,
+  seesWholeCounty,
   sharingRefusal,
 } from "./access";
 import {
@@ -16,6 +30,7 @@ import {
   eventTypes,
 } from "./case";
 import { evolve, initialCaseState } from "./case-state";
+import type { IsoDate } from "./codes";
 
 /** Four organisations with a unit or two each; every case below is initiated at `kommun_a`. */
 const organisationOf = new Map([
@@ -317,3 +332,155 @@ function caseEvent(e: EventColumns & { seq: number }): CaseEvent {
     return { ...base, type: "consent", value: consent };
   return { ...base, type: "step", step: e.step ?? 1 };
 }
+
+const arbScope: fc.Arbitrary<Scope> = fc.record({
+  sub: fc.string({ minLength: 1 }),
+  role: fc.constantFrom<Role>(...roles),
+  orgs: fc.uniqueArray(fc.stringMatching(/^[a-z]{2,6}$/), { maxLength: 4 }),
+});
+const arbAsked = fc.constantFrom<MetricView | undefined>(undefined, ...metricViews);
+const arbDate: fc.Arbitrary<IsoDate> = fc
+  .date({
+    min: new Date("2000-01-01T00:00:00Z"),
+    max: new Date("2040-12-31T00:00:00Z"),
+    noInvalidDate: true,
+  })
+  .map((d) => d.toISOString().slice(0, 10) as IsoDate);
+
+/** The last day of the date's month, worked out apart from the rule under test. */
+function lastOfMonth(date: IsoDate): string {
+  const [year = 0, month = 0] = date.split("-").map(Number);
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+describe("the role table (SPEC 'Roles and scope')", () => {
+  it("says for each role what it sees and may change", () => {
+    const table = roles.map((r) => ({
+      role: r,
+      caseLevel: seesCaseLevel(r),
+      wholeCounty: seesWholeCounty(r),
+      countyAggregates: seesCountyAggregates(r),
+      registersCases: mayRegisterCases(r),
+      administers: administers(r),
+    }));
+    expect(table).toEqual([
+      {
+        role: "admin",
+        caseLevel: true,
+        wholeCounty: true,
+        countyAggregates: true,
+        registersCases: true,
+        administers: true,
+      },
+      {
+        role: "lan",
+        caseLevel: false,
+        wholeCounty: true,
+        countyAggregates: true,
+        registersCases: false,
+        administers: false,
+      },
+      {
+        role: "ledning",
+        caseLevel: false,
+        wholeCounty: false,
+        countyAggregates: true,
+        registersCases: false,
+        administers: false,
+      },
+      {
+        role: "samordnare",
+        caseLevel: true,
+        wholeCounty: false,
+        countyAggregates: false,
+        registersCases: true,
+        administers: false,
+      },
+    ]);
+  });
+
+  it("lets whoever registers cases see them, and acts only for the caller's organisations", () => {
+    fc.assert(
+      fc.property(arbScope, (scope) => {
+        const recorder = registersFor(scope);
+        expect(recorder !== undefined).toBe(mayRegisterCases(scope.role));
+        if (mayRegisterCases(scope.role)) expect(seesCaseLevel(scope.role)).toBe(true);
+        if (recorder !== undefined && recorder !== "everyOrganisation") {
+          expect(recorder.organisations).toEqual(scope.orgs);
+        }
+        expect(recorder === "everyOrganisation").toBe(administers(scope.role));
+      }),
+    );
+  });
+});
+
+describe("metricAccess: whose cases a metric counts", () => {
+  it("gives admin and länsgrupp the county whatever they ask", () => {
+    fc.assert(
+      fc.property(arbScope, arbAsked, (scope, asked) => {
+        fc.pre(seesWholeCounty(scope.role));
+        expect(metricAccess(scope, asked)).toEqual({ view: "county", restriction: undefined });
+      }),
+    );
+  });
+
+  it("restricts ledning and samordnare to their own organisations unless they ask for the county", () => {
+    fc.assert(
+      fc.property(arbScope, fc.constantFrom(undefined, "own" as const), (scope, asked) => {
+        fc.pre(scope.role === "ledning" || scope.role === "samordnare");
+        expect(metricAccess(scope, asked)).toEqual({
+          view: "own",
+          restriction: { organisations: scope.orgs },
+        });
+        expect(metricAccess(scope, "county")).toEqual({ view: "county", restriction: undefined });
+      }),
+    );
+  });
+
+  it("never restricts to an organisation outside the caller's scope, and says which view it gave", () => {
+    fc.assert(
+      fc.property(arbScope, arbAsked, (scope, asked) => {
+        const access = metricAccess(scope, asked);
+        expect(access.view === "county").toBe(access.restriction === undefined);
+        for (const o of access.restriction?.organisations ?? []) expect(scope.orgs).toContain(o);
+      }),
+    );
+  });
+});
+
+describe("brokenMonthBounds: the whole-months rule", () => {
+  it("never binds samordnare", () => {
+    fc.assert(
+      fc.property(arbDate, arbDate, (from, to) => {
+        expect(brokenMonthBounds("samordnare", { from, to })).toEqual([]);
+      }),
+    );
+  });
+
+  it("asks every other role for `from` on the 1st and `to` on the last of a month", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Role>("admin", "lan", "ledning"),
+        arbDate,
+        arbDate,
+        (r, from, to) => {
+          const expected: PeriodBound[] = [];
+          if (!from.endsWith("-01")) expected.push("from");
+          if (to !== lastOfMonth(to)) expected.push("to");
+          expect(brokenMonthBounds(r, { from, to })).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it("accepts whole months and absent bounds for every role", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...roles), arbDate, arbDate, (r, a, b) => {
+        const from = `${a.slice(0, 8)}01` as IsoDate;
+        const to = lastOfMonth(b) as IsoDate;
+        expect(brokenMonthBounds(r, { from, to })).toEqual([]);
+        expect(brokenMonthBounds(r, {})).toEqual([]);
+      }),
+    );
+  });
+});

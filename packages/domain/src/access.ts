@@ -10,6 +10,8 @@ import {
   sipValues,
 } from "./case";
 import { type CaseState, evolve, initialCaseState } from "./case-state";
+import type { IsoDate } from "./codes";
+import { addDays } from "./time";
 
 /** SPEC "Roles and scope". */
 export const roles = ["admin", "lan", "ledning", "samordnare"] as const;
@@ -34,6 +36,87 @@ export function seesCaseLevel(scopeRole: Role): boolean {
 /** Aggregates for the whole county: admin and länsgrupp; ledning for comparison only. */
 export function seesCountyAggregates(scopeRole: Role): boolean {
   return scopeRole === "admin" || scopeRole === "lan" || scopeRole === "ledning";
+}
+
+/**
+ * Admin and länsgrupp see the whole county as theirs: every unit, every figure unrestricted.
+ * Ledning and samordnare see their own organisations (and the county only when they ask).
+ */
+export function seesWholeCounty(scopeRole: Role): boolean {
+  return scopeRole === "admin" || scopeRole === "lan";
+}
+
+/** Samordnare register cases and events of their own units, by hand or by import; admin anything. */
+export function mayRegisterCases(scopeRole: Role): boolean {
+  return scopeRole === "admin" || scopeRole === "samordnare";
+}
+
+/**
+ * Whose registrations a caller acts within: admin for every organisation, a samordnare for their
+ * own (an import of theirs is limited to them), other roles register nothing.
+ */
+export function registersFor(scope: Scope): Recorder | undefined {
+  if (scope.role === "admin") return "everyOrganisation";
+  return scope.role === "samordnare" ? { organisations: scope.orgs } : undefined;
+}
+
+/** Catalogues, organisations, units, users and the audit log are admin's alone. */
+export function administers(scopeRole: Role): boolean {
+  return scopeRole === "admin";
+}
+
+/** Which cases a metric counts, as the caller asks: their own organisations' or the county's. */
+export const metricViews = ["own", "county"] as const;
+export type MetricView = (typeof metricViews)[number];
+
+/**
+ * Narrows a population to the cases in which a unit of one of `organisations` took part: the
+ * initiating unit, or a unit named in a `lead` or `join` event before asOf. This is how `ledning`
+ * sees its own organisations in full; no restriction means the whole county.
+ */
+export interface MetricRestriction {
+  readonly organisations: readonly string[];
+}
+
+/**
+ * Whose cases a metric counts. Every metric function requires one, made from the caller's scope
+ * by `metricAccess`, so that no route can leave the restriction out.
+ */
+export interface MetricAccess {
+  readonly view: MetricView;
+  /** Undefined: the whole county. */
+  readonly restriction: MetricRestriction | undefined;
+}
+
+/**
+ * SPEC "Roles and scope": admin and länsgrupp see the county; ledning and samordnare see their own
+ * organisations in full, and the county for comparison when they ask for it (`view=county`).
+ */
+export function metricAccess(scope: Scope, asked?: MetricView): MetricAccess {
+  if (seesWholeCounty(scope.role) || asked === "county") {
+    return { view: "county", restriction: undefined };
+  }
+  return { view: "own", restriction: { organisations: scope.orgs } };
+}
+
+/** A bound of a metric's period that breaks the whole-months rule. */
+export type PeriodBound = "from" | "to";
+
+/**
+ * Differencing control (threat model): for roles other than samordnare a metric's period is whole
+ * months — `from` the 1st, `to` the last of a month — so that shifting a window by a day cannot
+ * isolate one case. Samordnare see their own cases one by one anyway. Returns the bounds that
+ * break the rule; an absent bound is unbounded and breaks nothing.
+ */
+export function brokenMonthBounds(
+  scopeRole: Role,
+  period: { readonly from?: IsoDate | undefined; readonly to?: IsoDate | undefined },
+): PeriodBound[] {
+  if (scopeRole === "samordnare") return [];
+  const broken: PeriodBound[] = [];
+  if (period.from !== undefined && !period.from.endsWith("-01")) broken.push("from");
+  if (period.to !== undefined && !addDays(period.to, 1).endsWith("-01")) broken.push("to");
+  return broken;
 }
 
 /**

@@ -2,7 +2,7 @@ import { anonymousAuditContext, recordDenied } from "@samsyn/db";
 import { containsIdentifier, t } from "@samsyn/domain";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import { errorBody } from "../errors";
+import { respondError } from "../errors";
 import type { AppEnv } from "../lib/router";
 import type { AuthConfig } from "./config";
 import { csrfHeader } from "./sessions";
@@ -83,22 +83,22 @@ function pathHoldsIdentifier(path: string): boolean {
 async function missingToken(c: Context<AppEnv>): Promise<Response> {
   await auditUnauthenticated(c);
   c.header("WWW-Authenticate", 'Bearer realm="samsyn"');
-  return c.json(errorBody("unauthenticated", t("auth.token_missing")), 401);
+  return respondError(c, "unauthenticated", t("auth.token_missing"));
 }
 
 async function invalidToken(c: Context<AppEnv>): Promise<Response> {
   await auditUnauthenticated(c);
   c.header("WWW-Authenticate", 'Bearer realm="samsyn", error="invalid_token"');
-  return c.json(errorBody("unauthenticated", t("auth.token_invalid")), 401);
+  return respondError(c, "unauthenticated", t("auth.token_invalid"));
 }
 
 /** The dashboard answers this by asking the user to sign in again, on the page they were on. */
 async function sessionEnded(c: Context<AppEnv>): Promise<Response> {
   await auditUnauthenticated(c);
-  return c.json(errorBody("session_expired", t("auth.session_expired")), 401);
+  return respondError(c, "session_expired", t("auth.session_expired"));
 }
 
 function providerUnavailable(c: Context<AppEnv>): Response {
   c.header("Retry-After", "10");
-  return c.json(errorBody("auth_unavailable", t("auth.provider_unavailable")), 503);
+  return respondError(c, "auth_unavailable", t("auth.provider_unavailable"));
 }

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { CookieOptions } from "hono/utils/cookie";
-import { errorBody } from "../errors";
+import { respondError } from "../errors";
 import type { AppEnv } from "../lib/router";
 import type { AuthConfig, DashboardSignInSettings } from "./config";
 import { createProviderClient, type ProviderClient, SignInError } from "./provider-client";
@@ -139,7 +139,7 @@ export function signInRoutes(
     const id = getCookie(c, cookies.session);
     const session = sessions.find(id);
     if (session !== undefined && sessions.authorise(id, c.req.header(csrfHeader)) === undefined) {
-      return c.json(errorBody("forbidden", t("auth.csrf_missing")), 403);
+      return respondError(c, "forbidden", t("auth.csrf_missing"));
     }
     sessions.close(id);
     deleteCookie(c, cookies.session, { ...cookieBase(signIn), path: "/" });

@@ -2,7 +2,7 @@ import type { z } from "@hono/zod-openapi";
 import { type MessageKey, t } from "@samsyn/domain";
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { errorBody } from "../errors";
+import { respondError } from "../errors";
 import type { AppEnv } from "./router";
 
 /**
@@ -36,7 +36,7 @@ export function limitBody(
 }
 
 function tooLarge(c: Context<AppEnv>, limit: number): Response {
-  return c.json(errorBody("payload_too_large", t("http.payload_too_large", { limit })), 413);
+  return respondError(c, "payload_too_large", t("http.payload_too_large", { limit }));
 }
 
 /** The error a streamed upload body fails with once it passes its limit; the reader answers 413. */
@@ -74,7 +74,7 @@ export function refuseNulBytes(): MiddlewareHandler<AppEnv> {
       else if (value.includes("\0")) details.push({ path: name, message });
     }
     if (details.length === 0) return next();
-    return c.json(errorBody("bad_request", message, details), 400);
+    return respondError(c, "bad_request", message, details);
   };
 }
 
@@ -114,7 +114,7 @@ export function requireJsonBody(
     const expected = exception?.mediaType ?? "application/json";
     if (mediaType(c.req.header("content-type")) === expected) return next();
     const message = exception?.unsupportedMessage ?? "http.unsupported_media_type";
-    return c.json(errorBody("unsupported_media_type", t(message)), 415);
+    return respondError(c, "unsupported_media_type", t(message));
   };
 }
 

@@ -1,7 +1,6 @@
 import { relative } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { t } from "@samsyn/domain";
-import { errorBody } from "../errors";
+import { respondError } from "../errors";
 import type { Router } from "./router";
 
 /** Vite names every built asset after its content: a changed file is a new URL. */
@@ -30,6 +29,6 @@ export function mountDashboard(app: Router, dashboardDir: string): void {
   });
   app.use("/*", serveStatic({ root, precompressed: true }));
   // A missing asset is an old or mistyped URL: answering with the shell would cache HTML as JS.
-  app.all(`${hashedAssets}*`, (c) => c.json(errorBody("not_found", t("error.not_found")), 404));
+  app.all(`${hashedAssets}*`, (c) => respondError(c, "not_found"));
   app.get("/*", serveStatic({ root, path: "index.html", precompressed: true }));
 }

@@ -1,7 +1,7 @@
 import { t } from "@samsyn/domain";
 import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { ApiError, errorBody } from "../errors";
+import { ApiError, type ErrorCode, errorCodes, errorStatuses, respondError } from "../errors";
 import { type Logger, maskIdentifiers } from "./logging";
 import type { AppEnv } from "./router";
 
@@ -13,28 +13,30 @@ import type { AppEnv } from "./router";
 export function handleErrors(logger: Logger): ErrorHandler<AppEnv> {
   return (err, c) => {
     if (err instanceof ApiError) {
-      return c.json(errorBody(err.code, err.message, err.details), err.status);
+      return respondError(c, err.code, err.message, err.details);
     }
     if (err instanceof HTTPException) {
-      const status = err.status;
-      const code =
-        status === 400 ? "bad_request" : status === 413 ? "payload_too_large" : "http_error";
-      return c.json(
-        errorBody(code, status === 400 ? t("error.malformed_json") : err.message),
-        status,
-      );
+      // Hono's own refusals: malformed JSON (400) and a body over its limit (413). Its text is
+      // not the catalogue's, so the answer names the code's message instead.
+      const code = codeOfStatus(err.status);
+      return respondError(c, code, code === "bad_request" ? t("error.malformed_json") : undefined);
     }
     if (isDatabaseUnavailable(err)) {
       c.header("Retry-After", retryAfterSeconds);
-      return c.json(errorBody("database_unavailable", t("error.database_unavailable")), 503);
+      return respondError(c, "database_unavailable");
     }
     logger.error({
       requestId: c.get("requestId"),
       error: err.name,
       stack: maskIdentifiers(err.stack ?? err.message),
     });
-    return c.json(errorBody("internal", t("error.internal")), 500);
+    return respondError(c, "internal");
   };
+}
+
+/** The code that answers with `status`; a status the vocabulary does not know is ours: 500. */
+function codeOfStatus(status: number): ErrorCode {
+  return errorCodes.find((code) => errorStatuses[code] === status) ?? "internal";
 }
 
 /** What a client is told to wait before asking again while the database is away. */

@@ -6,9 +6,8 @@ import {
   STATUS_CODES,
 } from "node:http";
 import type { Duplex } from "node:stream";
-import { t } from "@samsyn/domain";
 import type { Env } from "../env";
-import { errorBody } from "../errors";
+import { type ErrorCode, errorBody, errorStatuses } from "../errors";
 
 /** The HTTP guards' numbers (SPEC "HTTP API", issue 4). */
 export interface HttpSettings {
@@ -122,13 +121,14 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
     socket.destroy();
     return;
   }
-  const [status, code] =
+  const code: ErrorCode =
     err.code === "HPE_HEADER_OVERFLOW"
-      ? [431, "request_header_too_large"]
+      ? "request_header_too_large"
       : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
-        ? [408, "request_timeout"]
-        : [400, "bad_request"];
-  const body = JSON.stringify(errorBody(code, t("error.bad_request")));
+        ? "request_timeout"
+        : "bad_request";
+  const status = errorStatuses[code];
+  const body = JSON.stringify(errorBody(code));
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
       "Content-Type: application/json\r\nX-Content-Type-Options: nosniff\r\n" +

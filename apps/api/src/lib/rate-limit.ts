@@ -1,6 +1,6 @@
 import { t } from "@samsyn/domain";
 import type { Context, MiddlewareHandler } from "hono";
-import { errorBody } from "../errors";
+import { respondError } from "../errors";
 import type { AppEnv } from "./router";
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -104,6 +104,6 @@ export function rateLimit(
     if (decision.allowed) return next();
     const seconds = decision.retryAfterSeconds;
     c.header("Retry-After", String(seconds));
-    return c.json(errorBody("rate_limited", t("http.rate_limited", { seconds })), 429);
+    return respondError(c, "rate_limited", t("http.rate_limited", { seconds }));
   };
 }

@@ -1,8 +1,6 @@
 import { type AuditContext, auditContext, type Result } from "@samsyn/db";
-import { t } from "@samsyn/domain";
 import type { Context } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ApiError } from "../errors";
+import { ApiError, queryErrorCodes } from "../errors";
 import type { AppEnv } from "./router";
 
 /** The audit context of this request: who (from the token) and which request. */
@@ -10,25 +8,14 @@ export function auditOf(c: Context<AppEnv>): AuditContext {
   return auditContext(c.get("scope"), c.get("requestId"));
 }
 
-const refusals = {
-  forbidden: { status: 403, code: "forbidden", message: "error.forbidden" },
-  not_found: { status: 404, code: "not_found", message: "error.not_found" },
-  conflict: { status: 409, code: "conflict", message: "error.conflict" },
-  // The shape was valid (zod passed); the content was refused: unknown code, an identifier …
-  invalid: { status: 422, code: "unprocessable", message: "error.unprocessable" },
-} as const satisfies Record<
-  string,
-  { status: ContentfulStatusCode; code: string; message: string }
->;
-
 /**
  * The value of a query function's result, or the refusal as an ApiError (mapped to the error
  * shape in one place, the app's error handler). Query functions have audited the refusal.
  */
 export function orRefuse<T>(result: Result<T>): T {
   if (result.ok) return result.value;
-  const refusal = refusals[result.error];
-  throw new ApiError(refusal.status, refusal.code, t(refusal.message), [...(result.details ?? [])]);
+  const code = queryErrorCodes[result.error];
+  throw new ApiError(code, undefined, [...(result.details ?? [])]);
 }
 
 /** zod's optional output (`x?: T | undefined`) as the query functions' exact optional (`x?: T`). */

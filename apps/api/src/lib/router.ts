@@ -1,8 +1,8 @@
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
-import type { Database } from "@samsyn/db";
+import type { Database, MetricReadAudit } from "@samsyn/db";
 import type { DisclosureMode, Scope } from "@samsyn/domain";
 import { containsIdentifier, echoable, t } from "@samsyn/domain";
-import { errorBody } from "../errors";
+import { respondError } from "../errors";
 
 export interface AppDeps {
   readonly database: Database;
@@ -17,8 +17,11 @@ export interface AppDeps {
 /**
  * `scope` is set by the auth middleware for every route but /health: who is asking (sub, role,
  * organisations). Handlers pass it to the query functions of packages/db, which enforce it.
+ * `metricRead` is set by the metric-read audit on the routes that publish figures.
  */
-export type AppEnv = { Variables: { deps: AppDeps; requestId: string; scope: Scope } };
+export type AppEnv = {
+  Variables: { deps: AppDeps; requestId: string; scope: Scope; metricRead: MetricReadAudit };
+};
 
 /** A router whose zod failures become 400 in the SPEC error shape, one detail per bad parameter. */
 export function createRouter() {
@@ -26,7 +29,7 @@ export function createRouter() {
     defaultHook: (result, c) => {
       if (!result.success) {
         const details = result.error.issues.map(issueDetail);
-        return c.json(errorBody("bad_request", t("error.bad_request"), details), 400);
+        return respondError(c, "bad_request", t("error.bad_request"), details);
       }
     },
   });

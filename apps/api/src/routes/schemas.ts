@@ -1,10 +1,13 @@
 import { z } from "@hono/zod-openapi";
+import { errorCodes } from "../errors";
 
 /** The SPEC error shape, for every route's documented failures. */
 export const errorSchema = z
   .object({
     error: z.object({
-      code: z.string(),
+      code: z.enum(errorCodes).openapi({
+        description: "One of the API's error codes; each answers with one HTTP status",
+      }),
       message: z.string(),
       details: z.array(z.object({ path: z.string(), message: z.string() })),
     }),

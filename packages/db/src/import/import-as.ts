@@ -1,4 +1,4 @@
-import type { Role, Scope } from "@samsyn/domain";
+import { registersFor, type Scope } from "@samsyn/domain";
 import { type AuditContext, recordDenied } from "../audit";
 import type { Database } from "../client";
 import { ok, type Result, refuse } from "../queries/result";
@@ -6,11 +6,6 @@ import { type ImportOptions, type ImportReport, importDirectory } from "./import
 
 /** What a signed-in user chooses; who they are and what they may touch comes from the scope. */
 export type UserImportOptions = Omit<ImportOptions, "actor" | "allowedOrganisations" | "audit">;
-
-/** SPEC "Roles and scope": samordnare register cases of their own units; admin may do anything. */
-export function mayImport(role: Role): boolean {
-  return role === "admin" || role === "samordnare";
-}
 
 /**
  * An import on behalf of a signed-in user (the API). Admin imports anything; a samordnare only
@@ -24,7 +19,8 @@ export async function importAs(
   ctx: AuditContext,
   options: UserImportOptions,
 ): Promise<Result<ImportReport>> {
-  if (!mayImport(scope.role)) {
+  const recorder = registersFor(scope);
+  if (recorder === undefined) {
     await recordDenied(database.db, ctx, {
       action: options.dryRun ? "import.check" : "import.commit",
       objectType: "import",
@@ -33,7 +29,8 @@ export async function importAs(
     });
     return refuse("forbidden");
   }
-  const limit = scope.role === "samordnare" ? { allowedOrganisations: scope.orgs } : {};
+  const limit =
+    recorder === "everyOrganisation" ? {} : { allowedOrganisations: recorder.organisations };
   return ok(
     await importDirectory(database, { ...options, ...limit, actor: scope.sub, audit: ctx }),
   );

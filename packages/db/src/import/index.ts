@@ -1,7 +1,7 @@
 export type { ImportError, ImportErrorGroup, ImportNotice } from "./errors";
 export { maxListedLines, maxReportedErrors } from "./errors";
 export type { UserImportOptions } from "./import-as";
-export { importAs, mayImport } from "./import-as";
+export { importAs } from "./import-as";
 export type { ImportOptions, ImportReport } from "./import-directory";
 export { importDirectory } from "./import-directory";
 export type { ImportProgress, ProgressListener } from "./stage-file";

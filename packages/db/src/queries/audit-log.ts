@@ -1,4 +1,10 @@
-import { endOfStockholmDay, isRealDate, type Scope, startOfStockholmDay } from "@samsyn/domain";
+import {
+  administers,
+  endOfStockholmDay,
+  isRealDate,
+  type Scope,
+  startOfStockholmDay,
+} from "@samsyn/domain";
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import {
   type AuditContext,
@@ -85,7 +91,7 @@ export function listAuditLog(
   const entry = (outcome: AuditOutcome) =>
     auditEntry("audit.read", outcome, { ...filterDetails(query), limit: query.limit });
   return audited(db, ctx, async (tx) => {
-    if (scope.role !== "admin") return { result: refuse("forbidden"), audit: entry("denied") };
+    if (!administers(scope.role)) return { result: refuse("forbidden"), audit: entry("denied") };
     const invalid = [...pageDetails(query.limit, 0, maxAuditPageSize), ...filterProblems(query)];
     if (invalid.length > 0) return { result: refuse("invalid", invalid), audit: entry("invalid") };
     const rows = await selectEntries(tx, query, query.cursor, query.limit + 1);
@@ -110,7 +116,7 @@ export async function exportAuditLogCsv(
   const entry = (outcome: AuditOutcome) =>
     auditEntry("audit.export", outcome, filterDetails(filter));
   const allowed = await audited(db, ctx, async () => {
-    if (scope.role !== "admin") return { result: refuse("forbidden"), audit: entry("denied") };
+    if (!administers(scope.role)) return { result: refuse("forbidden"), audit: entry("denied") };
     const invalid = filterProblems(filter);
     if (invalid.length > 0) return { result: refuse("invalid", invalid), audit: entry("invalid") };
     return { result: ok(true), audit: entry("ok") };

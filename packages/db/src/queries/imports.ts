@@ -1,4 +1,4 @@
-import type { Scope } from "@samsyn/domain";
+import { administers, mayRegisterCases, type Scope } from "@samsyn/domain";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { imports } from "../schema";
@@ -35,11 +35,11 @@ export async function listImports(
   scope: Scope,
   options: { readonly limit: number },
 ): Promise<Result<readonly ImportRecord[]>> {
-  if (scope.role !== "admin" && scope.role !== "samordnare") return refuse("forbidden");
+  if (!mayRegisterCases(scope.role)) return refuse("forbidden");
   const rows = await db
     .select()
     .from(imports)
-    .where(scope.role === "admin" ? undefined : eq(imports.actor, scope.sub))
+    .where(administers(scope.role) ? undefined : eq(imports.actor, scope.sub))
     .orderBy(desc(imports.id))
     .limit(Math.min(Math.max(options.limit, 1), maxImportListSize));
   return ok(

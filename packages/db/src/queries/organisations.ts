@@ -1,8 +1,10 @@
 import {
+  administers,
   type OrganisationCode,
   organisationCode,
   type PrincipalType,
   type Scope,
+  seesWholeCounty,
 } from "@samsyn/domain";
 import { asc, inArray } from "drizzle-orm";
 import type { Db } from "../client";
@@ -37,7 +39,7 @@ export async function listOrganisations(db: Db, _scope: Scope): Promise<readonly
 
 /** Units: admin and länsgrupp see all; ledning and samordnare the units of their organisations. */
 export async function listUnits(db: Db, scope: Scope): Promise<readonly Unit[]> {
-  const seesAll = scope.role === "admin" || scope.role === "lan";
+  const seesAll = seesWholeCounty(scope.role);
   if (!seesAll && scope.orgs.length === 0) return [];
   const rows = await db
     .select({ code: units.code, name: units.name, organisation: units.organisationCode })

@@ -9,6 +9,7 @@ import {
   dimensions,
   type IsoDate,
   type MetricQuery,
+  type MetricRestriction,
   type PrincipalType,
   type ProcessModel,
   participationValues,
@@ -20,7 +21,6 @@ import { type SQL, sql } from "drizzle-orm";
 import fc from "fast-check";
 import type { Db } from "../client";
 import { casesWithoutFacts, refreshCaseFacts } from "../queries/metrics/case-facts";
-import type { MetricRestriction } from "../queries/metrics/parameters";
 import { selectRows } from "../queries/rows";
 
 /**

@@ -1,15 +1,15 @@
-import type { Scope } from "../access";
+import { type Scope, seesWholeCounty } from "../access";
 
 /**
  * Who may do what with the agreement register (SPEC "Överenskommelser"): länsnivå and admin
  * keep it; ledning and samordnare read the agreements their organisations are parties to.
  */
 export function mayWriteAgreements(scope: Pick<Scope, "role">): boolean {
-  return scope.role === "lan" || scope.role === "admin";
+  return seesWholeCounty(scope.role);
 }
 
 export function seesAllAgreements(scope: Pick<Scope, "role">): boolean {
-  return scope.role === "lan" || scope.role === "admin";
+  return seesWholeCounty(scope.role);
 }
 
 export function seesAgreement(

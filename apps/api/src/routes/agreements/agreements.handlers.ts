@@ -66,7 +66,7 @@ export function agreementRoutes() {
       const query = c.req.valid("query");
       const reviewDue = query.reviewDue === undefined ? undefined : parseReviewDue(query.reviewDue);
       if (query.reviewDue !== undefined && reviewDue === undefined) {
-        throw new ApiError(400, "bad_request", t("error.bad_request"), [
+        throw new ApiError("bad_request", t("error.bad_request"), [
           { path: "reviewDue", message: t("agreements.invalid.reviewDue") },
         ]);
       }

@@ -18,7 +18,7 @@ export function devRoutes() {
     // The subject is free text that ends up in logs and audit rows (SPEC "Privacy").
     if (sub !== undefined && containsIdentifier(sub)) {
       const details = [{ path: "sub", message: t("auth.sub_invalid") }];
-      throw new ApiError(422, "identifier_rejected", t("auth.sub_invalid"), details);
+      throw new ApiError("identifier_rejected", t("auth.sub_invalid"), details);
     }
     const token = await createToken(c.get("deps").secret, {
       sub: sub ?? `dev-${role}`,

@@ -3,14 +3,13 @@ import {
   type ImportReport,
   importAs,
   listImports,
-  mayImport,
   recordAudit,
   recordDenied,
   type UserImportOptions,
 } from "@samsyn/db";
-import { type Locale, t } from "@samsyn/domain";
+import { type Locale, mayRegisterCases, t } from "@samsyn/domain";
 import type { Context } from "hono";
-import { ApiError } from "../../errors";
+import { ApiError, type ErrorCode } from "../../errors";
 import { auditOf, orRefuse } from "../../lib/respond";
 import { type AppEnv, createRouter } from "../../lib/router";
 import { getImportJobRoute, listImportsRoute, postImportRoute } from "./imports.routes";
@@ -85,10 +84,10 @@ export function importRoutes() {
     })
     .openapi(getImportJobRoute, (c) => {
       const scope = c.get("scope");
-      if (!mayImport(scope.role)) throw forbidden();
+      if (!mayRegisterCases(scope.role)) throw forbidden();
       // Another user's job is as absent as one that never existed: its id tells nothing.
       const job = jobs.get(c.req.valid("param").id, scope.sub);
-      if (job === undefined) throw new ApiError(404, "not_found", t("error.not_found"));
+      if (job === undefined) throw new ApiError("not_found");
       return c.json(jobBody(job, requestLocale(c)), 200);
     })
     .openapi(listImportsRoute, async (c) => {
@@ -103,7 +102,7 @@ async function refuseWhoMayNotImport(
   c: Context<AppEnv>,
   action: "import.check" | "import.commit",
 ): Promise<void> {
-  if (mayImport(c.get("scope").role)) return;
+  if (mayRegisterCases(c.get("scope").role)) return;
   await recordDenied(c.get("deps").database.db, auditOf(c), {
     action,
     objectType: "import",
@@ -131,11 +130,11 @@ async function refuseUnderAnotherSecret(
     outcome: "conflict",
   });
   const locale = requestLocale(c);
-  throw new ApiError(409, "conflict", t("installation.secret_mismatch", {}, locale));
+  throw new ApiError("conflict", t("installation.secret_mismatch", {}, locale));
 }
 
 function forbidden(): ApiError {
-  return new ApiError(403, "forbidden", t("error.forbidden"));
+  return new ApiError("forbidden");
 }
 
 function reportBody(report: ImportReport): ReportBody {
@@ -169,7 +168,8 @@ function jobError(failure: JobFailure, locale: Locale) {
     failure === "database_unavailable"
       ? t("error.database_unavailable", {}, locale)
       : t("import.job.failed_unexpectedly", {}, locale);
-  return { code: failure === "unexpected" ? "internal" : failure, message, details: [] };
+  const code: ErrorCode = failure === "unexpected" ? "internal" : failure;
+  return { code, message, details: [] };
 }
 
 /** English when the client prefers it (Accept-Language), Swedish otherwise. */

@@ -112,7 +112,7 @@ async function writeParts(request: Request, dir: string): Promise<void> {
     }
   }
   if (problems.length > 0) {
-    throw new ApiError(400, "bad_request", t("import.upload.bad_request"), problems);
+    throw new ApiError("bad_request", t("import.upload.bad_request"), problems);
   }
 }
 
@@ -162,7 +162,7 @@ function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof BodyTooLarge) {
     const message = t("http.payload_too_large", { limit: error.limit });
-    return new ApiError(413, "payload_too_large", message);
+    return new ApiError("payload_too_large", message);
   }
   // Everything else the parser or the stream can throw is a body that is not valid multipart
   // (cut off, a broken boundary). A disk failure would be ours, so it is not hidden as a 400.
@@ -171,7 +171,7 @@ function asApiError(error: unknown): ApiError {
 }
 
 function malformed(): ApiError {
-  return new ApiError(400, "bad_request", t("import.upload.malformed"));
+  return new ApiError("bad_request", t("import.upload.malformed"));
 }
 
 function isFileSystemError(error: unknown): boolean {

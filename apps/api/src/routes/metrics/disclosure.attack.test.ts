@@ -1,14 +1,15 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { caseCounts, importDirectory, type MetricAccess } from "@samsyn/db";
-import { testDatabases, useMigratedDatabase } from "@samsyn/db/testing";
+import { importDirectory } from "@samsyn/db";
+import { testDatabases, trueCaseCounts, useMigratedDatabase } from "@samsyn/db/testing";
 import { generateDemoCounty } from "@samsyn/demo-data";
 import {
   addDays,
   type DisclosureMode,
   disclosureModes,
   type IsoDate,
+  type MetricAccess,
   type MetricQuery,
 } from "@samsyn/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -49,7 +50,7 @@ describe("disclosure control against a differencing attacker (demo county on PGl
     await generateDemoCounty({ outDir: demoDir, cases: 3000, seed: 13 });
     const report = await importDirectory(database(), { dir: demoDir, secret: testSecret });
     if (!report.ok) throw new Error("demo import failed");
-    const truth = await caseCounts(
+    const truth = await trueCaseCounts(
       database().db,
       { asOf, from, to: asOf, groupBy: ["municipality"] },
       county,
@@ -70,7 +71,7 @@ describe("disclosure control against a differencing attacker (demo county on PGl
 
   /** True counts per group, as the database holds them (what no caller ever sees). */
   async function trueCounts(query: Omit<MetricQuery, "asOf"> & { asOf?: IsoDate }) {
-    const counts = await caseCounts(database().db, { asOf, from, to: asOf, ...query }, county);
+    const counts = await trueCaseCounts(database().db, { asOf, from, to: asOf, ...query }, county);
     const byGroup = new Map(
       counts.cells.map((c) => [JSON.stringify(query.groupBy?.map((d) => c[d])), c.count]),
     );

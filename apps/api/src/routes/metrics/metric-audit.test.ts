@@ -72,6 +72,7 @@ describe.each(testDatabases())("metric reads in the audit log on $name", (target
             "municipality=0180",
             "municipality=0182",
           ],
+          published: ["caseCounts"],
         },
       },
     ]);
@@ -94,6 +95,8 @@ describe.each(testDatabases())("metric reads in the audit log on $name", (target
         params: ["asOf=2025-06-30", "municipality=[borttaget: identitetsnummer]"],
       },
     });
+    // A refused read published nothing, and its row says so by naming no metric.
+    expect(row?.details).not.toHaveProperty("published");
     expect(JSON.stringify(row)).not.toContain("1212-1212");
   });
 

@@ -4,10 +4,12 @@ import {
   type AuditRecord,
   auditContext,
   type Database,
+  type MetricName,
+  type MetricReadAudit,
   recordAudits,
 } from "@samsyn/db";
 import { containsIdentifier, type Scope } from "@samsyn/domain";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { isDatabaseUnavailable } from "../../lib/error-handler";
 import { type Logger, maskIdentifiers } from "../../lib/logging";
 import type { AppEnv } from "../../lib/router";
@@ -126,19 +128,33 @@ function messageOf(err: unknown): string {
 
 /**
  * Records every metric request of a signed-in caller once it is answered: who (the token's
- * subject and scope), which metric with which parameters, when, and the status it got. Mounted
- * before the rate limits, so a refused burst is on the record too.
+ * subject and scope), which metric with which parameters, when, the status it got and which
+ * metrics were published for it. Mounted before the rate limits, so a refused burst is on the
+ * record too. The row is written here, at the edge, rather than by `publishMetric`: only here are
+ * the refused requests (400, 429) seen, and a batch costs a read no INSERT of its own; the
+ * publisher requires the `MetricReadAudit` this sets, so a route without this audit cannot
+ * publish a figure.
  */
 export function auditMetricReads(buffer: AuditBuffer): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const at = new Date();
+    const published: MetricName[] = [];
+    c.set("metricRead", { published: (metric) => published.push(metric) });
     await next();
     const scope = c.get("scope") as Scope | undefined;
     // Without a valid token there was no read: sign-in answered 401 and wrote its own row.
     if (scope === undefined) return;
-    const entry = metricReadEntry(c.req.path, new URL(c.req.url).searchParams, c.res.status, at);
+    const params = new URL(c.req.url).searchParams;
+    const entry = metricReadEntry(c.req.path, params, c.res.status, at, published);
     buffer.add({ ctx: auditContext(scope, c.get("requestId")), entry });
   };
+}
+
+/** The read's audit, for `publishMetric`; refuses (500) on a route that does not audit reads. */
+export function metricReadAudit(c: Context<AppEnv>): MetricReadAudit {
+  const audit = c.get("metricRead") as MetricReadAudit | undefined;
+  if (audit === undefined) throw new Error(`figures published unaudited on ${c.req.path}`);
+  return audit;
 }
 
 /** What stands in the log for a path or parameter that holds an identifier. */
@@ -157,6 +173,7 @@ export function metricReadEntry(
   query: URLSearchParams,
   status: number,
   at: Date,
+  published: readonly MetricName[] = [],
 ): AuditEntry {
   const params = [...new Set([...query].map(([name, value]) => `${name}=${value}`))].sort();
   return {
@@ -169,6 +186,7 @@ export function metricReadEntry(
       status,
       params: params.slice(0, maxParams).map(screenedParam),
       ...(params.length > maxParams ? { paramsCut: true } : {}),
+      ...(published.length > 0 ? { published: [...published] } : {}),
     },
   };
 }

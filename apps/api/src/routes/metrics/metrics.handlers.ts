@@ -1,31 +1,16 @@
-import {
-  caseCounts,
-  flow,
-  leadTimes,
-  loadInterchangeCatalogue,
-  metricAccess,
-  network,
-  sipConsent,
-  stuck,
-  trend,
-} from "@samsyn/db";
+import { loadInterchangeCatalogue, type Metric, type MetricName, publishMetric } from "@samsyn/db";
 import {
   DEFAULT_DISCLOSURE_MODE,
   DEFAULT_K,
   type Dimension,
   type Disclosure,
-  suppressCaseCounts,
-  suppressFlow,
-  suppressLeadTimes,
-  suppressNetwork,
-  suppressSipConsent,
-  suppressStuck,
-  suppressTrend,
+  metricAccess,
   t,
   trendDimensions,
 } from "@samsyn/domain";
 import type { Context } from "hono";
 import { type AppEnv, createRouter } from "../../lib/router";
+import { metricReadAudit } from "./metric-audit";
 import {
   caseCountsRoute,
   flowRoute,
@@ -45,16 +30,15 @@ import {
 } from "./params";
 
 /**
- * The seven metrics of SPEC: parse and check the parameters, ask the database for true counts
- * (and their cell keys), and publish them only through the domain's disclosure control, in the
- * installation's mode. Nothing unprotected leaves here.
+ * The seven metrics of SPEC: parse and check the parameters, and publish the figures through
+ * packages/db's one publisher, which runs each metric's SQL and the domain's disclosure control
+ * together, in the installation's mode. Nothing unprotected reaches here.
  */
 export function metricRoutes() {
   return createRouter()
     .openapi(caseCountsRoute, async (c) => {
       const m = await prepare(c, c.req.valid("query"));
-      const counts = await caseCounts(m.db, m.query, m.access);
-      const published = suppressCaseCounts(counts, m.groupBy, m.disclosure);
+      const published = await m.publish({ name: "caseCounts" });
       return c.json(
         { ...m.envelope, groupBy: m.groupBy, ...published, cells: [...published.cells] },
         200,
@@ -68,12 +52,8 @@ export function metricRoutes() {
         stepOf(check, "toStep", params.toStep, params.process, catalogue);
       });
       const { process, fromStep, toStep } = params;
-      const cells = await leadTimes(m.db, m.query, { process, fromStep, toStep }, m.access);
-      const published = suppressLeadTimes(cells, m.groupBy, m.disclosure);
-      return c.json(
-        { ...m.envelope, groupBy: m.groupBy, process, fromStep, toStep, cells: published },
-        200,
-      );
+      const cells = await m.publish({ name: "leadTimes", process, fromStep, toStep });
+      return c.json({ ...m.envelope, groupBy: m.groupBy, process, fromStep, toStep, cells }, 200);
     })
     .openapi(flowRoute, async (c) => {
       const params = c.req.valid("query");
@@ -83,50 +63,30 @@ export function metricRoutes() {
         checkProcess(params.process),
         [],
       );
-      const cells = await flow(m.db, m.query, { process: params.process }, m.access);
-      return c.json(
-        { ...m.envelope, process: params.process, cells: suppressFlow(cells, m.disclosure) },
-        200,
-      );
+      const cells = await m.publish({ name: "flow", process: params.process });
+      return c.json({ ...m.envelope, process: params.process, cells }, 200);
     })
     .openapi(trendRoute, async (c) => {
       const params = c.req.valid("query");
       const m = await prepare(c, params, undefined, trendDimensions);
-      const cells = await trend(m.db, m.query, { measure: params.measure }, m.access);
-      const published = suppressTrend(cells, m.groupBy, m.disclosure);
-      return c.json(
-        { ...m.envelope, groupBy: m.groupBy, measure: params.measure, cells: published },
-        200,
-      );
+      const cells = await m.publish({ name: "trend", measure: params.measure });
+      return c.json({ ...m.envelope, groupBy: m.groupBy, measure: params.measure, cells }, 200);
     })
     .openapi(sipRoute, async (c) => {
       const m = await prepare(c, c.req.valid("query"));
-      const cells = await sipConsent(m.db, m.query, m.access);
-      return c.json(
-        {
-          ...m.envelope,
-          groupBy: m.groupBy,
-          cells: suppressSipConsent(cells, m.groupBy, m.disclosure),
-        },
-        200,
-      );
+      const cells = await m.publish({ name: "sipConsent" });
+      return c.json({ ...m.envelope, groupBy: m.groupBy, cells }, 200);
     })
     .openapi(networkRoute, async (c) => {
       const params = c.req.valid("query");
       const m = await prepare(c, params, undefined, []);
-      const cells = await network(m.db, m.query, { level: params.level }, m.access);
-      return c.json(
-        { ...m.envelope, level: params.level, cells: suppressNetwork(cells, m.disclosure) },
-        200,
-      );
+      const cells = await m.publish({ name: "network", level: params.level });
+      return c.json({ ...m.envelope, level: params.level, cells }, 200);
     })
     .openapi(stuckRoute, async (c) => {
       const m = await prepare(c, c.req.valid("query"));
-      const cells = await stuck(m.db, { ...m.query, status: "open" }, m.access);
-      return c.json(
-        { ...m.envelope, groupBy: m.groupBy, cells: suppressStuck(cells, m.groupBy, m.disclosure) },
-        200,
-      );
+      const cells = await m.publish({ name: "stuck" });
+      return c.json({ ...m.envelope, groupBy: m.groupBy, cells }, 200);
     });
 }
 
@@ -143,7 +103,7 @@ function checkProcess(process: string): ExtraCheck {
 
 /**
  * Everything the seven endpoints share: the parameters as a MetricQuery (400 with a detail per
- * bad parameter), the caller's view and k. `allowedGroupBy` empty = the metric takes none.
+ * bad parameter), the caller's view and k, and the publisher bound to them. `allowedGroupBy` empty = the metric takes none.
  */
 async function prepare(
   c: Context<AppEnv>,
@@ -164,12 +124,11 @@ async function prepare(
   extra?.(check, catalogue);
   check.done();
   const access = metricAccess(scope, params.view);
+  const audit = metricReadAudit(c);
   return {
-    db: database.db,
-    query,
     groupBy,
-    disclosure,
-    access,
+    publish: <N extends MetricName>(metric: Metric<N>) =>
+      publishMetric(database.db, metric, query, access, { disclosure, audit }),
     envelope: { k, disclosure: mode, asOf: query.asOf, view: access.view },
   };
 }

@@ -3,6 +3,7 @@ import type { InterchangeCatalogue } from "@samsyn/domain";
 import {
   type AgeGroup,
   ageGroups,
+  brokenMonthBounds,
   type Dimension,
   dimensions,
   echoable,
@@ -94,7 +95,7 @@ export class ParamCheck {
 
   done(): void {
     if (this.details.length > 0) {
-      throw new ApiError(400, "bad_request", t("metrics.bad_parameters"), this.details);
+      throw new ApiError("bad_request", t("metrics.bad_parameters"), this.details);
     }
   }
 }
@@ -131,9 +132,8 @@ export function parseGroupBy(
 }
 
 /**
- * The common parameters as the domain's MetricQuery, checked against the stored catalogues.
- * Differencing control (threat model): for roles other than samordnare the period is whole
- * months, so shifting a window by a day cannot isolate one case.
+ * The common parameters as the domain's MetricQuery, checked against the stored catalogues and
+ * the domain's whole-months rule for the caller's role.
  */
 export function metricQuery(
   check: ParamCheck,
@@ -148,10 +148,8 @@ export function metricQuery(
   const asOf = check.date("asOf", params.asOf) ?? stockholmDate(now);
   if (from !== undefined && to !== undefined && from > to)
     check.add("from", t("metrics.from_after_to"));
-  if (scope.role !== "samordnare") {
-    if (from !== undefined && !from.endsWith("-01"))
-      check.add("from", t("metrics.whole_months_from"));
-    if (to !== undefined && !isLastOfMonth(to)) check.add("to", t("metrics.whole_months_to"));
+  for (const bound of brokenMonthBounds(scope.role, { from, to })) {
+    check.add(bound, t(`metrics.whole_months_${bound}`));
   }
   check.codes("municipality", params.municipality, (v) => catalogue.municipalities.has(v));
   check.codes("targetGroup", params.targetGroup, (v) => catalogue.targetGroups.has(v));
@@ -187,10 +185,4 @@ export function stepOf(
     check.add(path, t("metrics.step_not_in_process", { step: value, process }));
   }
   return value;
-}
-
-function isLastOfMonth(date: IsoDate): boolean {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.getUTCDate() === 1;
 }

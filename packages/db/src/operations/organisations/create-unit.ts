@@ -1,4 +1,5 @@
 import {
+  administers,
   type OrganisationCode,
   organisationCode,
   type Scope,
@@ -37,7 +38,7 @@ export function createUnit(
     outcome,
   });
   return audited(db, ctx, async (tx) => {
-    if (scope.role !== "admin") {
+    if (!administers(scope.role)) {
       return { result: refuse("forbidden"), audit: entry("denied", null) };
     }
     const parsed = await parseNewUnit(tx, input);

@@ -1,4 +1,4 @@
-import type { CaseCountCell, CaseCounts, MetricQuery } from "@samsyn/domain";
+import type { CaseCountCell, CaseCounts, MetricAccess, MetricQuery } from "@samsyn/domain";
 import { RECORD_KEY_MODULUS } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
@@ -8,7 +8,6 @@ import {
   decodedGroups,
   groupByClause,
   groupSelect,
-  type MetricAccess,
   selectList,
 } from "./parameters";
 import { populationSql } from "./population";

@@ -1,13 +1,7 @@
-import type { FlowCell, FlowParameters, MetricQuery } from "@samsyn/domain";
+import type { FlowCell, FlowParameters, MetricAccess, MetricQuery } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
-import {
-  assertUngrouped,
-  cellKeySum,
-  cellKeysObject,
-  codedIn,
-  type MetricAccess,
-} from "./parameters";
+import { assertUngrouped, cellKeySum, cellKeysObject, codedIn } from "./parameters";
 import { populationSql } from "./population";
 import { selectMetricRows } from "./run";
 

@@ -1,8 +1,8 @@
-import type { LeadTimeCell, LeadTimeSteps, MetricQuery } from "@samsyn/domain";
+import type { LeadTimeCell, LeadTimeSteps, MetricAccess, MetricQuery } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
 import { histogramSql } from "./histogram";
-import { codedIn, type MetricAccess } from "./parameters";
+import { codedIn } from "./parameters";
 import { populationSql } from "./population";
 import { selectMetricRows } from "./run";
 

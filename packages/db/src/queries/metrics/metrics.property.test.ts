@@ -1,5 +1,6 @@
 import {
   defaultProcessModels,
+  type MetricAccess,
   type MetricQuery,
   networkLevels,
   referenceCaseCounts,
@@ -33,7 +34,6 @@ import { caseCounts } from "./case-counts";
 import { flow } from "./flow";
 import { leadTimes } from "./lead-times";
 import { network } from "./network";
-import type { MetricAccess } from "./parameters";
 import { sipConsent } from "./sip-consent";
 import { stuck } from "./stuck";
 import { trend } from "./trend";

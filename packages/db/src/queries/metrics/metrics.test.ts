@@ -1,6 +1,7 @@
 import {
   cellKeyOf,
   type IsoDate,
+  type MetricAccess,
   type MetricQuery,
   recordKeyFromHash,
   referenceRecordKey,
@@ -29,7 +30,6 @@ import { caseCounts } from "./case-counts";
 import { flow } from "./flow";
 import { leadTimes } from "./lead-times";
 import { network } from "./network";
-import type { MetricAccess } from "./parameters";
 import { sipConsent } from "./sip-consent";
 import { stuck } from "./stuck";
 import { trend } from "./trend";

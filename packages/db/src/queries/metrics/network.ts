@@ -1,7 +1,7 @@
-import type { MetricQuery, NetworkCell, NetworkParameters } from "@samsyn/domain";
+import type { MetricAccess, MetricQuery, NetworkCell, NetworkParameters } from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../client";
-import { assertUngrouped, cellKeySum, cellKeysObject, type MetricAccess } from "./parameters";
+import { assertUngrouped, cellKeySum, cellKeysObject } from "./parameters";
 import { populationSql } from "./population";
 import { principalPairTable } from "./principal-pairs";
 import { selectMetricRows } from "./run";

@@ -1,36 +1,5 @@
-import type { CaseStatus, Dimension, MetricQuery, Scope } from "@samsyn/domain";
+import type { CaseStatus, Dimension, MetricQuery } from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
-
-/**
- * Narrows a population to the cases in which a unit of one of `organisations` took part: the
- * initiating unit, or a unit named in a `lead` or `join` event before asOf. This is how `ledning`
- * sees its own organisations in full; no restriction means the whole county.
- */
-export interface MetricRestriction {
-  readonly organisations: readonly string[];
-}
-
-export type MetricView = "own" | "county";
-
-/**
- * Whose cases a metric counts. Every metric function requires one, made from the caller's scope
- * by `metricAccess`, so that no route can leave the restriction out.
- */
-export interface MetricAccess {
-  readonly view: MetricView;
-  /** Undefined: the whole county. */
-  readonly restriction: MetricRestriction | undefined;
-}
-
-/**
- * SPEC "Roles and scope": admin and länsgrupp see the county; ledning and samordnare see their own
- * organisations in full, and the county for comparison when they ask for it (`view=county`).
- */
-export function metricAccess(scope: Scope, asked?: MetricView): MetricAccess {
-  const countyRole = scope.role === "admin" || scope.role === "lan";
-  if (countyRole || asked === "county") return { view: "county", restriction: undefined };
-  return { view: "own", restriction: { organisations: scope.orgs } };
-}
 
 /**
  * Each dimension's column in a population row `p` (see `populationSql`). The case's own attributes

@@ -1,7 +1,7 @@
-import type { CaseStatus, MetricQuery } from "@samsyn/domain";
+import type { CaseStatus, MetricQuery, MetricRestriction } from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { transitionCode } from "./case-facts";
-import { allOf, codedIn, inFilter, type MetricRestriction } from "./parameters";
+import { allOf, codedIn, inFilter } from "./parameters";
 
 export interface PopulationOptions {
   readonly status: CaseStatus;

@@ -1,8 +1,7 @@
-import type { MetricQuery, SipConsentCell } from "@samsyn/domain";
+import type { MetricAccess, MetricQuery, SipConsentCell } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../client";
 import { histogramSql } from "./histogram";
-import type { MetricAccess } from "./parameters";
 import { populationSql } from "./population";
 import { selectMetricRows } from "./run";
 

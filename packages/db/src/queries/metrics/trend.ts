@@ -1,5 +1,7 @@
 import {
+  type MetricAccess,
   type MetricQuery,
+  type MetricRestriction,
   type TrendCell,
   type TrendParameters,
   trendDimensions,
@@ -13,8 +15,6 @@ import {
   decodedGroups,
   groupByClause,
   groupSelect,
-  type MetricAccess,
-  type MetricRestriction,
   selectList,
 } from "./parameters";
 
