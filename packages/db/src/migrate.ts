@@ -12,7 +12,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { Database, Db } from "./client";
 import { claimInstallationSecret } from "./installation-secret";
-import { casesWithoutFacts, refreshCaseFacts } from "./queries/metrics/case-facts";
+import { casesWithoutFacts, refreshCaseFacts } from "./operations/case-facts/refresh";
 import { municipalities, processModels, processSteps, targetGroups } from "./schema";
 
 /** The committed SQL of drizzle-kit; one folder serves PostgreSQL and PGlite alike. */

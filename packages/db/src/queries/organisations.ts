@@ -1,5 +1,4 @@
 import {
-  administers,
   type OrganisationCode,
   organisationCode,
   type PrincipalType,

@@ -20,7 +20,7 @@ import { arbRefPrefix, type BuiltCase, type CaseEventBody } from "@samsyn/domain
 import { type SQL, sql } from "drizzle-orm";
 import fc from "fast-check";
 import type { Db } from "../client";
-import { casesWithoutFacts, refreshCaseFacts } from "../queries/metrics/case-facts";
+import { casesWithoutFacts, refreshCaseFacts } from "../operations/case-facts/refresh";
 import { selectRows } from "../queries/rows";
 
 /**

@@ -10,10 +10,10 @@ import { type AuditContext, type AuditEntry, type AuditOutcome, audited } from "
 import type { Db } from "../../client";
 import type { CaseStateRow } from "../../queries/case-state";
 import { selectVisibleCase } from "../../queries/cases";
-import { refreshCaseFacts } from "../../queries/metrics/case-facts";
 import { ok, type Result, refuse } from "../../queries/result";
 import { fieldDetails } from "../../queries/validation";
 import { caseEvents } from "../../schema";
+import { refreshCaseFacts } from "../case-facts/refresh";
 import { auditOutcomes, refusalOf } from "../refusal";
 import { loadRecordedCase, lockEvents, unitOrganisations } from "./state";
 

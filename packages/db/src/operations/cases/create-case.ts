@@ -11,11 +11,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { type AuditContext, type AuditEntry, type AuditOutcome, audited } from "../../audit";
 import type { Db } from "../../client";
 import { loadInterchangeCatalogue } from "../../queries/catalogues";
-import { refreshCaseFacts } from "../../queries/metrics/case-facts";
 import { ok, type Result, refuse } from "../../queries/result";
 import { detail, fieldDetails } from "../../queries/validation";
 import { hashCaseRef } from "../../ref-hash";
 import { cases } from "../../schema";
+import { refreshCaseFacts } from "../case-facts/refresh";
 import { auditOutcomes, refusalOf } from "../refusal";
 import { loadRecordedCase, unitOrganisations } from "./state";
 

@@ -1,7 +1,11 @@
 import type { CaseStatus, MetricQuery, MetricRestriction } from "@samsyn/domain";
 import { type SQL, sql } from "drizzle-orm";
-import { transitionCode } from "./case-facts";
 import { allOf, codedIn, inFilter } from "./parameters";
+
+/** A transition (s, s′) as one smallint, `s * 100 + s′`: flow counts one array per case. */
+export function transitionCode(from: SQL, to: SQL): SQL {
+  return sql`(${from} * 100 + ${to})::smallint`;
+}
 
 export interface PopulationOptions {
   readonly status: CaseStatus;

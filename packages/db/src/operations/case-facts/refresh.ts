@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
-import { principalPairTable } from "./principal-pairs";
+import { transitionCode } from "../../queries/metrics/population";
+import { principalPairTable } from "../../queries/metrics/principal-pairs";
 
 /** Runs one statement: `db.execute` or an import session's `run`, inside the caller's transaction. */
 export type RunStatement = (statement: SQL) => Promise<unknown>;
@@ -7,7 +8,7 @@ export type RunStatement = (statement: SQL) => Promise<unknown>;
 /**
  * Rebuilds the metrics' storage (`case_facts`, `case_steps`, `case_timelines`, `case_pairs`) for
  * the cases whose ids `caseIds` selects (a SELECT of one column), from their events — the one
- * place where it is derived. Every write calls it in its own transaction: the importer for the
+ * place where it is derived, and a write: so here among the operations, not in queries/. Every write calls it in its own transaction: the importer for the
  * cases it touched, `appendCaseEvent` and `createCase` for their case, `migrate` for cases
  * without facts. First the cases' new attribute codes are numbered; then one statement derives
  * the rest, so `caseIds` is read before any derived row changes.
@@ -173,11 +174,6 @@ const facts = sql`SELECT c.id, date_trunc('month', c.opened_on::timestamp)::date
 export function recordKeySql(refHash: SQL): SQL {
   return sql`(('x' || rpad(encode(substring(${refHash} FROM 1 FOR 4), 'hex'), 8, '0'))::bit(32)::int
     & 2147483647)`;
-}
-
-/** A transition (s, s′) as one smallint, `s * 100 + s′`: flow counts one array per case. */
-export function transitionCode(from: SQL, to: SQL): SQL {
-  return sql`(${from} * 100 + ${to})::smallint`;
 }
 
 /**
