@@ -302,6 +302,9 @@ describe.each(testDatabases())("live responses against the OpenAPI document on $
       if (res.status !== 201) throw new Error(`fixture ${path}: ${res.status}`);
       return ((await res.json()) as { id: string }).id;
     };
+    // One county per database: the fixtures of the previous database's run name nothing here.
+    agreementFixtures.drafts.length = 0;
+    agreementFixtures.deviations.length = 0;
     agreementFixtures.id = await create("/api/v1/agreements", agreementBody);
     for (let i = 0; i < 3; i++) {
       agreementFixtures.drafts.push(await create("/api/v1/agreements", agreementBody));

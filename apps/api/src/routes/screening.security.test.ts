@@ -71,18 +71,23 @@ function textsOf(value: unknown): string[] {
 
 /**
  * Whether a response text repeats the identifier: screening finds one in the raw text or in any
- * of its JSON strings, or the identifier's ten digits show in a string read as screening reads it.
+ * of its JSON strings, or the identifier's ten digits show in one string read as screening reads
+ * it. One string at a time: the digits of a whole JSON text run across fields (a row's id, its
+ * timestamp 00:17:00.101, the next row's request id) and once made "7001010003" by chance.
  */
 function repeats(responseText: string, id: WrittenIdentifier): boolean {
   const ten = id.digits.slice(-10);
-  let texts: string[] = [];
+  let texts: string[];
   try {
     texts = textsOf(JSON.parse(responseText));
   } catch {
-    texts = [];
+    texts = [responseText];
   }
-  return [responseText, ...texts].some(
-    (text) => containsIdentifier(text) || readForScreening(text).replace(/\D/g, "").includes(ten),
+  return (
+    containsIdentifier(responseText) ||
+    texts.some(
+      (text) => containsIdentifier(text) || readForScreening(text).replace(/\D/g, "").includes(ten),
+    )
   );
 }
 

@@ -21,7 +21,8 @@ async function openAt(url: string) {
 
 const page = (router: Awaited<ReturnType<typeof openAt>>) => router.state.matches.at(-1);
 
-describe("the route tree", () => {
+// Opening a route loads its page's code on demand: seconds on a busy CI machine, not 5.
+describe("the route tree", { timeout: 60_000 }, () => {
   it("has every page at the path it always had, in the menu's order", async () => {
     const router = await openAt("/");
     expect(pagesOf(router.routeTree).map((p) => [p.path, p.label])).toEqual([
@@ -86,7 +87,7 @@ describe("the route tree", () => {
   });
 });
 
-describe("a route with a path parameter (the shape of the agreements module's)", () => {
+describe("a route with a path parameter (the shape of the agreements module's)", { timeout: 60_000 }, () => {
   // A route on a root of its own: the tree gets it when the module comes, with its page.
   const root = createRootRoute({ validateSearch: validateFilterSearch });
   const agreement = createRoute({
