@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { countSummary, createDb, type Summary } from "@samsyn/db";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type RunningSamsyn, runCli, startSamsyn } from "../support/samsyn-process";
 import {
   createThrowawayPostgres,
@@ -58,6 +58,12 @@ describe.skipIf(!postgresAvailable)("PostgreSQL going away under a running Samsy
 
   // A test that failed with PostgreSQL stopped must not fail the next ones too.
   beforeEach(() => pg.start());
+
+  // When Samsyn itself went wrong (a crash shows only as a refused connection), its own words.
+  afterEach(({ task }) => {
+    if (task.result?.state === "fail")
+      console.error(`samsyn's output:\n${samsyn?.output().slice(-6000)}`);
+  });
 
   it.each(["fast", "immediate"] as const)(
     "stopped (-m %s) under load: every request 503 with Retry-After within 5 s, 200 within 5 s of its return",

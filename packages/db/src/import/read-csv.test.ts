@@ -22,6 +22,24 @@ function quote(value: string): string {
 }
 
 describe("readCsv", () => {
+  it("stops early, as a failed COPY stops it, leaving no stream behind to fail unheard", async () => {
+    const big = await fileWith(`a,b\r\n${"1,2\r\n".repeat(400_000)}`);
+    const unheard: unknown[] = [];
+    const listen = (error: unknown) => unheard.push(error);
+    process.on("uncaughtException", listen);
+    try {
+      for (let i = 0; i < 20; i++) {
+        let seen = 0;
+        for await (const _ of readCsv(big)) if (++seen === 3) break;
+        expect(seen).toBe(3);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      process.off("uncaughtException", listen);
+    }
+    expect(unheard).toEqual([]);
+  });
+
   it("gives each record's values and the line it starts on, for any RFC 4180 text", async () => {
     const field = fc.string({ unit: fc.constantFrom("a", "ö", ",", '"', "\n", "\r\n", " ", "1") });
     const record = fc.array(field, { minLength: 2, maxLength: 4 });

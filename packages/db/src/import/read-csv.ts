@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { Transform } from "node:stream";
+import { pipeline, Transform } from "node:stream";
 import { CsvError, type Options, parse } from "csv-parse";
 
 export interface CsvRecord {
@@ -54,9 +54,15 @@ export async function* readCsv(
   };
   // The typings tie a changed record type to `columns`; the records here stay arrays of fields.
   const parser = parse(options as unknown as Options);
-  const bytes = format.encoding === "utf-8" ? source : source.pipe(windows1252ToUtf8());
+  // `pipeline`, not `pipe`: when the reader stops early (a failed COPY) or a stream fails, every
+  // stream is torn down together. With `pipe`, the file went on writing into a destroyed parser,
+  // whose 'error' nobody listened to any more, and that took the whole server down.
+  const records =
+    format.encoding === "utf-8"
+      ? pipeline(source, parser, surfacedByTheReader)
+      : pipeline(source, windows1252ToUtf8(), parser, surfacedByTheReader);
   try {
-    for await (const record of bytes.pipe(parser) as AsyncIterable<ParsedRecord>) {
+    for await (const record of records as AsyncIterable<ParsedRecord>) {
       yield { line: record.start, values: record.values, bytes: source.bytesRead };
     }
   } catch (error) {
@@ -67,6 +73,9 @@ export async function* readCsv(
     source.destroy();
   }
 }
+
+/** A pipeline's error also destroys its last stream, the parser, so the `for await` throws it. */
+function surfacedByTheReader(): void {}
 
 interface ParsedRecord {
   readonly start: number;
