@@ -87,7 +87,9 @@ describe("the route tree", { timeout: 60_000 }, () => {
   });
 });
 
-describe("a route with a path parameter (the shape of the agreements module's)", { timeout: 60_000 }, () => {
+describe("a route with a path parameter (the shape of the agreements module's)", {
+  timeout: 60_000,
+}, () => {
   // A route on a root of its own: the tree gets it when the module comes, with its page.
   const root = createRootRoute({ validateSearch: validateFilterSearch });
   const agreement = createRoute({
