@@ -289,9 +289,8 @@ async function api<T>(url: string, path: string): Promise<T> {
  */
 async function signInAs(page: Page, url: string, role: string, orgs: readonly string[]) {
   const token = await devToken(url, role, orgs);
+  await page.addInitScript(`sessionStorage.setItem("samsyn.token", ${JSON.stringify(token)})`);
   await page.goto(`${url}/`);
-  await page.evaluate(`sessionStorage.setItem("samsyn.token", ${JSON.stringify(token)})`);
-  await page.reload();
   await page.getByText(`Inloggad som dev-${role}`).waitFor();
 }
 

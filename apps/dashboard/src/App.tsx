@@ -68,7 +68,7 @@ export function App() {
     signInState()
       .then((state) => {
         if (state.mode === "dev") {
-          signIn(storedToken());
+          resumeDevSession();
           return;
         }
         setMode("oidc");
@@ -81,7 +81,14 @@ export function App() {
         setSession(null);
       })
       // A server without /auth (an older build): the developer sign-in, as before.
-      .catch(() => signIn(storedToken()));
+      .catch(() => resumeDevSession());
+    // A tab with no token yet shows the form without touching storage: clearing it here would
+    // race a token stored meanwhile (by another part of the page, or a test) and lose it.
+    function resumeDevSession() {
+      const token = storedToken();
+      if (token === null) setSession(null);
+      else signIn(token);
+    }
   }, [signIn]);
 
   return (
