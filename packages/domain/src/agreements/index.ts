@@ -3,5 +3,7 @@ export * from "./agreement";
 export * from "./commands";
 export * from "./coverage";
 export * from "./decide";
+export * from "./register-csv";
+export * from "./register-import";
 export * from "./review";
 export * from "./status";
