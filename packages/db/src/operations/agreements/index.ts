@@ -2,4 +2,5 @@ export { addIndicator, type IndicatorView, type NewIndicator } from "./add-indic
 export { changeAgreementStatus, type StatusChange } from "./change-status";
 export { createAgreement, type NewAgreement } from "./create-agreement";
 export { closeDeviation, logDeviation } from "./deviations";
+export { importRegister, type RegisterImportReport } from "./import-register";
 export { reviseAgreement } from "./revise-agreement";
