@@ -146,6 +146,11 @@ export interface RegisterRow {
   readonly fields: AgreementFields;
 }
 
+/** A register file as read: its rows, or every problem that keeps it from being read. */
+export type RegisterFile =
+  | { readonly rows: readonly RegisterRow[] }
+  | { readonly issues: readonly RegisterIssue[] };
+
 export interface CsvRecord {
   readonly line: number;
   readonly values: readonly string[];

@@ -1,4 +1,4 @@
-import { type AgreementView, importRegister, listAgreements } from "@samsyn/db";
+import { type AgreementView, importRegister, listAgreements, readRegisterCsv } from "@samsyn/db";
 import {
   type IsoDate,
   registerCsv,
@@ -45,9 +45,15 @@ export function registerRoutes() {
       const { database } = c.get("deps");
       const locale = preferredLocale(c.req.header("accept-language"));
       const file = await registerFile(c);
-      const result = await importRegister(database.db, c.get("scope"), auditOf(c), file, {
-        locale,
-      });
+      const result = await importRegister(
+        database.db,
+        c.get("scope"),
+        auditOf(c),
+        readRegisterCsv(file),
+        {
+          locale,
+        },
+      );
       if (result.ok) return c.json({ ...result.value, rows: [...result.value.rows] }, 200);
       if (result.error === "forbidden") throw new ApiError("forbidden");
       const details = [...(result.details ?? [])];

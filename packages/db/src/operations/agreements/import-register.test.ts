@@ -1,6 +1,7 @@
 import { type IsoDate, registerCsv, registerHeader, t } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { readRegisterCsv } from "../../import/read-register";
 import { listAgreements } from "../../queries/agreements/agreements";
 import { selectRows } from "../../queries/rows";
 import {
@@ -74,7 +75,7 @@ describe.each(testDatabases())("importing the agreement register on $name", (tar
   });
 
   const importFile = (bytes: Uint8Array, scope = lan) =>
-    importRegister(db(), scope, anAuditContext(scope), bytes, {
+    importRegister(db(), scope, anAuditContext(scope), readRegisterCsv(bytes), {
       now: new Date("2026-12-03T10:00:00Z"),
     });
   const count = async (table: "agreements" | "agreement_revisions") =>

@@ -3,20 +3,16 @@ import {
   type Locale,
   mayWriteAgreements,
   planRegisterImport,
+  type RegisterFile,
   type RegisterIssue,
   type RegisterOutcome,
-  type RegisterRow,
-  readRegisterHeader,
-  readRegisterRow,
   registerIssueText,
   type Scope,
   stockholmDate,
 } from "@samsyn/domain";
-import { CsvError, parse } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
 import { type AuditContext, type AuditEntry, type AuditOutcome, audited } from "../../audit";
 import type { Db } from "../../client";
-import { sniffCsvBytes } from "../../import/read-csv";
 import { agreementView } from "../../queries/agreements/views";
 import { ok, type Result, refuse } from "../../queries/result";
 import { agreements } from "../../schema";
@@ -32,7 +28,7 @@ export interface RegisterImportReport {
 
 /**
  * `POST /agreements/import` (lan, admin): the register as CSV (README "The register as CSV"),
- * all or nothing. The file is read and every row decided before anything is written; one bad
+ * read by `readRegisterCsv`, all or nothing. Every row is decided before anything is written; one bad
  * row refuses the file with every problem by line and column, and stores nothing. The table is
  * locked for writes meanwhile, so that the rows are matched against the register they change.
  * One audit row for the file (`agreement.import`), in the same transaction; each agreement it
@@ -42,7 +38,7 @@ export function importRegister(
   db: Db,
   scope: Scope,
   ctx: AuditContext,
-  file: Uint8Array,
+  file: RegisterFile,
   options: { readonly locale?: Locale; readonly now?: Date } = {},
 ): Promise<Result<RegisterImportReport>> {
   const entry = (outcome: AuditOutcome, report?: RegisterImportReport): AuditEntry => ({
@@ -58,14 +54,13 @@ export function importRegister(
   const locale = options.locale ?? "sv";
   return audited(db, ctx, async (tx) => {
     if (!mayWriteAgreements(scope)) return { result: refuse("forbidden"), audit: entry("denied") };
-    const read = readRegisterFile(file);
-    if ("issues" in read) {
-      return { result: refuse("invalid", details(read.issues, locale)), audit: entry("invalid") };
+    if ("issues" in file) {
+      return { result: refuse("invalid", details(file.issues, locale)), audit: entry("invalid") };
     }
     await tx.execute(sql`LOCK TABLE agreements IN EXCLUSIVE MODE`);
     const stored = (await tx.select().from(agreements)).map(agreementView);
     const plan = planRegisterImport(
-      read.rows,
+      file.rows,
       stored,
       await loadAgreementCatalogue(tx),
       stockholmDate((options.now ?? new Date()).getTime()),
@@ -113,59 +108,6 @@ export function importRegister(
     };
     return { result: ok(report), audit: entry("ok", report) };
   });
-}
-
-/**
- * The file's rows, read with the case import's tolerances (README "Import tolerances"): a BOM,
- * CRLF, blank lines, semicolons, Windows-1252.
- */
-function readRegisterFile(file: Uint8Array): { rows: RegisterRow[] } | { issues: RegisterIssue[] } {
-  const format = sniffCsvBytes(file);
-  if ("unreadable" in format) {
-    return { issues: [{ line: null, column: null, message: "import.error.badEncoding" }] };
-  }
-  const text = new TextDecoder(format.encoding).decode(file);
-  let records: { line: number; values: string[] }[];
-  try {
-    records = parseRecords(text, format.delimiter);
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const line = (error as CsvError & { lines?: number }).lines ?? null;
-    return { issues: [{ line, column: null, message: "import.error.malformedCsv" }] };
-  }
-  const [header, ...body] = records;
-  if (header === undefined) {
-    return { issues: [{ line: null, column: null, message: "agreements.register.empty" }] };
-  }
-  const columns = readRegisterHeader(header.values);
-  if ("issues" in columns) return columns;
-  const rows: RegisterRow[] = [];
-  const issues: RegisterIssue[] = [];
-  for (const record of body) {
-    const row = readRegisterRow(record, columns);
-    if ("issues" in row) issues.push(...row.issues);
-    else rows.push(row);
-  }
-  return issues.length > 0 ? { issues } : { rows };
-}
-
-function parseRecords(text: string, delimiter: string): { line: number; values: string[] }[] {
-  const parsed = parse(text, {
-    bom: true,
-    delimiter,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
-  // `info.lines` is the line a record ends on; a quoted line break makes it start earlier.
-  return parsed.map(({ record, info }) => ({
-    line: info.lines - lineBreaksIn(record),
-    values: record,
-  }));
-}
-
-function lineBreaksIn(values: readonly string[]): number {
-  return values.reduce((n, value) => n + (value.match(/\r\n|\n|\r/g)?.length ?? 0), 0);
 }
 
 /** The issues as the SPEC error shape's details: the path `line:column`, the text in Swedish. */
