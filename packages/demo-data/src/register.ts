@@ -59,6 +59,11 @@ const kommun = (municipality: string) => `K${municipality}`;
 
 const statutoryGroups = defaultTargetGroups.filter((g) => g.statutory);
 
+/** A målgrupp as a title names it: "missbruk och beroende", not its code. */
+function groupName(code: string): string {
+  return defaultTargetGroups.find((g) => g.code === code)?.name.sv.toLowerCase() ?? code;
+}
+
 const sections = (group: string) => [
   {
     kind: "ansvarsfordelning" as const,
@@ -154,7 +159,7 @@ export function demoRegister(asOf: IsoDate, seed = 1): DemoAgreement[] {
     while (missing.size < gaps) missing.add(random.pick(allMunicipalities));
     const municipalities = allMunicipalities.filter((m) => !missing.has(m));
     const review = reviewStates[i % reviewStates.length] ?? { status: "active", reviewBy: asOf };
-    const name = group.name.sv.toLowerCase();
+    const name = groupName(group.code);
     const sip = addDays(asOf, -random.int(20, 90));
     return {
       title: `Länsövergripande överenskommelse om ${name}`,
@@ -195,7 +200,7 @@ export function demoRegister(asOf: IsoDate, seed = 1): DemoAgreement[] {
     reviewBy: IsoDate,
     validTo: IsoDate | null = null,
   ): DemoAgreement => ({
-    title: `Lokal överenskommelse om ${group.replaceAll("_", " ")}, ${nameOf(municipality)}`,
+    title: `Lokal överenskommelse om ${groupName(group)}, ${nameOf(municipality)}`,
     level: "lokal",
     parties: [REGION, kommun(municipality)],
     targetGroups: [group],

@@ -18,8 +18,9 @@ const asOf = DEFAULT_DEMO_AS_OF;
 const lan = testScope("lan", [], "lena");
 
 describe("the demo register", () => {
-  it("is the same for the same day", () => {
+  it("is the same for the same day, and names målgrupper in its titles, not their codes", () => {
     expect(demoRegister(asOf)).toEqual(demoRegister(asOf));
+    for (const { title } of demoRegister(asOf)) expect(title).not.toMatch(/_/);
   });
 });
 
