@@ -70,24 +70,35 @@ function textsOf(value: unknown): string[] {
 }
 
 /**
- * Whether a response text repeats the identifier: screening finds one in any of its JSON strings
- * (the raw text, when it is not JSON), or the identifier's ten digits show in one string read as
- * screening reads it. One string at a time: the digits of a whole JSON text run across fields (a
- * row's id, its timestamp 00:17:00.101, the next row's request id) and once made "7001010003" by
- * chance. What the server made itself — a request id, a time — holds nothing a caller sent, and
- * once read as a valid personnummer across a UUID's hyphens: it is left out.
+ * Whether a response text (or the logs' JSON lines) repeats the identifier: screening finds one
+ * in any of its JSON strings (the raw text, when it is not JSON), or the identifier's ten digits
+ * show in one string read as screening reads it. One string at a time: the digits of a whole JSON
+ * text run across fields (a row's id, its timestamp 00:17:00.101, the next row's request id) and
+ * once made "7001010003" by chance. What the server made itself — a request id, a time — holds
+ * nothing a caller sent, and once read as a valid personnummer across a UUID's hyphens: it is
+ * left out.
  */
 function repeats(responseText: string, id: WrittenIdentifier): boolean {
   const ten = id.digits.slice(-10);
-  let texts: string[];
-  try {
-    texts = textsOf(JSON.parse(responseText)).filter((text) => !serverMade.test(text));
-  } catch {
-    texts = [responseText];
-  }
+  const texts = (jsonTexts(responseText) ?? [responseText]).filter((t) => !serverMade.test(t));
   return texts.some(
     (text) => containsIdentifier(text) || readForScreening(text).replace(/\D/g, "").includes(ten),
   );
+}
+
+/** The strings of a JSON text, or of JSON lines (the logs); undefined when it is neither. */
+function jsonTexts(text: string): string[] | undefined {
+  try {
+    return textsOf(JSON.parse(text));
+  } catch {
+    // Not one JSON value: perhaps one per line.
+  }
+  try {
+    const lines = text.split("\n").filter((line) => line.trim() !== "");
+    return lines.flatMap((line) => textsOf(JSON.parse(line)));
+  } catch {
+    return undefined;
+  }
 }
 
 /** A UUID or an ISO timestamp, exactly. */
