@@ -148,7 +148,7 @@ describe.skipIf(!browserAvailable)("Överenskommelser in a browser", () => {
 
   it("activates it: names, not codes, and the revision that changed the status", async () => {
     await page.getByRole("button", { name: "Aktivera" }).click();
-    await page.getByText("Statusen är nu Gällande.").first().waitFor();
+    await page.getByText("Klart: statusen har ändrats till Gällande.").waitFor();
     expect(await page.locator(".status-badge").textContent()).toBe("Gällande");
     const facts = await page.locator("dl.facts").textContent();
     expect(facts).toContain(gap.municipality.name);
@@ -248,10 +248,7 @@ describe.skipIf(!browserAvailable)("Överenskommelser in a browser", () => {
 });
 
 /** The texts a control is described by (its hint and its error), as a screen reader reads them. */
-async function describedText(
-  page: Page,
-  control: ReturnType<Page["getByLabel"]>,
-): Promise<string> {
+async function describedText(page: Page, control: ReturnType<Page["getByLabel"]>): Promise<string> {
   const ids = ((await control.getAttribute("aria-describedby")) ?? "").split(" ").filter(Boolean);
   const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
   return texts.join(" ");

@@ -209,7 +209,10 @@ export const agreementsPageMessages = {
     sv: "Välj den överenskommelse som ersätter den här.",
     en: "Choose the agreement that replaces this one.",
   },
-  "agreements.action.done": { sv: "Statusen är nu {status}.", en: "The status is now {status}." },
+  "agreements.action.done": {
+    sv: "Klart: statusen har ändrats till {status}.",
+    en: "Done: the status has changed to {status}.",
+  },
   "agreements.action.conflict": {
     sv: "Statusen kunde inte ändras: någon annan har ändrat överenskommelsen. Uppgifterna har lästs in igen.",
     en: "The status could not change: someone else has changed the agreement. It has been reloaded.",
@@ -262,7 +265,7 @@ export const agreementsPageMessages = {
     sv: "Minst två. För täckning behövs kommunen och regionen.",
     en: "At least two. Coverage needs the municipality and the region.",
   },
-  "agreements.form.principal_group": { sv: "{type}", en: "{type}" },
+  "agreements.form.group_chosen": { sv: "{group} ({count} valda)", en: "{group} ({count} chosen)" },
   "agreements.form.all_municipalities": {
     sv: "Välj alla kommuner",
     en: "Choose every municipality",

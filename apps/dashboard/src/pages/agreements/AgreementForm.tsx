@@ -216,7 +216,7 @@ function AgreementForm(props: {
         {...field("parties")}
         legend={fieldLabel("parties")}
         hint={t("agreements.form.parties_hint")}
-        groups={partyGroups(catalogues)}
+        groups={partyGroups(catalogues, props.initial.parties)}
         values={draft.parties}
         onChange={(v) => set("parties", v)}
       />
@@ -334,11 +334,22 @@ function AgreementForm(props: {
   );
 }
 
-/** Parties grouped by kind of huvudman (kommuner, region, …), each group by name. */
-function partyGroups(catalogues: Catalogues) {
+/** The kinds of huvudman a coverage agreement is between: their groups are open from the start. */
+const mainParties: readonly string[] = ["kommun", "region"];
+
+/**
+ * Parties grouped by kind of huvudman (kommuner, region, …), each group by name. The long lists
+ * (schools, providers) stay folded until opened, unless one of them is already a party.
+ */
+function partyGroups(catalogues: Catalogues, chosen: readonly string[]) {
   return catalogues.principalTypes
     .map((type) => ({
       name: type.name,
+      open:
+        mainParties.includes(type.code) ||
+        catalogues.organisations.some(
+          (o) => o.principalType === type.code && chosen.includes(o.code),
+        ),
       options: catalogues.organisations
         .filter((o) => o.principalType === type.code)
         .sort((a, b) => a.name.localeCompare(b.name, "sv")),
@@ -416,7 +427,11 @@ function CodeChoices(
   props: FieldProps & {
     legend: string;
     hint?: string;
-    groups: readonly { name: string | null; options: readonly { code: string; name: string }[] }[];
+    groups: readonly {
+      name: string | null;
+      open?: boolean;
+      options: readonly { code: string; name: string }[];
+    }[];
     values: readonly string[];
     onChange: (values: readonly string[]) => void;
     all?: readonly string[];
@@ -472,10 +487,15 @@ function CodeChoices(
         g.name === null ? (
           <div key="all">{boxes(g.options)}</div>
         ) : (
-          <fieldset key={g.name} className="choice-group">
-            <legend>{g.name}</legend>
+          <details key={g.name} className="choice-group" open={g.open}>
+            <summary>
+              {t("agreements.form.group_chosen", {
+                group: g.name,
+                count: g.options.filter((o) => props.values.includes(o.code)).length,
+              })}
+            </summary>
             {boxes(g.options)}
-          </fieldset>
+          </details>
         ),
       )}
     </fieldset>

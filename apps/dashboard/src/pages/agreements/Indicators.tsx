@@ -8,6 +8,7 @@ import { QueryState } from "../../components/QueryState";
 import { chartValue, countCell, formatNumber, statCell, textCell } from "../../lib/cells";
 import { t } from "../../lib/i18n";
 import { monthTick } from "../../lib/period";
+import { ApiFailure } from "../../session";
 
 /** The figures an indicator can follow that are days (statistics); the others count cases. */
 const dayFigures: readonly string[] = ["median", "p90", "medianDaysToSip", "medianDaysOver"];
@@ -44,6 +45,8 @@ export function Indicators(props: { agreementId: string; catalogues: Catalogues 
   // The indicators' answer is a metric's published figures; k explains "..". Read from a metric
   // answer, as the figures pages do, when the indicators' answer does not carry it.
   const k = useMetric("cases", new URLSearchParams(), indicators.data !== undefined);
+  // An API without the indicators' route (it answers 404 while the agreement itself is found).
+  if (indicators.error instanceof ApiFailure && indicators.error.status === 404) return null;
   return (
     <section aria-labelledby="indicators-heading">
       <h2 id="indicators-heading">{t("agreements.indicators.heading")}</h2>

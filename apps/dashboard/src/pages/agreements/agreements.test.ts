@@ -149,13 +149,13 @@ describe("the agreement form", () => {
   it("puts the API's details beside the fields they name, the rest apart", () => {
     expect(
       apiFieldErrors([
-        { path: "sections.0.text", message: "Texten innehåller ett personnummer." },
+        { path: "sections.0.text", message: "Fältet sections.0.text innehåller ett personnummer." },
         { path: "parties", message: "Organisationen finns inte i katalogen." },
         { path: "expectedRevision", message: "för liten" },
       ]),
     ).toEqual({
       fields: {
-        "sections.0.text": "Texten innehåller ett personnummer.",
+        "sections.0.text": "Fältet ”Avsnitt 1: Text” innehåller ett personnummer.",
         parties: "Organisationen finns inte i katalogen.",
       },
       other: ["expectedRevision: för liten"],

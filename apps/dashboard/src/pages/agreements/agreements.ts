@@ -368,7 +368,10 @@ export function apiFieldErrors(details: readonly { path: string; message: string
   for (const d of details) {
     const known = d.path in fieldLabels || /^sections\.\d+\.(kind|title|text)$/.test(d.path);
     if (known && d.path !== "status" && d.path !== "replacedBy") {
-      fields[d.path] = fields[d.path] === undefined ? d.message : `${fields[d.path]} ${d.message}`;
+      // The API names a field by its path ("Fältet sections.0.text …"): the user reads its label.
+      const message =
+        d.path === "" ? d.message : d.message.replaceAll(d.path, `”${fieldLabel(d.path)}”`);
+      fields[d.path] = fields[d.path] === undefined ? message : `${fields[d.path]} ${message}`;
     } else other.push(d.path === "" ? d.message : `${fieldLabel(d.path)}: ${d.message}`);
   }
   return { fields, other };
