@@ -420,7 +420,7 @@ export const agreementsPageMessages = {
   "agreements.indicator.col.value": { sv: "Värde", en: "Value" },
   "agreements.indicator.col.met": { sv: "Mot målet", en: "Against target" },
   "agreements.indicator.target_line": { sv: "Mål {value}", en: "Target {value}" },
-  "agreements.indicator.unit.cases": { sv: "antal ärenden", en: "number of cases" },
+  "agreements.indicator.unit.cases": { sv: "ärenden", en: "cases" },
   "agreements.indicator.unit.days": { sv: "dagar", en: "days" },
   "agreements.indicator.figure.count": { sv: "Antal ärenden", en: "Number of cases" },
   "agreements.indicator.figure.n": {
