@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import type { Scope } from "@samsyn/domain";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import {
   type AuthConfig,
   authenticate,
@@ -99,8 +99,17 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
 export type App = ReturnType<typeof createApp>;
 
-/** Every metric endpoint: audited per read and rate limited per user on top of the rest. */
-const metricPaths = "/api/v1/metrics/*";
+/**
+ * Every read that publishes figures — the metric endpoints and an agreement's indicators —
+ * audited per read and rate limited per user on top of the rest. POST on the indicators path
+ * adds one, a write with an audit of its own.
+ */
+function onFigureReads(app: Router, guard: MiddlewareHandler<AppEnv>): void {
+  app.use("/api/v1/metrics/*", guard);
+  app.use("/api/v1/agreements/:id/indicators", (c, next) =>
+    c.req.method === "GET" ? guard(c, next) : next(),
+  );
+}
 
 /**
  * The order matters: the IP limit counts every caller, signed in or not; a request without a
@@ -145,9 +154,9 @@ function useGuards(
   );
   app.use("/api/*", authenticate(auth, publicPaths, dashboard));
   app.use("/api/*", refuseNulBytes());
-  app.use(metricPaths, auditMetricReads(auditBuffer));
+  onFigureReads(app, auditMetricReads(auditBuffer));
   app.use("/api/*", rateLimit(perToken, subject));
-  app.use(metricPaths, rateLimit(metricsPerUser, subject));
+  onFigureReads(app, rateLimit(metricsPerUser, subject));
   app.use("/api/*", requireJsonBody());
   app.use("/api/*", limitBody(http.bodyLimitBytes, http.importMaxBytes));
 }

@@ -21,7 +21,7 @@ export {
   type RevisionView,
 } from "./queries/agreements/agreements";
 export { type AgreementCoverage, agreementCoverage } from "./queries/agreements/coverage";
-export type { AgreementView, DeviationView } from "./queries/agreements/views";
+export type { AgreementView, DeviationView, IndicatorView } from "./queries/agreements/views";
 export type {
   AuditLogEntry,
   AuditLogFilter,

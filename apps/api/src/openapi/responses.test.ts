@@ -12,7 +12,15 @@ import {
 import { interchangeColumns, interchangeFiles, roles, type Scope } from "@samsyn/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp, openApiPath } from "../app";
-import { testApp, testScope, testSecret, tokenFor } from "../testing";
+import {
+  aDeviation,
+  anIndicator,
+  stockholmAgreement,
+  testApp,
+  testScope,
+  testSecret,
+  tokenFor,
+} from "../testing";
 import {
   type Contract,
   createContract,
@@ -69,23 +77,6 @@ function interchangeForm(caseRow?: string): FormData {
 }
 
 /** An agreement of Stockholms stad and the region, a few drafts, and deviations to close. */
-const agreementBody = {
-  title: "Överenskommelse om missbruk och beroende",
-  level: "lokal",
-  parties: ["stockholms_stad", "region_stockholm"],
-  targetGroups: ["missbruk_beroende"],
-  municipalities: ["0180"],
-  validFrom: "2026-01-01",
-  validTo: null,
-  sections: [{ kind: "sip", title: "SIP", text: "Kallelse inom fem arbetsdagar." }],
-};
-const deviationBody = {
-  kind: "avvikelse",
-  section: "sip",
-  occurredOn: "2026-11-02",
-  organisations: ["stockholms_stad"],
-  description: "Kallelsen kom för sent.",
-};
 const agreementFixtures = { id: "", drafts: [] as string[], deviations: [] as string[] };
 /** The next of a pool, round and round: a second use may answer 409, which is documented too. */
 const nextOf = (pool: string[]) => pool[serial % pool.length] ?? "";
@@ -110,13 +101,13 @@ function ordinaryCall(key: string, scope: Scope, caseId: number): Call {
   );
   switch (key) {
     case "POST /api/v1/agreements":
-      return { key, path, scope, json: agreementBody };
+      return { key, path, scope, json: stockholmAgreement };
     case "PATCH /api/v1/agreements/{id}":
       return {
         key,
         path,
         scope,
-        init: patchInit({ title: agreementBody.title, expectedRevision: 1 }),
+        init: patchInit({ title: stockholmAgreement.title, expectedRevision: 1 }),
       };
     case "POST /api/v1/agreements/{id}/status":
       return {
@@ -126,7 +117,9 @@ function ordinaryCall(key: string, scope: Scope, caseId: number): Call {
         json: { status: "active" },
       };
     case "POST /api/v1/agreements/{id}/deviations":
-      return { key, path, scope, json: deviationBody };
+      return { key, path, scope, json: aDeviation };
+    case "POST /api/v1/agreements/{id}/indicators":
+      return { key, path, scope, json: anIndicator };
     case "PATCH /api/v1/agreements/{id}/deviations/{did}":
       return {
         key,
@@ -305,11 +298,13 @@ describe.each(testDatabases())("live responses against the OpenAPI document on $
     // One county per database: the fixtures of the previous database's run name nothing here.
     agreementFixtures.drafts.length = 0;
     agreementFixtures.deviations.length = 0;
-    agreementFixtures.id = await create("/api/v1/agreements", agreementBody);
+    agreementFixtures.id = await create("/api/v1/agreements", stockholmAgreement);
+    // So that the indicators' answer has an item, with readings, for its schema to check.
+    await create(`/api/v1/agreements/${agreementFixtures.id}/indicators`, anIndicator);
     for (let i = 0; i < 3; i++) {
-      agreementFixtures.drafts.push(await create("/api/v1/agreements", agreementBody));
+      agreementFixtures.drafts.push(await create("/api/v1/agreements", stockholmAgreement));
       agreementFixtures.deviations.push(
-        await create(`/api/v1/agreements/${agreementFixtures.id}/deviations`, deviationBody),
+        await create(`/api/v1/agreements/${agreementFixtures.id}/deviations`, aDeviation),
       );
     }
   });

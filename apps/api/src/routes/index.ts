@@ -1,5 +1,6 @@
 import { createRouter } from "../lib/router";
 import { agreementRoutes } from "./agreements/agreements.handlers";
+import { agreementIndicatorRoutes } from "./agreements/indicators.handlers";
 import { auditRoutes } from "./audit/audit.handlers";
 import { caseRoutes } from "./cases/cases.handlers";
 import { catalogueRoutes } from "./catalogues/catalogues.handlers";
@@ -24,5 +25,6 @@ export function apiRoutes() {
     .route("/", catalogueRoutes())
     .route("/", metricRoutes())
     .route("/", importRoutes())
-    .route("/", agreementRoutes());
+    .route("/", agreementRoutes())
+    .route("/", agreementIndicatorRoutes());
 }

@@ -10,7 +10,16 @@ import {
 } from "@samsyn/db/testing";
 import { interchangeColumns, interchangeFiles, type Role, roles, type Scope } from "@samsyn/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { authed, jsonInit, testApp, testScope, testSecret } from "../testing";
+import {
+  aDeviation,
+  anIndicator,
+  authed,
+  jsonInit,
+  stockholmAgreement,
+  testApp,
+  testScope,
+  testSecret,
+} from "../testing";
 import { permissions } from "./permissions";
 
 /** A county of three organisations; the matrix acts on case ARENDE-A of Stockholms stad. */
@@ -65,25 +74,6 @@ interface Fixtures {
   /** An open deviation of `agreementId` not used before, so that closing succeeds every time. */
   nextDeviation(): string;
 }
-
-const stockholmAgreement = {
-  title: "Överenskommelse om missbruk och beroende, Stockholm",
-  level: "lokal",
-  parties: ["stockholms_stad", "region_stockholm"],
-  targetGroups: ["missbruk_beroende"],
-  municipalities: ["0180"],
-  validFrom: "2026-01-01",
-  validTo: null,
-  sections: [{ kind: "sip", title: "SIP", text: "Kallelse inom fem arbetsdagar." }],
-};
-
-const aDeviation = {
-  kind: "avvikelse",
-  section: "sip",
-  occurredOn: "2026-11-02",
-  organisations: ["stockholms_stad"],
-  description: "Kallelsen kom för sent.",
-};
 
 let serial = 0;
 /** One request per operation; writes are unique per call so that repeats are not conflicts. */
@@ -146,6 +136,11 @@ function callFor(operation: string, fixtures: Fixtures): Call {
       return {
         path: `/api/v1/agreements/${agreementId}/deviations/${fixtures.nextDeviation()}`,
         init: jsonInit("PATCH", { status: "closed", resolution: "Rutinen förtydligad." }),
+      };
+    case "POST /api/v1/agreements/{id}/indicators":
+      return {
+        path: `/api/v1/agreements/${agreementId}/indicators`,
+        init: jsonInit("POST", anIndicator),
       };
     case "POST /api/v1/cases/{id}/events":
       return {

@@ -79,4 +79,11 @@ export const permissions: Readonly<Record<string, RolePermissions | "public">> =
   "POST /api/v1/agreements/{id}/status": keepers(200),
   "POST /api/v1/agreements/{id}/deviations": keepers(201),
   "PATCH /api/v1/agreements/{id}/deviations/{did}": keepers(200),
+  "POST /api/v1/agreements/{id}/indicators": keepers(201),
+  // An agreement's figures: whoever may read the agreement, each published for their scope.
+  "GET /api/v1/agreements/{id}/indicators": {
+    ...keepers(200),
+    ledning: { inScope: 200, outOfScope: 404 },
+    samordnare: { inScope: 200, outOfScope: 404 },
+  },
 };

@@ -70,26 +70,29 @@ function textsOf(value: unknown): string[] {
 }
 
 /**
- * Whether a response text repeats the identifier: screening finds one in the raw text or in any
- * of its JSON strings, or the identifier's ten digits show in one string read as screening reads
- * it. One string at a time: the digits of a whole JSON text run across fields (a row's id, its
- * timestamp 00:17:00.101, the next row's request id) and once made "7001010003" by chance.
+ * Whether a response text repeats the identifier: screening finds one in any of its JSON strings
+ * (the raw text, when it is not JSON), or the identifier's ten digits show in one string read as
+ * screening reads it. One string at a time: the digits of a whole JSON text run across fields (a
+ * row's id, its timestamp 00:17:00.101, the next row's request id) and once made "7001010003" by
+ * chance. What the server made itself — a request id, a time — holds nothing a caller sent, and
+ * once read as a valid personnummer across a UUID's hyphens: it is left out.
  */
 function repeats(responseText: string, id: WrittenIdentifier): boolean {
   const ten = id.digits.slice(-10);
   let texts: string[];
   try {
-    texts = textsOf(JSON.parse(responseText));
+    texts = textsOf(JSON.parse(responseText)).filter((text) => !serverMade.test(text));
   } catch {
     texts = [responseText];
   }
-  return (
-    containsIdentifier(responseText) ||
-    texts.some(
-      (text) => containsIdentifier(text) || readForScreening(text).replace(/\D/g, "").includes(ten),
-    )
+  return texts.some(
+    (text) => containsIdentifier(text) || readForScreening(text).replace(/\D/g, "").includes(ten),
   );
 }
+
+/** A UUID or an ISO timestamp, exactly. */
+const serverMade =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))$/i;
 
 interface ErrorBody {
   error: { code: string; message: string; details: { path: string; message: string }[] };

@@ -1,3 +1,4 @@
+export { aDeviation, anIndicator, stockholmAgreement } from "./agreements";
 export { authed, jsonInit, testApp, unusedDatabase } from "./app";
 export { type CapturedLogs, captureLogs } from "./logs";
 export { createTestIdentityProvider, type TestIdentityProvider } from "./oidc";

@@ -8,23 +8,21 @@ import {
 } from "@samsyn/db/testing";
 import { stockholmsLan } from "@samsyn/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { authed, jsonInit, testApp, testScope, testSecret } from "../../testing";
+import {
+  authed,
+  jsonInit,
+  stockholmAgreement,
+  testApp,
+  testScope,
+  testSecret,
+} from "../../testing";
 
 const lan = testScope("lan", [], "lena");
 const ledning = testScope("ledning", ["stockholms_stad"], "leif");
 const nackaLedning = testScope("ledning", ["nacka_kommun"], "nina");
 const personnummer = "19121212-1212";
 
-const body = {
-  title: "Överenskommelse om missbruk och beroende, Stockholm",
-  level: "lokal",
-  parties: ["stockholms_stad", "region_stockholm"],
-  targetGroups: ["missbruk_beroende"],
-  municipalities: ["0180"],
-  validFrom: "2026-01-01",
-  validTo: null,
-  sections: [{ kind: "sip", title: "SIP", text: "Kallelse inom fem arbetsdagar." }],
-};
+const body = stockholmAgreement;
 
 interface ErrorBody {
   error: { code: string; message: string; details: { path: string; message: string }[] };

@@ -22,6 +22,7 @@ import {
 } from "./metrics.routes";
 import {
   type CommonMetricParams,
+  checkProcess,
   metricQuery,
   ParamCheck,
   parseGroupBy,
@@ -47,7 +48,7 @@ export function metricRoutes() {
     .openapi(leadTimesRoute, async (c) => {
       const params = c.req.valid("query");
       const m = await prepare(c, { ...params, process: [params.process] }, (check, catalogue) => {
-        checkProcess(params.process)(check, catalogue);
+        checkProcess(check, params.process, catalogue);
         stepOf(check, "fromStep", params.fromStep, params.process, catalogue);
         stepOf(check, "toStep", params.toStep, params.process, catalogue);
       });
@@ -60,7 +61,7 @@ export function metricRoutes() {
       const m = await prepare(
         c,
         { ...params, process: [params.process] },
-        checkProcess(params.process),
+        (check, catalogue) => checkProcess(check, params.process, catalogue),
         [],
       );
       const cells = await m.publish({ name: "flow", process: params.process });
@@ -94,12 +95,6 @@ type ExtraCheck = (
   check: ParamCheck,
   catalogue: Awaited<ReturnType<typeof loadInterchangeCatalogue>>,
 ) => void;
-
-function checkProcess(process: string): ExtraCheck {
-  return (check, catalogue) => {
-    if (!catalogue.processSteps.has(process)) check.add("process", unknownCode(process));
-  };
-}
 
 /**
  * Everything the seven endpoints share: the parameters as a MetricQuery (400 with a detail per

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { dimensions, disclosureModes } from "@samsyn/domain";
 import { errorResponses } from "../schemas";
-import { commonMetricQuery, groupByParam } from "./params";
+import { commonMetricQuery, groupByParam, leadTimeStepParams } from "./params";
 
 const nullableCount = z.number().int().nullable();
 /** The dimensions the cells are grouped by, in the order asked. */
@@ -91,12 +91,7 @@ export const leadTimesRoute = metricRoute({
   path: "/metrics/lead-times",
   operationId: "getLeadTimes",
   summary: "Metric 2: days from the first step a to the first step b after it (median, p90)",
-  query: {
-    groupBy: groupByParam,
-    process: z.string().openapi({ description: "Process model code (one)" }),
-    fromStep: z.coerce.number().int().min(1),
-    toStep: z.coerce.number().int().min(1),
-  },
+  query: { groupBy: groupByParam, ...leadTimeStepParams },
   name: "LeadTimes",
   response: {
     groupBy: groupedBy,

@@ -57,6 +57,13 @@ export const commonMetricQuery = z.object({
   }),
 });
 
+/** Metric 2's own parameters beside the common ones. */
+export const leadTimeStepParams = {
+  process: z.string().openapi({ description: "Process model code (one)" }),
+  fromStep: z.coerce.number().int().min(1),
+  toStep: z.coerce.number().int().min(1),
+};
+
 export const groupByParam = z
   .string()
   .optional()
@@ -76,8 +83,11 @@ interface Detail {
 export class ParamCheck {
   readonly details: Detail[] = [];
 
+  /** `prefix` names where the parameters sit in a body: "params." for an indicator's. */
+  constructor(private readonly prefix = "") {}
+
   add(path: string, message: string): void {
-    this.details.push({ path, message });
+    this.details.push({ path: this.prefix + path, message });
   }
 
   date(path: string, value: string | undefined): IsoDate | undefined {
@@ -185,4 +195,13 @@ export function stepOf(
     check.add(path, t("metrics.step_not_in_process", { step: value, process }));
   }
   return value;
+}
+
+/** A process code the catalogue knows, or a detail naming the parameter. */
+export function checkProcess(
+  check: ParamCheck,
+  process: string,
+  catalogue: InterchangeCatalogue,
+): void {
+  if (!catalogue.processSteps.has(process)) check.add("process", unknownCode(process));
 }

@@ -1,20 +1,13 @@
 import { type AddIndicator, decideAgreement, mayWriteAgreements, type Scope } from "@samsyn/domain";
 import { type AuditContext, type AuditEntry, type AuditOutcome, audited } from "../../audit";
 import type { Db } from "../../client";
+import type { IndicatorView } from "../../queries/agreements/views";
 import { ok, type Result, refuse } from "../../queries/result";
 import { screenFields } from "../../queries/validation";
 import { agreementIndicators } from "../../schema";
 import { auditOutcomes } from "../refusal";
 import { agreementRefusal } from "./refusal";
 import { loadAgreement, loadAgreementCatalogue } from "./state";
-
-/** An indicator as stored and shown: a metric query with a target. */
-export interface IndicatorView extends Omit<AddIndicator, "type"> {
-  readonly id: string;
-  readonly agreementId: string;
-  /** The metric's parameters without asOf and groupBy (checked by the caller, as the metrics API does). */
-  readonly params: Readonly<Record<string, unknown>>;
-}
 
 export type NewIndicator = Omit<AddIndicator, "type"> & {
   readonly params: Readonly<Record<string, unknown>>;

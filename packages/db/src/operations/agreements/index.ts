@@ -1,4 +1,4 @@
-export { addIndicator, type IndicatorView, type NewIndicator } from "./add-indicator";
+export { addIndicator, type NewIndicator } from "./add-indicator";
 export { changeAgreementStatus, type StatusChange } from "./change-status";
 export { createAgreement, type NewAgreement } from "./create-agreement";
 export { closeDeviation, logDeviation } from "./deviations";

@@ -22,6 +22,8 @@ import {
   agreementView,
   type DeviationView,
   deviationView,
+  type IndicatorView,
+  indicatorView,
   isUuid,
 } from "./views";
 
@@ -124,11 +126,18 @@ export async function getAgreement(
   });
 }
 
-/** The indicators of an agreement the caller may read, oldest first (their values come from the metric publisher). */
-export async function listIndicatorDefinitions(db: Db, agreementId: string) {
-  return db
+/**
+ * An agreement's indicators, oldest first; the caller has checked that it may read the agreement.
+ * Their values are not here: they come from the metric publisher, for whoever reads them.
+ */
+export async function listIndicatorDefinitions(
+  db: Db,
+  agreementId: string,
+): Promise<IndicatorView[]> {
+  const rows = await db
     .select()
     .from(agreementIndicators)
     .where(eq(agreementIndicators.agreementId, agreementId))
     .orderBy(asc(agreementIndicators.createdAt), asc(agreementIndicators.id));
+  return rows.map(indicatorView);
 }

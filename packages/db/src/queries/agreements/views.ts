@@ -1,5 +1,5 @@
-import type { AgreementRecord, LogDeviation } from "@samsyn/domain";
-import type { agreementDeviations, agreements } from "../../schema";
+import type { AddIndicator, AgreementRecord, LogDeviation } from "@samsyn/domain";
+import type { agreementDeviations, agreementIndicators, agreements } from "../../schema";
 
 /**
  * How the register's rows read in the API (SPEC "Överenskommelser"). Here, beside the reads,
@@ -44,6 +44,30 @@ export function deviationView(row: typeof agreementDeviations.$inferSelect): Dev
     description: row.description,
     status: row.status as DeviationView["status"],
     resolution: row.resolution ?? null,
+  };
+}
+
+/** An indicator as stored and shown: a metric query with a target. */
+export interface IndicatorView extends Omit<AddIndicator, "type"> {
+  readonly id: string;
+  readonly agreementId: string;
+  /** The metric's parameters without asOf and groupBy (checked by the caller, as the metrics API does). */
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+export function indicatorView(row: typeof agreementIndicators.$inferSelect): IndicatorView {
+  return {
+    id: row.id,
+    agreementId: row.agreementId,
+    name: row.name,
+    kind: row.kind as IndicatorView["kind"],
+    metric: row.metric as IndicatorView["metric"],
+    params: row.params,
+    figure: row.figure as IndicatorView["figure"],
+    target: {
+      value: row.targetValue,
+      direction: row.targetDirection as IndicatorView["target"]["direction"],
+    },
   };
 }
 

@@ -1,0 +1,32 @@
+/**
+ * Bodies for the agreement routes, shared by the tests that call every route (permissions, the
+ * response contract) and the module's own: an agreement of Stockholms stad and the region, a
+ * deviation against its SIP section, and an indicator following its cases.
+ */
+export const stockholmAgreement = {
+  title: "Överenskommelse om missbruk och beroende, Stockholm",
+  level: "lokal",
+  parties: ["stockholms_stad", "region_stockholm"],
+  targetGroups: ["missbruk_beroende"],
+  municipalities: ["0180"],
+  validFrom: "2026-01-01",
+  validTo: null,
+  sections: [{ kind: "sip", title: "SIP", text: "Kallelse inom fem arbetsdagar." }],
+};
+
+export const aDeviation = {
+  kind: "avvikelse",
+  section: "sip",
+  occurredOn: "2026-11-02",
+  organisations: ["stockholms_stad"],
+  description: "Kallelsen kom för sent.",
+};
+
+export const anIndicator = {
+  name: "Ärenden om missbruk och beroende",
+  kind: "precondition",
+  metric: "cases",
+  params: { targetGroup: ["missbruk_beroende"], status: "all" },
+  figure: "count",
+  target: { value: 20, direction: "at_least" },
+};
