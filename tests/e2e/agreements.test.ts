@@ -43,7 +43,7 @@ describe.skipIf(!browserAvailable)("Överenskommelser in a browser", () => {
     samsyn = await startSamsyn("start", {
       DATABASE_URL: undefined,
       SAMSYN_DATA_DIR: dataDir,
-      SAMSYN_DEMO_CASES: "500",
+      SAMSYN_DEMO_CASES: "2000",
       SAMSYN_SECRET: undefined,
     });
     browser = await launchBrowser();
@@ -56,7 +56,14 @@ describe.skipIf(!browserAvailable)("Överenskommelser in a browser", () => {
       "/catalogues",
     );
     const coverage = await api<Coverage>(samsyn.url, "/agreements/coverage");
-    const cell = coverage.cells.find((c) => !c.covered);
+    // The uncovered kommun × målgrupp with the most open cases, so that its indicator has figures.
+    const counts = await api<{
+      cells: { municipality: string; targetGroup: string; count: number | null }[];
+    }>(samsyn.url, "/metrics/cases?groupBy=municipality,targetGroup");
+    const open = (c: { municipality: string; targetGroup: string }) =>
+      counts.cells.find((x) => x.municipality === c.municipality && x.targetGroup === c.targetGroup)
+        ?.count ?? 0;
+    const cell = coverage.cells.filter((c) => !c.covered).sort((a, b) => open(b) - open(a))[0];
     if (cell === undefined) throw new Error("the demo county has no coverage gap");
     const find = (list: Named[], code: string) => {
       const found = list.find((x) => x.code === code);
@@ -159,14 +166,29 @@ describe.skipIf(!browserAvailable)("Överenskommelser in a browser", () => {
       .poll(() => history.locator("tbody tr").first().textContent())
       .toMatch(/^2.*Status/);
     expect(await seriousViolations(page)).toEqual([]);
-    for (const size of sizes) {
-      await page.setViewportSize(size);
-      await page.screenshot({
-        path: join(screenshots, `overenskommelse-${size.width}x${size.height}.png`),
-        fullPage: true,
-      });
+  });
+
+  it("adds an indicator and shows its 12 months against the target, with a table", async () => {
+    const form = page.locator("form.add-indicator");
+    await form.getByLabel("Namn").fill("Pågående ärenden i målgruppen");
+    await form.getByLabel("Typ av indikator").selectOption({ label: "Förutsättning" });
+    await form.getByLabel("Mått", { exact: true }).selectOption({ label: "Ärenden" });
+    await form.getByLabel("Målet är").selectOption({ label: "minst" });
+    await form.getByLabel(/^Målvärde \(ärenden\)/).fill("10");
+    await form.getByRole("button", { name: "Lägg till" }).click();
+    const card = page.locator("article.indicator", {
+      has: page.getByRole("heading", { name: "Pågående ärenden i målgruppen" }),
+    });
+    await card.waitFor();
+    expect(await card.textContent()).toContain("Mål: minst 10");
+    await card.locator("svg.recharts-surface").first().waitFor();
+    const rows = card.getByRole("table").locator("tbody tr");
+    expect(await rows.count()).toBe(12);
+    // Each month is a published count or "..", never a number in place of a withheld one.
+    for (const value of await rows.locator("td.num").allTextContents()) {
+      expect(value).toMatch(/^(\d[\d\s\u00a0]*|\.\.)$/);
     }
-    await page.setViewportSize(sizes[0]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("logs a deviation against a section and closes it", async () => {
@@ -182,6 +204,14 @@ describe.skipIf(!browserAvailable)("Överenskommelser in a browser", () => {
     await page.getByLabel("Hur löstes den?").fill("Rutinen förtydligad i ledningsforum.");
     await page.getByRole("button", { name: "Avsluta avvikelsen" }).click();
     await expect.poll(() => table.locator("tbody tr").first().textContent()).toContain("Avslutad");
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      await page.screenshot({
+        path: join(screenshots, `overenskommelse-${size.width}x${size.height}.png`),
+        fullPage: true,
+      });
+    }
+    await page.setViewportSize(sizes[0]);
   });
 
   it("refuses a change made to a revision someone else has changed since, and reloads it", async () => {

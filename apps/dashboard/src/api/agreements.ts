@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { apiGet } from "../session";
 import { type Api, answer, apiClient, type Ok } from "./client";
 import { useSession } from "./queries";
 
@@ -36,30 +35,10 @@ export interface RegisterQuery {
   readonly reviewDue?: string;
 }
 
-/**
- * An indicator with its figures (SPEC: `GET /agreements/{id}/indicators?asOf=`). Written out
- * from SPEC until the route is in the API; then typed from it like the rest.
- */
-export interface IndicatorFigure {
-  readonly value: number | null;
-  readonly suppressed: boolean;
-  readonly met: boolean | null;
-}
-export interface Indicator {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: "precondition" | "process" | "result";
-  readonly metric: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly figure: string;
-  readonly target: { readonly value: number; readonly direction: "at_least" | "at_most" };
-  readonly current: IndicatorFigure;
-  readonly months: readonly (IndicatorFigure & { readonly month: string })[];
-}
-export interface Indicators {
-  readonly asOf: string;
-  readonly items: readonly Indicator[];
-}
+/** An agreement's indicators with their figures (`GET /agreements/{id}/indicators`). */
+export type Indicators = Ok<One["indicators"]["$get"]>;
+export type Indicator = Indicators["items"][number];
+export type NewIndicator = Parameters<One["indicators"]["$post"]>[0]["json"];
 
 function useApi() {
   const { token } = useSession();
@@ -104,11 +83,10 @@ export function useAgreement(id: string) {
 }
 
 export function useIndicators(id: string) {
-  const { token } = useApi();
+  const { token, api } = useApi();
   return useQuery({
     queryKey: [moduleKey, "indicators", id, token],
-    queryFn: () =>
-      apiGet<Indicators>(`/api/v1/agreements/${encodeURIComponent(id)}/indicators`, token),
+    queryFn: () => answer(api.agreements[":id"].indicators.$get({ param: { id }, query: {} })),
   });
 }
 
@@ -152,5 +130,11 @@ export function useCloseDeviation(id: string) {
         json: { status: "closed", resolution: input.resolution },
       }),
     ),
+  );
+}
+
+export function useAddIndicator(id: string) {
+  return useAgreementWrite((api, json: NewIndicator) =>
+    answer(api.agreements[":id"].indicators.$post({ param: { id }, json })),
   );
 }

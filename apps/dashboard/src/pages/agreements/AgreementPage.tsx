@@ -129,7 +129,7 @@ function Agreement(props: {
       </section>
       {mayWrite && <StatusActions agreement={a} />}
       <Sections agreement={a} />
-      <Indicators agreementId={a.id} catalogues={catalogues} />
+      <Indicators agreement={a} catalogues={catalogues} mayWrite={mayWrite} />
       <Deviations agreement={a} catalogues={catalogues} mayWrite={mayWrite} />
       <Revisions revisions={a.revisions} />
     </>

@@ -1,5 +1,4 @@
-import type { MessageKey } from "@samsyn/domain/messages";
-import { type Indicator, useIndicators } from "../../api/agreements";
+import { type AgreementDetail, type Indicator, useIndicators } from "../../api/agreements";
 import { useMetric } from "../../api/queries";
 import type { Catalogues } from "../../api/types";
 import { LineFigure } from "../../components/charts";
@@ -8,45 +7,22 @@ import { QueryState } from "../../components/QueryState";
 import { chartValue, countCell, formatNumber, statCell, textCell } from "../../lib/cells";
 import { t } from "../../lib/i18n";
 import { monthTick } from "../../lib/period";
-import { ApiFailure } from "../../session";
-
-/** The figures an indicator can follow that are days (statistics); the others count cases. */
-const dayFigures: readonly string[] = ["median", "p90", "medianDaysToSip", "medianDaysOver"];
-
-export function indicatorUnit(figure: string): string {
-  return dayFigures.includes(figure)
-    ? t("agreements.indicator.unit.days")
-    : t("agreements.indicator.unit.cases");
-}
-
-export function figureName(figure: string): string {
-  const key = `agreements.indicator.figure.${figure}`;
-  return t(key as MessageKey);
-}
-
-export function targetText(target: Indicator["target"]): string {
-  return t(`agreements.indicator.target.${target.direction}`, {
-    value: formatNumber(target.value),
-  });
-}
-
-/** Met, not met, or not known: a withheld value is never judged against the target. */
-export function metText(figure: { suppressed: boolean; met: boolean | null }): string {
-  if (figure.suppressed || figure.met === null) return t("agreements.indicator.unknown");
-  return figure.met ? t("agreements.indicator.met") : t("agreements.indicator.not_met");
-}
+import { AddIndicator } from "./AddIndicator";
+import { dayFigures, figureName, indicatorUnit, metText, targetText } from "./agreements";
 
 /**
  * The agreement's indicators: each a metric with a target, its 12 months as a small chart
  * against the target line, and the same months as a table.
  */
-export function Indicators(props: { agreementId: string; catalogues: Catalogues }) {
-  const indicators = useIndicators(props.agreementId);
+export function Indicators(props: {
+  agreement: AgreementDetail;
+  catalogues: Catalogues;
+  mayWrite: boolean;
+}) {
+  const indicators = useIndicators(props.agreement.id);
   // The indicators' answer is a metric's published figures; k explains "..". Read from a metric
   // answer, as the figures pages do, when the indicators' answer does not carry it.
   const k = useMetric("cases", new URLSearchParams(), indicators.data !== undefined);
-  // An API without the indicators' route (it answers 404 while the agreement itself is found).
-  if (indicators.error instanceof ApiFailure && indicators.error.status === 404) return null;
   return (
     <section aria-labelledby="indicators-heading">
       <h2 id="indicators-heading">{t("agreements.indicators.heading")}</h2>
@@ -69,6 +45,7 @@ export function Indicators(props: { agreementId: string; catalogues: Catalogues 
           )
         }
       </QueryState>
+      {props.mayWrite && <AddIndicator agreement={props.agreement} catalogues={props.catalogues} />}
     </section>
   );
 }

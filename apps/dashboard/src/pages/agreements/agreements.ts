@@ -1,4 +1,4 @@
-import { agreementStatuses, firstReviewBy } from "@samsyn/domain/agreements";
+import { agreementStatuses, firstReviewBy, type IndicatorFigure } from "@samsyn/domain/agreements";
 import type { MessageKey } from "@samsyn/domain/messages";
 import { z } from "zod";
 import type {
@@ -8,10 +8,12 @@ import type {
   AgreementStatus,
   Coverage,
   CoverageCell,
+  Indicator,
   RegisterQuery,
   SectionKind,
 } from "../../api/agreements";
 import type { Catalogues } from "../../api/types";
+import { formatNumber } from "../../lib/cells";
 import { t } from "../../lib/i18n";
 import { nameOf } from "../../lib/names";
 
@@ -399,4 +401,41 @@ export function statusActionLabel(from: AgreementStatus, to: AgreementStatus): s
   if (to === "expired") return t("agreements.action.expire");
   if (to === "replaced") return t("agreements.action.replace");
   return statusName(to);
+}
+
+/** The figures an indicator can follow that are days (statistics); the others count cases. */
+export const dayFigures: readonly string[] = ["median", "p90", "medianDaysToSip", "medianDaysOver"];
+
+export function indicatorUnit(figure: string): string {
+  return dayFigures.includes(figure)
+    ? t("agreements.indicator.unit.days")
+    : t("agreements.indicator.unit.cases");
+}
+
+const figureKeys = {
+  count: "agreements.indicator.figure.count",
+  n: "agreements.indicator.figure.n",
+  median: "agreements.indicator.figure.median",
+  p90: "agreements.indicator.figure.p90",
+  sipEstablished: "agreements.indicator.figure.sipEstablished",
+  consentGiven: "agreements.indicator.figure.consentGiven",
+  medianDaysToSip: "agreements.indicator.figure.medianDaysToSip",
+  medianDaysOver: "agreements.indicator.figure.medianDaysOver",
+} as const satisfies Record<IndicatorFigure, MessageKey>;
+
+/** A figure of a metric in words ("Median ledtid"); one the page does not know stays its code. */
+export function figureName(figure: string): string {
+  return figure in figureKeys ? t(figureKeys[figure as IndicatorFigure]) : figure;
+}
+
+export function targetText(target: Indicator["target"]): string {
+  return t(`agreements.indicator.target.${target.direction}`, {
+    value: formatNumber(target.value),
+  });
+}
+
+/** Met, not met, or not known: a withheld value is never judged against the target. */
+export function metText(figure: { suppressed: boolean; met: boolean | null }): string {
+  if (figure.suppressed || figure.met === null) return t("agreements.indicator.unknown");
+  return figure.met ? t("agreements.indicator.met") : t("agreements.indicator.not_met");
 }

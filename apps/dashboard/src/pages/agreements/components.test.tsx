@@ -232,6 +232,7 @@ describe("an indicator", () => {
     }));
   const indicator = (current: Indicator["current"]): Indicator => ({
     id: "i1",
+    agreementId: "a1",
     name: "SIP upprättad",
     kind: "result",
     metric: "sip",
