@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Coverage } from "../../api/agreements";
+import { indicatorBody } from "./AddIndicator";
 import {
   apiFieldErrors,
   checkDraft,
@@ -160,5 +161,43 @@ describe("the agreement form", () => {
       },
       other: ["expectedRevision: för liten"],
     });
+  });
+});
+
+describe("an indicator's query", () => {
+  const draft = {
+    name: " Ledtid till SIP ",
+    kind: "process" as const,
+    metric: "lead-times" as const,
+    figure: "median",
+    process: "sip",
+    fromStep: "1",
+    toStep: "5",
+    direction: "at_most" as const,
+    target: "14,5",
+  };
+
+  it("follows the agreement's målgrupper and kommuner, with the process's steps for lead times", () => {
+    expect(indicatorBody(draft, anAgreement, catalogues)).toEqual({
+      name: "Ledtid till SIP",
+      kind: "process",
+      metric: "lead-times",
+      figure: "median",
+      params: {
+        targetGroup: ["missbruk_beroende"],
+        municipality: ["0182"],
+        process: "sip",
+        fromStep: 1,
+        toStep: 5,
+      },
+      target: { value: 14.5, direction: "at_most" },
+    });
+  });
+
+  it("leaves out the kommuner of a county-wide agreement and the steps of other metrics", () => {
+    const county = built({ municipalities: ["0180", "0182"] });
+    expect(
+      indicatorBody({ ...draft, metric: "cases", figure: "count" }, county, catalogues).params,
+    ).toEqual({ targetGroup: ["missbruk_beroende"] });
   });
 });
