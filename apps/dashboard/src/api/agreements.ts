@@ -90,13 +90,16 @@ export function useIndicators(id: string) {
   });
 }
 
-/** A write of the module; on success every answer of the module is fetched anew. */
+/**
+ * A write of the module; afterwards every answer of the module is fetched anew — after a refusal
+ * too, since a conflict (409) means the page shows a revision that is no longer the latest.
+ */
 function useAgreementWrite<I, O>(write: (api: Api, input: I) => Promise<O>) {
   const { api } = useApi();
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: I) => write(api, input),
-    onSuccess: () => client.invalidateQueries({ queryKey: [moduleKey] }),
+    onSettled: () => client.invalidateQueries({ queryKey: [moduleKey] }),
   });
 }
 

@@ -165,6 +165,10 @@ export const agreementsPageMessages = {
   "agreements.detail.revision": { sv: "Version", en: "Revision" },
   "agreements.detail.replaced_by": { sv: "Ersatt av", en: "Replaced by" },
   "agreements.detail.edit": { sv: "Ändra uppgifterna", en: "Edit the details" },
+  "agreements.detail.not_found": {
+    sv: "Överenskommelsen finns inte, eller så har du inte behörighet att se den.",
+    en: "The agreement does not exist, or you may not see it.",
+  },
   "agreements.detail.back": { sv: "Till registret", en: "Back to the register" },
   "agreements.detail.review_overdue": {
     sv: "Granskningen är försenad ({days} dagar).",

@@ -54,11 +54,18 @@ export function AgreementPage() {
         </Link>
       </p>
       <QueryState query={catalogues}>
-        {(c) => (
-          <QueryState query={agreement}>
-            {(a) => <Agreement agreement={a} catalogues={c} mayWrite={mayWrite} />}
-          </QueryState>
-        )}
+        {(c) =>
+          agreement.error instanceof ApiFailure && agreement.error.status === 404 ? (
+            <>
+              <h1>{t("agreements.page.one")}</h1>
+              <p className="state">{t("agreements.detail.not_found")}</p>
+            </>
+          ) : (
+            <QueryState query={agreement}>
+              {(a) => <Agreement agreement={a} catalogues={c} mayWrite={mayWrite} />}
+            </QueryState>
+          )
+        }
       </QueryState>
     </div>
   );
@@ -180,7 +187,7 @@ function Sections(props: { agreement: AgreementDetail }) {
 }
 
 /** The moves the status allows (SPEC "Överenskommelser"), each a button; ending ones confirm. */
-function StatusActions(props: { agreement: AgreementDetail }) {
+export function StatusActions(props: { agreement: AgreementDetail }) {
   const { agreement: a } = props;
   const change = useChangeStatus(a.id);
   const [confirming, setConfirming] = useState<"expired" | "replaced" | null>(null);

@@ -8,9 +8,10 @@ import { SessionContext } from "../../api/queries";
 import { locale } from "../../lib/i18n";
 import { inRouter } from "../../router/testing";
 import { NewAgreement } from "./AgreementForm";
+import { StatusActions } from "./AgreementPage";
 import { CoverageMatrix } from "./CoverageMatrix";
 import { IndicatorCard } from "./Indicators";
-import { catalogues } from "./testing";
+import { anAgreement, catalogues } from "./testing";
 
 afterEach(() => {
   cleanup();
@@ -280,5 +281,48 @@ describe("an indicator", () => {
       "Värde den 2025-03-31: 12 ärenden. Målet nås",
     );
     expect(screen.getByRole("columnheader", { name: /Värde \(ärenden\)/ })).toBeTruthy();
+  });
+});
+
+describe("the status actions", () => {
+  const detail = (status: Parameters<typeof anAgreement>[0]["status"]) => ({
+    ...anAgreement({ status }),
+    revisions: [],
+    deviations: [],
+    deviationsBySection: [],
+  });
+  const buttons = () =>
+    within(screen.getByRole("region", { name: "Ändra status" }))
+      .getAllByRole("button")
+      .map((b) => b.textContent);
+
+  it("offers only the moves the status allows", async () => {
+    answerPosts(200, { items: [] });
+    await renderAs("lan", <StatusActions agreement={detail("draft")} />);
+    expect(buttons()).toEqual(["Aktivera"]);
+    cleanup();
+    await renderAs("lan", <StatusActions agreement={detail("under_review")} />);
+    expect(buttons()).toEqual([
+      "Granskning klar – gäller vidare",
+      "Markera som upphörd",
+      "Ersätt med en annan",
+    ]);
+    cleanup();
+    await renderAs("lan", <StatusActions agreement={detail("expired")} />);
+    expect(screen.getByText(/statusen kan inte ändras/)).toBeTruthy();
+  });
+
+  it("asks before ending an agreement, and needs the successor to replace it", async () => {
+    const posts = answerPosts(200, { ...anAgreement(), status: "replaced", items: [] });
+    await renderAs("lan", <StatusActions agreement={detail("active")} />);
+    fireEvent.click(screen.getByRole("button", { name: "Markera som upphörd" }));
+    expect(screen.getByText(/kan inte bli gällande igen/)).toBeTruthy();
+    expect(posts).toEqual([]);
+    fireEvent.click(screen.getByRole("button", { name: "Ersätt med en annan" }));
+    fireEvent.click(screen.getByRole("button", { name: "Ja, bekräfta" }));
+    expect(screen.getByRole("alert").textContent).toBe(
+      "Välj den överenskommelse som ersätter den här.",
+    );
+    expect(posts).toEqual([]);
   });
 });
