@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Coverage, Indicator } from "../../api/agreements";
+import type { AgreementStatus, Coverage, Indicator } from "../../api/agreements";
 import { SessionContext } from "../../api/queries";
 import { locale } from "../../lib/i18n";
 import { inRouter } from "../../router/testing";
@@ -285,7 +285,7 @@ describe("an indicator", () => {
 });
 
 describe("the status actions", () => {
-  const detail = (status: Parameters<typeof anAgreement>[0]["status"]) => ({
+  const detail = (status: AgreementStatus) => ({
     ...anAgreement({ status }),
     revisions: [],
     deviations: [],
