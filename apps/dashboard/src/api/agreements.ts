@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { type Api, answer, apiClient, type Ok } from "./client";
 import { useSession } from "./queries";
@@ -66,11 +66,14 @@ export function useAgreementList(query: RegisterQuery) {
   });
 }
 
-export function useCoverage() {
+/** Coverage as of a day (default today, as the API has it). */
+export function useCoverage(asOf: string | undefined) {
   const { token, api } = useApi();
   return useQuery({
-    queryKey: [moduleKey, "coverage", token],
-    queryFn: () => answer(api.agreements.coverage.$get({ query: {} })),
+    queryKey: [moduleKey, "coverage", asOf, token],
+    queryFn: () =>
+      answer(api.agreements.coverage.$get({ query: asOf === undefined ? {} : { asOf } })),
+    placeholderData: keepPreviousData,
   });
 }
 

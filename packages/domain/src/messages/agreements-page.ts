@@ -118,6 +118,7 @@ export const agreementsPageMessages = {
     sv: "{gaps} av {cells} kombinationer saknar en gällande överenskommelse.",
     en: "{gaps} of {cells} combinations lack an agreement in force.",
   },
+  "agreements.coverage.as_of": { sv: "Täckning den", en: "Coverage on" },
   "agreements.coverage.row_header": { sv: "Kommun", en: "Municipality" },
   "agreements.coverage.covered": { sv: "Täckt ({count})", en: "Covered ({count})" },
   "agreements.coverage.gap": { sv: "Saknas", en: "Missing" },

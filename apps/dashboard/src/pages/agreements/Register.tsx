@@ -34,7 +34,7 @@ import { CoverageMatrix } from "./CoverageMatrix";
 import { agreementsRoute, agreementWriters } from "./route";
 import "./agreements.css";
 
-const ownParams = new Set(["municipality", "targetGroup", "status", "reviewDue"]);
+const ownParams = new Set(["municipality", "targetGroup", "status", "reviewDue", "asOf"]);
 
 /**
  * Överenskommelser: the reviews due, the coverage of every kommun × statutory målgrupp, and the
@@ -69,7 +69,7 @@ export function Register() {
         {(c) => (
           <>
             <Reviews />
-            <Coverage catalogues={c} mayWrite={mayWrite} />
+            <Coverage catalogues={c} mayWrite={mayWrite} asOf={choice.asOf} />
             <section className="figure" aria-labelledby="register-heading">
               <h2 id="register-heading">{t("agreements.register.heading")}</h2>
               <RegisterFilters choice={choice} catalogues={c} />
@@ -145,8 +145,10 @@ function Reviews() {
   );
 }
 
-function Coverage(props: { catalogues: Catalogues; mayWrite: boolean }) {
-  const coverage = useCoverage();
+function Coverage(props: { catalogues: Catalogues; mayWrite: boolean; asOf: string | undefined }) {
+  const coverage = useCoverage(props.asOf);
+  const setSearch = useSetSearch();
+  const asOfId = useId();
   // The titles of the covering agreements, named when a cell is chosen.
   const all = useAgreementList({});
   const titles = useMemo(
@@ -159,6 +161,15 @@ function Coverage(props: { catalogues: Catalogues; mayWrite: boolean }) {
       <p className="intro">
         {props.mayWrite ? t("agreements.coverage.intro_write") : t("agreements.coverage.intro")}
       </p>
+      <div className="field coverage-as-of">
+        <label htmlFor={asOfId}>{t("agreements.coverage.as_of")}</label>
+        <input
+          id={asOfId}
+          type="date"
+          value={props.asOf ?? coverage.data?.asOf ?? ""}
+          onChange={(e) => setSearch({ asOf: e.target.value === "" ? null : e.target.value })}
+        />
+      </div>
       <QueryState query={coverage}>
         {(data) => (
           <CoverageMatrix

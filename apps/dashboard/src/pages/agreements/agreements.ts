@@ -29,6 +29,12 @@ export const reviewWindowDays = 60;
 export const registerSearchSchema = z.object({
   status: z.enum(agreementStatuses).optional().catch(undefined),
   reviewDue: z.enum(["overdue", "within"]).optional().catch(undefined),
+  /** The day the coverage is read as of (default today). */
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
 });
 export type RegisterSearch = z.output<typeof registerSearchSchema>;
 
@@ -41,6 +47,7 @@ export interface RegisterChoice {
   readonly reviewDue?: "overdue" | "within" | undefined;
   readonly municipality?: readonly string[] | undefined;
   readonly targetGroup?: readonly string[] | undefined;
+  readonly asOf?: string | undefined;
 }
 
 /** The URL's choice as the register's API query. */
@@ -68,6 +75,7 @@ export function registerSearch(choice: RegisterChoice): Record<string, unknown> 
     ...(choice.targetGroup?.length ? { targetGroup: choice.targetGroup } : {}),
     ...(choice.status === undefined ? {} : { status: choice.status }),
     ...(choice.reviewDue === undefined ? {} : { reviewDue: choice.reviewDue }),
+    ...(choice.asOf === undefined ? {} : { asOf: choice.asOf }),
   };
 }
 
