@@ -25,7 +25,10 @@ export function RegisterExport() {
         headers: authHeaders(token),
       });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      download(await res.blob(), `samsyn-overenskommelser-koder-${stockholmToday()}.${format}`);
+      const name =
+        attachmentName(res.headers.get("Content-Disposition")) ??
+        `samsyn-overenskommelser-${stockholmToday()}.${format}`;
+      download(await res.blob(), name);
     } catch {
       setFailed(true);
     }
@@ -41,4 +44,18 @@ export function RegisterExport() {
       {failed && <span role="alert">{t("agreements.export_api_failed")}</span>}
     </fieldset>
   );
+}
+
+/** The file name an attachment names (RFC 6266: `filename*` in UTF-8 first, else `filename`). */
+export function attachmentName(header: string | null): string | null {
+  if (header === null) return null;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (encoded !== undefined) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A malformed escape: the plain name below.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(header)?.[1] ?? null;
 }

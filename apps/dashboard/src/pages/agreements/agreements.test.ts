@@ -17,6 +17,7 @@ import {
   revisionText,
   statusActionLabel,
 } from "./agreements";
+import { attachmentName } from "./RegisterExport";
 import { anAgreement as built, catalogues } from "./testing";
 
 const anAgreement = built();
@@ -199,5 +200,17 @@ describe("an indicator's query", () => {
     expect(
       indicatorBody({ ...draft, metric: "cases", figure: "count" }, county, catalogues).params,
     ).toEqual({ targetGroup: ["missbruk_beroende"] });
+  });
+});
+
+describe("the register's file from the API", () => {
+  it("keeps the name the API gives it, its ö included", () => {
+    expect(
+      attachmentName(
+        `attachment; filename="samsyn-overenskommelser-2026-12-04.csv"; filename*=UTF-8''samsyn-%C3%B6verenskommelser-2026-12-04.csv`,
+      ),
+    ).toBe("samsyn-överenskommelser-2026-12-04.csv");
+    expect(attachmentName(`attachment; filename="a.xlsx"`)).toBe("a.xlsx");
+    expect(attachmentName(null)).toBeNull();
   });
 });
