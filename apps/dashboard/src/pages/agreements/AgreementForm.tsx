@@ -80,18 +80,40 @@ export function EditAgreement() {
         {(c) => (
           <QueryState query={agreement}>
             {(a) => (
-              <EditForm
-                // A reload after a conflict draws the form anew from the latest revision.
-                key={a.revision}
-                agreement={a}
+              <OpenedRevision
+                latest={a}
                 catalogues={c}
-                reload={() => void agreement.refetch()}
+                fetchLatest={async () => (await agreement.refetch()).data}
               />
             )}
           </QueryState>
         )}
       </QueryState>
     </>
+  );
+}
+
+/**
+ * The revision the user opened stays in the form while the API's answer moves on (a write
+ * elsewhere, a refetch after a refusal): only "load the latest" replaces it, and the form with it.
+ */
+function OpenedRevision(props: {
+  latest: Agreement;
+  catalogues: Catalogues;
+  fetchLatest: () => Promise<Agreement | undefined>;
+}) {
+  const [opened, setOpened] = useState(props.latest);
+  return (
+    <EditForm
+      key={opened.revision}
+      agreement={opened}
+      catalogues={props.catalogues}
+      reload={() =>
+        void props.fetchLatest().then((latest) => {
+          if (latest !== undefined) setOpened(latest);
+        })
+      }
+    />
   );
 }
 
