@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -58,4 +59,7 @@ export default defineConfig({
   },
   // exceljs (~930 kB) is its own chunk, loaded only on export; the main bundle stays small.
   build: { outDir: "dist", sourcemap: false, chunkSizeWarningLimit: 1000 },
+  // Pages load their code lazily, as in the browser: on a busy machine (CI runs the packages'
+  // tests side by side) that took longer than vitest's 5 s default, though nothing was wrong.
+  test: { testTimeout: 30_000 },
 });

@@ -8,3 +8,9 @@ export {
   MAX_DEMO_CASES,
   PRELOADED_DEMO_SEED,
 } from "./generate-demo-county";
+export {
+  type DemoAgreement,
+  type DemoDeviation,
+  type DemoIndicator,
+  demoRegister,
+} from "./register";

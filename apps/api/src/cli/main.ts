@@ -24,6 +24,7 @@ import { createLogger } from "../lib/logging";
 import { removeLeftoverUploads } from "../routes/imports/upload";
 import { createAuditBuffer } from "../routes/metrics/metric-audit";
 import { resolveSecret } from "../secret";
+import { loadDemoRegister } from "./demo-register";
 import { createProgressReporter, formatCount, formatSeconds } from "./progress";
 
 /** `samsyn <command>`: one entry point for the commands of SPEC "Command line". */
@@ -207,8 +208,12 @@ async function loadDemo(env: Env, database: Database): Promise<void> {
     // Five years up to today: the dashboard's pages show the county as of today by default, and
     // a county that ended years ago would show every open case as stuck. (`demo-data` keeps its
     // fixed date, so that its files depend on the seed alone.)
-    await writeDemo(dir, PRELOADED_DEMO_SEED, env.SAMSYN_DEMO_CASES, stockholmDate(Date.now()));
+    const today = stockholmDate(Date.now());
+    await writeDemo(dir, PRELOADED_DEMO_SEED, env.SAMSYN_DEMO_CASES, today);
     if (!(await runImport(env, database, dir))) throw new Error("demo import failed");
+    console.error(t("cli.demo_register_loading"));
+    const agreements = await loadDemoRegister(database, today);
+    console.error(t("cli.demo_register_loaded", { agreements: formatCount(agreements) }));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

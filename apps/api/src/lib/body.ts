@@ -97,6 +97,13 @@ export const nonJsonBodyRoutes: readonly NonJsonBodyRoute[] = [
     mediaType: "multipart/form-data",
     unsupportedMessage: "import.upload.media_type",
   },
+  // The agreement register as CSV (routes/agreements/register), read whole: it is small.
+  {
+    method: "POST",
+    path: "/api/v1/agreements/import",
+    mediaType: "text/csv",
+    unsupportedMessage: "agreements.register.mediaType",
+  },
 ];
 
 /**

@@ -77,7 +77,17 @@ function interchangeForm(caseRow?: string): FormData {
 }
 
 /** An agreement of Stockholms stad and the region, a few drafts, and deviations to close. */
-const agreementFixtures = { id: "", drafts: [] as string[], deviations: [] as string[] };
+const agreementFixtures = {
+  id: "",
+  drafts: [] as string[],
+  deviations: [] as string[],
+  /** The register's CSV export, taken after the fixtures were made. */
+  exported: "",
+};
+
+function registerCsvInit(csv: string): RequestInit {
+  return { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv };
+}
 /** The next of a pool, round and round: a second use may answer 409, which is documented too. */
 const nextOf = (pool: string[]) => pool[serial % pool.length] ?? "";
 
@@ -153,6 +163,9 @@ function ordinaryCall(key: string, scope: Scope, caseId: number): Call {
       };
     case "POST /api/v1/cases/{id}/events":
       return { key, path, scope, json: { occurredAt: "2024-06-01", type: "step", step: 1 } };
+    case "POST /api/v1/agreements/import":
+      // The register as exported by `GET /agreements/export`: every row unchanged.
+      return { key, path, scope, init: registerCsvInit(agreementFixtures.exported) };
     case "POST /api/v1/imports":
       return {
         key,
@@ -252,6 +265,23 @@ function failingCalls(caseId: number): Call[] {
       scope: admin,
       init: { method: "POST", body: interchangeForm() },
     },
+    {
+      key: "POST /api/v1/agreements/import",
+      path: "/api/v1/agreements/import",
+      scope: admin,
+      init: registerCsvInit("id,titel\r\n"),
+    },
+    {
+      key: "POST /api/v1/agreements/import",
+      path: "/api/v1/agreements/import",
+      scope: admin,
+      init: { method: "POST", body: "id,title" },
+    },
+    {
+      key: "GET /api/v1/agreements/export",
+      path: "/api/v1/agreements/export?format=pdf",
+      scope: admin,
+    },
   ];
 }
 
@@ -307,6 +337,9 @@ describe.each(testDatabases())("live responses against the OpenAPI document on $
         await create(`/api/v1/agreements/${agreementFixtures.id}/deviations`, aDeviation),
       );
     }
+    agreementFixtures.exported = await (
+      await send(app, { key: "", path: "/api/v1/agreements/export", scope: admin })
+    ).text();
   });
 
   /** Sends each call and checks its answer; the statuses seen per operation, for coverage. */

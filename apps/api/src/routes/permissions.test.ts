@@ -8,7 +8,14 @@ import {
   useMigratedDatabase,
   writeInterchange,
 } from "@samsyn/db/testing";
-import { interchangeColumns, interchangeFiles, type Role, roles, type Scope } from "@samsyn/domain";
+import {
+  interchangeColumns,
+  interchangeFiles,
+  type Role,
+  registerHeader,
+  roles,
+  type Scope,
+} from "@samsyn/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   aDeviation,
@@ -75,6 +82,14 @@ interface Fixtures {
   nextDeviation(): string;
 }
 
+function registerCsvInit(): RequestInit {
+  return {
+    method: "POST",
+    headers: { "Content-Type": "text/csv" },
+    body: `${registerHeader(1).join(",")}\r\n`,
+  };
+}
+
 let serial = 0;
 /** One request per operation; writes are unique per call so that repeats are not conflicts. */
 function callFor(operation: string, fixtures: Fixtures): Call {
@@ -116,6 +131,9 @@ function callFor(operation: string, fixtures: Fixtures): Call {
     }
     case "POST /api/v1/agreements":
       return { path: "/api/v1/agreements", init: jsonInit("POST", stockholmAgreement) };
+    case "POST /api/v1/agreements/import":
+      // A register of no rows: nothing to refuse, so lan and admin get 200.
+      return { path: "/api/v1/agreements/import", init: registerCsvInit() };
     case "PATCH /api/v1/agreements/{id}":
       // The title it has: no new revision, so expectedRevision 1 stays current for every call.
       return {

@@ -69,6 +69,9 @@ export const permissions: Readonly<Record<string, RolePermissions | "public">> =
   // agreements their organisations are party to (404 for others); coverage is the county's.
   "GET /api/v1/agreements": everyRole(200),
   "GET /api/v1/agreements/coverage": everyRole(200),
+  // The register as a file: everyone exports what they may read; only the keepers import.
+  "GET /api/v1/agreements/export": everyRole(200),
+  "POST /api/v1/agreements/import": keepers(200),
   "POST /api/v1/agreements": keepers(201),
   "GET /api/v1/agreements/{id}": {
     ...keepers(200),

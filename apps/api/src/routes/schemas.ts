@@ -44,3 +44,15 @@ export const paginationQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ example: 50 }),
   offset: z.coerce.number().int().min(0).default(0).openapi({ example: 0 }),
 });
+
+/** A repeatable query parameter (`municipality=0180&municipality=0182`) as a list. */
+export const repeatable = (description: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .openapi({
+      description: `${description} (repeatable)`,
+      type: "array",
+      items: { type: "string" },
+    });

@@ -4,4 +4,5 @@ export type { UserImportOptions } from "./import-as";
 export { importAs } from "./import-as";
 export type { ImportOptions, ImportReport } from "./import-directory";
 export { importDirectory } from "./import-directory";
+export { readRegisterCsv } from "./read-register";
 export type { ImportProgress, ProgressListener } from "./stage-file";

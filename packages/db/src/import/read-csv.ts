@@ -130,6 +130,23 @@ export async function sniffCsv(path: string): Promise<SniffedCsv> {
   };
 }
 
+/**
+ * `sniffCsv` for a file already in memory (the agreement register's import, a few hundred rows):
+ * the same encodings and separators, read alike.
+ */
+export function sniffCsvBytes(bytes: Uint8Array): SniffedCsv {
+  const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (startsWithUtf16Bom(chunk)) return { unreadable: "encoding" };
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  const isUtf8 = decodes(utf8, chunk) && decodes(utf8);
+  const isWindows1252 = !undefinedInWindows1252.some((b) => chunk.includes(b));
+  if (!isUtf8 && !isWindows1252) return { unreadable: "encoding" };
+  return {
+    encoding: isUtf8 ? "utf-8" : "windows-1252",
+    delimiter: headerDelimiter(chunk.subarray(0, maxHeaderBytes).toString("latin1")),
+  };
+}
+
 /** The header row is a few dozen bytes; a file with no line break in this many is no CSV. */
 const maxHeaderBytes = 64 * 1024;
 

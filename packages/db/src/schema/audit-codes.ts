@@ -24,6 +24,8 @@ export const auditActions = [
   "agreement.create",
   "agreement.update",
   "agreement.status",
+  // A register CSV: one row for the file, with how many agreements it created and changed.
+  "agreement.import",
   "agreement_indicator.create",
   "agreement_deviation.create",
   "agreement_deviation.close",

@@ -34,8 +34,8 @@ export interface AgreementSection {
   readonly text: string;
 }
 
-export interface Agreement {
-  readonly id: string;
+/** The fields a user writes on an agreement (SPEC `POST /agreements`). */
+export interface AgreementFields {
   readonly title: string;
   readonly level: AgreementLevel;
   readonly parties: readonly OrganisationCode[];
@@ -47,6 +47,26 @@ export interface Agreement {
   readonly reviewBy: IsoDate;
   readonly documentUrl: string | null;
   readonly sections: readonly AgreementSection[];
+}
+
+export type AgreementField = keyof AgreementFields;
+
+export const agreementFieldNames: readonly AgreementField[] = [
+  "title",
+  "level",
+  "parties",
+  "targetGroups",
+  "municipalities",
+  "validFrom",
+  "validTo",
+  "reviewBy",
+  "documentUrl",
+  "sections",
+];
+
+/** An agreement: its fields, and what the register keeps about it. */
+export interface Agreement extends AgreementFields {
+  readonly id: string;
   readonly status: AgreementStatus;
   readonly revision: number;
   /** The successor, set when the status is `replaced`. */

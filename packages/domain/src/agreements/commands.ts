@@ -1,34 +1,5 @@
-import type { IsoDate, MunicipalityCode, OrganisationCode, TargetGroupCode } from "../codes";
-import type { AgreementLevel, AgreementSection, AgreementStatus, SectionKind } from "./agreement";
-
-/** The fields a user writes on an agreement (SPEC `POST /agreements`). */
-export interface AgreementFields {
-  readonly title: string;
-  readonly level: AgreementLevel;
-  readonly parties: readonly OrganisationCode[];
-  readonly targetGroups: readonly TargetGroupCode[];
-  readonly municipalities: readonly MunicipalityCode[];
-  readonly validFrom: IsoDate;
-  readonly validTo: IsoDate | null;
-  readonly reviewBy: IsoDate;
-  readonly documentUrl: string | null;
-  readonly sections: readonly AgreementSection[];
-}
-
-export type AgreementField = keyof AgreementFields;
-
-export const agreementFieldNames: readonly AgreementField[] = [
-  "title",
-  "level",
-  "parties",
-  "targetGroups",
-  "municipalities",
-  "validFrom",
-  "validTo",
-  "reviewBy",
-  "documentUrl",
-  "sections",
-];
+import type { IsoDate, OrganisationCode } from "../codes";
+import type { AgreementFields, AgreementStatus, SectionKind } from "./agreement";
 
 export interface CreateAgreement {
   readonly type: "createAgreement";

@@ -1,10 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { IsoDate, MunicipalityCode, OrganisationCode, TargetGroupCode } from "../codes";
-import { type AgreementStatus, agreementStatuses } from "./agreement";
 import {
   type AgreementFields,
+  type AgreementStatus,
   agreementFieldNames,
+  agreementStatuses,
+} from "./agreement";
+import {
   type CreateAgreement,
   indicatorFigureNames,
   indicatorFigures,

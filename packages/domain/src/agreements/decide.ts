@@ -1,11 +1,14 @@
 import { err, ok, type Result } from "../result";
-import type { Agreement, AgreementStatus } from "./agreement";
+import {
+  type Agreement,
+  type AgreementField,
+  type AgreementFields,
+  type AgreementStatus,
+  agreementFieldNames,
+} from "./agreement";
 import {
   type AddIndicator,
   type AgreementCommand,
-  type AgreementField,
-  type AgreementFields,
-  agreementFieldNames,
   type ChangeAgreementStatus,
   type CloseDeviation,
   type CreateAgreement,

@@ -4,5 +4,7 @@ export * from "./commands";
 export * from "./coverage";
 export * from "./decide";
 export * from "./indicators";
+export * from "./register-csv";
+export * from "./register-import";
 export * from "./review";
 export * from "./status";

@@ -44,6 +44,14 @@ Commands:
     sv: "Skapar demolänet ({cases} ärenden)…",
     en: "Generating the demo county ({cases} cases)…",
   },
+  "cli.demo_register_loading": {
+    sv: "Laddar demolänets register över överenskommelser…",
+    en: "Loading the demo county's register of agreements…",
+  },
+  "cli.demo_register_loaded": {
+    sv: "{agreements} överenskommelser med indikatorer och avvikelser laddade.",
+    en: "{agreements} agreements with indicators and deviations loaded.",
+  },
   "cli.demo_loading": {
     sv: "Databasen är tom: laddar demolänet ({cases} ärenden)…",
     en: "The database is empty: loading the demo county ({cases} cases)…",

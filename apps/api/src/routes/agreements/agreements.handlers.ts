@@ -32,6 +32,7 @@ import {
   logDeviationRoute,
   patchAgreementRoute,
 } from "./agreements.routes";
+import { registerRoutes } from "./register.handlers";
 
 const today = (): IsoDate => stockholmDate(Date.now());
 
@@ -42,6 +43,7 @@ const today = (): IsoDate => stockholmDate(Date.now());
  */
 export function agreementRoutes() {
   return createRouter()
+    .route("/", registerRoutes())
     .openapi(coverageRoute, async (c) => {
       const { database } = c.get("deps");
       const scope = c.get("scope");

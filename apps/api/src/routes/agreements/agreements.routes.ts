@@ -6,7 +6,7 @@ import {
   isRealDate,
   sectionKinds,
 } from "@samsyn/domain";
-import { errorResponses } from "../schemas";
+import { errorResponses, repeatable } from "../schemas";
 
 /** A calendar date that exists, `YYYY-MM-DD` (2026-02-30 is malformed: 400). */
 const isoDate = z
@@ -131,17 +131,6 @@ const agreementDetail = agreement
     ),
   })
   .openapi("AgreementDetail");
-
-const repeatable = (description: string) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-    .openapi({
-      description: `${description} (repeatable)`,
-      type: "array",
-      items: { type: "string" },
-    });
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

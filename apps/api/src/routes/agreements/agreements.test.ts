@@ -122,6 +122,17 @@ describe.each(testDatabases())("the agreements API on $name", (target) => {
     );
   });
 
+  it("makes no new revision when a PATCH repeats what is stored, sections included", async () => {
+    const a = await created();
+    const same = await send("PATCH", `/agreements/${a.id}`, {
+      sections: body.sections,
+      title: body.title,
+      expectedRevision: 1,
+    });
+    expect(same.status).toBe(200);
+    expect(((await same.json()) as Agreement).revision).toBe(1);
+  });
+
   it("shows coverage for every kommun × statutory målgrupp, closing the gap once an agreement is active", async () => {
     const coverage = async (scope = lan) =>
       (await (await get("/agreements/coverage?asOf=2026-12-03", scope)).json()) as {

@@ -17,18 +17,7 @@ import {
   t,
 } from "@samsyn/domain";
 import { ApiError } from "../../errors";
-
-/** A repeatable query parameter (`municipality=0180&municipality=0182`) as a list. */
-const repeatable = (description: string) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-    .openapi({
-      description: `${description} (repeatable)`,
-      type: "array",
-      items: { type: "string" },
-    });
+import { repeatable } from "../schemas";
 
 const date = (description: string) =>
   z

@@ -19,7 +19,9 @@ export function agreementView(row: typeof agreements.$inferSelect): AgreementVie
     validTo: row.validTo ?? null,
     reviewBy: row.reviewBy,
     documentUrl: row.documentUrl ?? null,
-    sections: row.sections,
+    // Rebuilt in the order the domain writes them: jsonb keeps keys in an order of its own, and
+    // comparing sections as JSON would then see a change where there is none.
+    sections: row.sections.map(({ kind, title, text }) => ({ kind, title, text })),
     status: row.status,
     revision: row.revision,
     replacedBy: row.replacedBy ?? null,
