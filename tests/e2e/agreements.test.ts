@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Workbook } from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "../support/browser";
@@ -275,6 +276,30 @@ describe.skipIf(!browserAvailable)("Överenskommelser in a browser", () => {
     expect(row).toContain("Gällande");
     expect(row).toContain(gap.targetGroup.name);
   });
+
+  it("downloads the whole register from the API, and it reads back unchanged", async () => {
+    await openRegister(page, samsyn.url);
+    const group = page.getByRole("group", {
+      name: "Hela registret med koder, som importen läser det",
+    });
+    const csv = await downloaded(page, group.getByRole("button", { name: "Exportera CSV" }));
+    expect(csv.name).toMatch(/^samsyn-överenskommelser-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = await readFile(csv.path, "utf8");
+    expect(text).toContain(`${title} (reviderad)`);
+    const report = await importRegister(samsyn.url, text);
+    expect(report.created + report.updated).toBe(0);
+    expect(report.unchanged).toBeGreaterThan(0);
+
+    const xlsx = await downloaded(page, group.getByRole("button", { name: "Exportera Excel" }));
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile(xlsx.path);
+    const titles: unknown[] = [];
+    workbook.worksheets[0]?.eachRow((row) => {
+      titles.push(row.getCell(2).value);
+    });
+    expect(titles).toContain(`${title} (reviderad)`);
+  });
 });
 
 /** The texts a control is described by (its hint and its error), as a screen reader reads them. */
@@ -282,6 +307,21 @@ async function describedText(page: Page, control: ReturnType<Page["getByLabel"]>
   const ids = ((await control.getAttribute("aria-describedby")) ?? "").split(" ").filter(Boolean);
   const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
   return texts.join(" ");
+}
+
+/** The register's CSV back into the API's import, as a länsgrupp would after editing it. */
+async function importRegister(
+  url: string,
+  csv: string,
+): Promise<{ created: number; updated: number; unchanged: number }> {
+  const token = await devToken(url, "lan");
+  const res = await fetch(`${url}/api/v1/agreements/import`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "text/csv" },
+    body: csv,
+  });
+  if (!res.ok) throw new Error(`import: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as { created: number; updated: number; unchanged: number };
 }
 
 async function openRegister(page: Page, url: string): Promise<void> {

@@ -31,6 +31,7 @@ import {
   validityText,
 } from "./agreements";
 import { CoverageMatrix } from "./CoverageMatrix";
+import { RegisterExport } from "./RegisterExport";
 import { agreementsRoute, agreementWriters } from "./route";
 import "./agreements.css";
 
@@ -74,6 +75,7 @@ export function Register() {
               <h2 id="register-heading">{t("agreements.register.heading")}</h2>
               <RegisterFilters choice={choice} catalogues={c} />
               <RegisterTable choice={choice} catalogues={c} />
+              <RegisterExport />
             </section>
           </>
         )}

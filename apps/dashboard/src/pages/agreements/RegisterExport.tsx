@@ -1,9 +1,9 @@
 import { useState } from "react";
+import { apiClient } from "../../api/client";
 import { useSession } from "../../api/queries";
 import { download } from "../../lib/export";
 import { stockholmToday } from "../../lib/filters";
 import { t } from "../../lib/i18n";
-import { authHeaders } from "../../session";
 
 const formats = [
   { format: "csv", label: "export.csv" },
@@ -21,9 +21,7 @@ export function RegisterExport() {
   async function fetchAs(format: "csv" | "xlsx") {
     setFailed(false);
     try {
-      const res = await fetch(`/api/v1/agreements/export?format=${format}`, {
-        headers: authHeaders(token),
-      });
+      const res = await apiClient(token).agreements.export.$get({ query: { format } });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const name =
         attachmentName(res.headers.get("Content-Disposition")) ??
