@@ -64,6 +64,10 @@ export const agreementsPageMessages = {
     sv: "Hela länet ({count} kommuner)",
     en: "The whole county ({count} municipalities)",
   },
+  "agreements.most_municipalities": {
+    sv: "{count} av {total} kommuner (alla utom {missing})",
+    en: "{count} of {total} municipalities (all but {missing})",
+  },
   "agreements.valid_range": { sv: "{from} – {to}", en: "{from} – {to}" },
   "agreements.valid_open": { sv: "tills vidare", en: "until further notice" },
   "agreements.export_api": {

@@ -44,6 +44,18 @@ describe("names instead of codes", () => {
   it("names every kommun of the county as the whole county", () => {
     expect(municipalityNames(catalogues, ["0182", "0180"])).toBe("Hela länet (2 kommuner)");
     expect(municipalityNames(catalogues, ["0182"])).toBe("Nacka");
+    const county = {
+      ...catalogues,
+      municipalities: [
+        { code: "0180", name: "Stockholm" },
+        { code: "0182", name: "Nacka" },
+        { code: "0140", name: "Nykvarn" },
+        { code: "0184", name: "Solna" },
+      ],
+    };
+    expect(municipalityNames(county, ["0180", "0182", "0184"])).toBe(
+      "3 av 4 kommuner (alla utom Nykvarn)",
+    );
   });
 
   it("says what a revision changed, the first as registered", () => {

@@ -131,16 +131,29 @@ export function targetGroupNames(catalogues: Catalogues, codes: readonly string[
   return codes.map((c) => nameOf(catalogues, "targetGroup", c)).join(", ");
 }
 
-/** Every kommun of the county reads "Hela länet (26 kommuner)", not 26 names. */
+/**
+ * Every kommun of the county reads "Hela länet (26 kommuner)", most of them "23 av 26 kommuner
+ * (alla utom Nykvarn, …)": the gaps are what a reader looks for, not 23 names.
+ */
 export function municipalityNames(catalogues: Catalogues, codes: readonly string[]): string {
   const all = catalogues.municipalities;
-  if (all.length > 1 && all.every((m) => codes.includes(m.code))) {
+  const byName = (list: readonly string[]) =>
+    list
+      .map((c) => nameOf(catalogues, "municipality", c))
+      .sort((a, b) => a.localeCompare(b, "sv"))
+      .join(", ");
+  const missing = all.filter((m) => !codes.includes(m.code)).map((m) => m.code);
+  if (all.length > 1 && missing.length === 0) {
     return t("agreements.all_municipalities", { count: all.length });
   }
-  return codes
-    .map((c) => nameOf(catalogues, "municipality", c))
-    .sort((a, b) => a.localeCompare(b, "sv"))
-    .join(", ");
+  if (all.length > 3 && missing.length < all.length / 2) {
+    return t("agreements.most_municipalities", {
+      count: all.length - missing.length,
+      total: all.length,
+      missing: byName(missing),
+    });
+  }
+  return byName(codes);
 }
 
 export function validityText(a: Pick<Agreement, "validFrom" | "validTo">): string {
