@@ -159,7 +159,6 @@ export const agreementsPageMessages = {
 
   "agreements.detail.facts": { sv: "Uppgifter", en: "Details" },
   "agreements.detail.level": { sv: "Nivå", en: "Level" },
-  "agreements.detail.status": { sv: "Status", en: "Status" },
   "agreements.detail.parties": { sv: "Parter", en: "Parties" },
   "agreements.detail.target_groups": { sv: "Målgrupper", en: "Target groups" },
   "agreements.detail.municipalities": { sv: "Kommuner", en: "Municipalities" },
@@ -297,10 +296,6 @@ export const agreementsPageMessages = {
     sv: "Överenskommelsen kunde inte sparas. Rätta {count} fel:",
     en: "The agreement could not be saved. Correct {count} errors:",
   },
-  "agreements.form.unchanged": {
-    sv: "Inget har ändrats.",
-    en: "Nothing has changed.",
-  },
   "agreements.form.conflict": {
     sv: "Någon annan har ändrat överenskommelsen sedan du öppnade den. Läs in den senaste versionen och gör om ändringen.",
     en: "Someone else has changed the agreement since you opened it. Load the latest revision and make the change again.",
@@ -370,7 +365,6 @@ export const agreementsPageMessages = {
     en: "Describe what happened without names or personal identity numbers.",
   },
   "agreements.deviations.save": { sv: "Logga", en: "Log" },
-  "agreements.deviations.close": { sv: "Avsluta", en: "Close" },
   "agreements.deviations.close_legend": {
     sv: "Avsluta avvikelsen från {date}",
     en: "Close the deviation of {date}",
@@ -382,10 +376,6 @@ export const agreementsPageMessages = {
     en: "It could not be saved. Correct the details and try again.",
   },
   "agreements.deviations.saved": { sv: "Avvikelsen är loggad.", en: "The deviation is logged." },
-  "agreements.deviations.closed_done": {
-    sv: "Avvikelsen är avslutad.",
-    en: "The deviation is closed.",
-  },
 
   "agreements.indicators.heading": { sv: "Indikatorer", en: "Indicators" },
   "agreements.indicators.intro": {
@@ -395,10 +385,6 @@ export const agreementsPageMessages = {
   "agreements.indicators.none": {
     sv: "Överenskommelsen har inga indikatorer.",
     en: "The agreement has no indicators.",
-  },
-  "agreements.indicators.unavailable": {
-    sv: "Indikatorerna kunde inte hämtas.",
-    en: "The indicators could not be loaded.",
   },
   "agreements.indicator.kind.precondition": { sv: "Förutsättning", en: "Precondition" },
   "agreements.indicator.kind.process": { sv: "Process", en: "Process" },
