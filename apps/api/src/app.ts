@@ -161,6 +161,31 @@ function useGuards(
   app.use("/api/*", limitBody(http.bodyLimitBytes, http.importMaxBytes));
 }
 
+/** What each group of routes is for, as a client generator shows it. */
+const apiTags = [
+  { name: "health", description: "Whether Samsyn and its database answer (no token)." },
+  { name: "me", description: "Who the token says the caller is." },
+  { name: "organisations", description: "Organisations and units of the county." },
+  { name: "catalogues", description: "Process models, target groups and the other catalogues." },
+  {
+    name: "cases",
+    description: "Collaboration cases and their events, within the caller's scope; audited.",
+  },
+  {
+    name: "metrics",
+    description:
+      "The seven metrics, under the installation's disclosure control (SAMSYN_DISCLOSURE: cellkey or suppression); every read audited.",
+  },
+  { name: "imports", description: "The CSV interchange files: checked, then all or nothing." },
+  { name: "audit", description: "The audit log (admin)." },
+  {
+    name: "agreements",
+    description:
+      "Överenskommelser: the county's agreement register — revisions, status and the annual review (30 November), coverage of kommun × statutory målgrupp, deviations, indicators published as the metrics are, CSV/XLSX export and CSV import. lan and admin write; ledning and samordnare read their organisations' agreements.",
+  },
+  { name: "dev", description: "Developer sign-in (AUTH_MODE=dev only)." },
+];
+
 /** SPEC "HTTP API": every request needs a bearer token; health and dev sign-in say otherwise. */
 function documentApi(app: Router): void {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
@@ -179,5 +204,6 @@ function documentApi(app: Router): void {
       },
     ],
     security: [{ bearerAuth: [] }],
+    tags: apiTags,
   });
 }

@@ -1,3 +1,8 @@
+import type { Database } from "@samsyn/db";
+import { aRegionUnit, aUnit, importCounty } from "@samsyn/db/testing";
+
+type Row = Readonly<Record<string, string>>;
+
 /**
  * Bodies for the agreement routes, shared by the tests that call every route (permissions, the
  * response contract) and the module's own: an agreement of Stockholms stad and the region, a
@@ -30,3 +35,23 @@ export const anIndicator = {
   figure: "count",
   target: { value: 20, direction: "at_least" },
 };
+
+/** Stockholms stad, the region and Nacka: a party, the region, and a kommun that is no party. */
+export const agreementUnits = [
+  aUnit(),
+  aRegionUnit(),
+  aUnit({
+    unit_code: "nacka_soc",
+    organisation_code: "nacka_kommun",
+    organisation_name: "Nacka kommun",
+    municipality_code: "0182",
+  }),
+];
+
+/** The agreement tests' county, with more units, cases and events where a test needs them. */
+export function importAgreementCounty(
+  database: Database,
+  more: { units?: Row[]; cases?: Row[]; events?: Row[] } = {},
+): Promise<void> {
+  return importCounty(database, { ...more, units: [...agreementUnits, ...(more.units ?? [])] });
+}

@@ -1,4 +1,10 @@
-export { aDeviation, anIndicator, stockholmAgreement } from "./agreements";
+export {
+  aDeviation,
+  agreementUnits,
+  anIndicator,
+  importAgreementCounty,
+  stockholmAgreement,
+} from "./agreements";
 export { authed, jsonInit, testApp, unusedDatabase } from "./app";
 export { type CapturedLogs, captureLogs } from "./logs";
 export { createTestIdentityProvider, type TestIdentityProvider } from "./oidc";

@@ -1,20 +1,13 @@
-import { importDirectory } from "@samsyn/db";
-import {
-  aRegionUnit,
-  aUnit,
-  testDatabases,
-  useMigratedDatabase,
-  writeInterchange,
-} from "@samsyn/db/testing";
+import { testDatabases, useMigratedDatabase } from "@samsyn/db/testing";
 import { stockholmsLan } from "@samsyn/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   authed,
+  importAgreementCounty,
   jsonInit,
   stockholmAgreement,
   testApp,
   testScope,
-  testSecret,
 } from "../../testing";
 
 const lan = testScope("lan", [], "lena");
@@ -49,20 +42,7 @@ describe.each(testDatabases())("the agreements API on $name", (target) => {
   }
 
   beforeAll(async () => {
-    const dir = await writeInterchange({
-      units: [
-        aUnit(),
-        aRegionUnit(),
-        aUnit({
-          unit_code: "nacka_soc",
-          organisation_code: "nacka_kommun",
-          organisation_name: "Nacka kommun",
-          municipality_code: "0182",
-        }),
-      ],
-    });
-    const report = await importDirectory(database(), { dir, secret: testSecret });
-    if (!report.ok) throw new Error("fixture import failed");
+    await importAgreementCounty(database());
   });
 
   it("creates a draft with a UUID, revision 1 and the default review date", async () => {

@@ -1,19 +1,16 @@
-import { importDirectory } from "@samsyn/db";
 import {
   aCase,
   anEvent,
-  aRegionUnit,
   aUnit,
   type CaseRecord,
   type EventRecord,
   testDatabases,
   useMigratedDatabase,
-  writeInterchange,
 } from "@samsyn/db/testing";
 import type { DisclosureMode } from "@samsyn/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../lib/logging";
-import { authed, jsonInit, testApp, testScope, testSecret } from "../../testing";
+import { authed, importAgreementCounty, jsonInit, testApp, testScope } from "../../testing";
 import { createAuditBuffer } from "../metrics/metric-audit";
 
 const lan = testScope("lan", [], "lena");
@@ -115,27 +112,17 @@ describe.each(testDatabases())("an agreement's indicators on $name", (target) =>
   };
 
   beforeAll(async () => {
-    const dir = await writeInterchange({
+    await importAgreementCounty(database(), {
       units: [
-        aUnit(),
-        aRegionUnit(),
         aUnit({
           unit_code: "solna_soc",
           organisation_code: "solna_stad",
           organisation_name: "Solna stad",
           municipality_code: "0184",
         }),
-        aUnit({
-          unit_code: "nacka_soc",
-          organisation_code: "nacka_kommun",
-          organisation_name: "Nacka kommun",
-          municipality_code: "0182",
-        }),
       ],
       ...county(),
     });
-    const report = await importDirectory(database(), { dir, secret: testSecret });
-    if (!report.ok) throw new Error("fixture import failed");
     const created = await post("/agreements", agreementBody);
     agreementId = ((await created.json()) as { id: string }).id;
     const hidden = await post("/agreements", {

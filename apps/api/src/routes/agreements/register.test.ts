@@ -1,14 +1,7 @@
-import { importDirectory } from "@samsyn/db";
-import {
-  aRegionUnit,
-  aUnit,
-  testDatabases,
-  useMigratedDatabase,
-  writeInterchange,
-} from "@samsyn/db/testing";
+import { testDatabases, useMigratedDatabase } from "@samsyn/db/testing";
 import { Workbook } from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { authed, jsonInit, testApp, testScope, testSecret } from "../../testing";
+import { authed, importAgreementCounty, jsonInit, testApp, testScope } from "../../testing";
 
 const lan = testScope("lan", [], "lena");
 const stockholmLedning = testScope("ledning", ["stockholms_stad"], "leif");
@@ -53,20 +46,7 @@ describe.each(testDatabases())("the register as a file on $name", (target) => {
     };
 
   beforeAll(async () => {
-    const dir = await writeInterchange({
-      units: [
-        aUnit(),
-        aRegionUnit(),
-        aUnit({
-          unit_code: "nacka_soc",
-          organisation_code: "nacka_kommun",
-          organisation_name: "Nacka kommun",
-          municipality_code: "0182",
-        }),
-      ],
-    });
-    const report = await importDirectory(database(), { dir, secret: testSecret });
-    if (!report.ok) throw new Error("fixture import failed");
+    await importAgreementCounty(database());
     for (const body of [stockholm, nacka]) {
       const res = await authed(app(), "/api/v1/agreements", jsonInit("POST", body), lan);
       if (res.status !== 201) throw new Error("fixture agreement not created");
