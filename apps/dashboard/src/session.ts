@@ -130,16 +130,31 @@ export async function providerSignOut(token: string): Promise<string> {
   return ((await res.json()) as { location: string }).location;
 }
 
+/** One detail of the SPEC error shape: the field (`sections.0.title`) and what is wrong with it. */
+export interface ErrorDetail {
+  readonly path: string;
+  readonly message: string;
+}
+
 /** The API's error details (SPEC error shape), joined for the user; empty if there are none. */
 export async function errorDetails(res: { json(): Promise<unknown> }): Promise<string> {
+  return (await errorOf(res)).text;
+}
+
+/** The API's error: its details joined for the user, and each detail with its field. */
+export async function errorOf(res: {
+  json(): Promise<unknown>;
+}): Promise<{ text: string; details: readonly ErrorDetail[] }> {
   try {
     const body = (await res.json()) as {
-      error?: { message?: string; details?: { message: string }[] };
+      error?: { message?: string; details?: ErrorDetail[] };
     };
-    const details = body.error?.details?.map((d) => d.message) ?? [];
-    return (details.length > 0 ? details : [body.error?.message ?? ""]).join(" ");
+    const details = body.error?.details ?? [];
+    const messages = details.map((d) => d.message);
+    const text = (messages.length > 0 ? messages : [body.error?.message ?? ""]).join(" ");
+    return { text, details };
   } catch {
-    return "";
+    return { text: "", details: [] };
   }
 }
 
@@ -147,6 +162,8 @@ export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     readonly details = "",
+    /** The details by field, for a form that shows each beside its field. */
+    readonly fields: readonly ErrorDetail[] = [],
   ) {
     super(`HTTP ${status}`);
   }

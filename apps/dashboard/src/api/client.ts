@@ -1,6 +1,6 @@
 import type { AppType } from "@samsyn/api";
 import { type ClientResponse, hc, type InferResponseType, type parseResponse } from "hono/client";
-import { ApiFailure, authHeaders, errorDetails } from "../session";
+import { ApiFailure, authHeaders, errorOf } from "../session";
 
 /**
  * The API as the server declares it (`AppType`, a type-only import: no server code reaches the
@@ -27,7 +27,10 @@ export async function answer<R extends ClientResponse<unknown>>(
   pending: Promise<R>,
 ): Promise<Success<R>> {
   const res = await pending;
-  if (!res.ok) throw new ApiFailure(res.status, await errorDetails(res));
+  if (!res.ok) {
+    const error = await errorOf(res);
+    throw new ApiFailure(res.status, error.text, error.details);
+  }
   // The success status's schema: error statuses were refused above.
   return (await res.json()) as Success<R>;
 }

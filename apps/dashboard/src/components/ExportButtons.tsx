@@ -20,6 +20,8 @@ const csvType = "text/csv;charset=utf-8";
 export function ExportButtons(props: {
   title: string;
   table: Pick<TableExport, "columns" | "rows" | "notes">;
+  /** The choice in words, for a table the shared filters do not choose (the coverage matrix). */
+  filters?: string;
 }) {
   const { filters } = useFilters();
   const catalogues = useCatalogues();
@@ -33,7 +35,7 @@ export function ExportButtons(props: {
       ...props.table,
       title: props.title,
       scope,
-      filters: describeFilters(filters, catalogues.data),
+      filters: props.filters ?? describeFilters(filters, catalogues.data),
     };
     setFailed(false);
     const name = fileName(props.title, today, format);

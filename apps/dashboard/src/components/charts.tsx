@@ -251,6 +251,8 @@ export function LineFigure(props: {
   k: number;
   height?: number;
   note?: string | undefined;
+  /** A target drawn across the months (an indicator's), labelled inside the plot. */
+  reference?: { value: number; label: string } | null;
 }) {
   const keys = props.series.map((s) => s.key);
   if (!hasDrawable(props.data, keys)) return <NothingToDraw />;
@@ -279,6 +281,20 @@ export function LineFigure(props: {
               isAnimationActive={false}
             />
           ))}
+          {props.reference != null && (
+            <ReferenceLine
+              y={props.reference.value}
+              stroke="#c0392b"
+              strokeDasharray="4 2"
+              ifOverflow="extendDomain"
+              label={{
+                value: props.reference.label,
+                position: "insideTopLeft",
+                fontSize: 12,
+                fill: "#8a1f11",
+              }}
+            />
+          )}
         </LineChart>
       )}
     </ChartFrame>

@@ -11,13 +11,16 @@ export interface Page {
 }
 
 /**
- * The menu's pages, in the route tree's order: routes with a label (a layout route has none) and
- * no path parameter (one agreement's page is reached from the list, not from the menu).
+ * The menu's pages, in the route tree's order: routes with a label (a layout route has none), no
+ * path parameter (one agreement's page is reached from the list, not from the menu) and not
+ * kept out of the menu (a form reached from a page, such as a new agreement's).
  */
 export function pagesOf(route: AnyRoute): Page[] {
   const label = route.options.staticData?.label;
   const own: Page[] =
-    label === undefined || route.fullPath.includes("$")
+    label === undefined ||
+    route.fullPath.includes("$") ||
+    route.options.staticData?.inMenu === false
       ? []
       : [{ path: route.fullPath, label, roles: route.options.staticData?.roles }];
   const children: AnyRoute[] = Array.isArray(route.children) ? route.children : [];

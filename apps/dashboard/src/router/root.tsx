@@ -11,6 +11,8 @@ declare module "@tanstack/react-router" {
     label?: MessageKey;
     /** Only these roles see the page (in the menu and at its path); absent: every role. */
     roles?: readonly string[];
+    /** False: a page reached from another page (a form), not from the menu. */
+    inMenu?: boolean;
   }
 }
 

@@ -34,6 +34,7 @@ describe("the route tree", { timeout: 60_000 }, () => {
       ["/sip", "nav.sip"],
       ["/natverk", "nav.network"],
       ["/fastnade", "nav.stuck"],
+      ["/overenskommelser", "nav.agreements"],
       ["/import", "nav.import"],
       ["/granskningslogg", "nav.audit_log"],
     ]);
@@ -79,6 +80,37 @@ describe("the route tree", { timeout: 60_000 }, () => {
     expect(router.state.location.href).toBe(
       "/arenden?from=2024-01&municipality=0180&municipality=0182",
     );
+  });
+
+  it("opens one agreement by its id and its forms, none of them in the menu", async () => {
+    const id = "0b7f3c52-9d1e-4c41-8a7e-2f6f3f9a1c10";
+    const one = await openAt(`/overenskommelser/${id}`);
+    expect(page(one)?.staticData.label).toBe("agreements.page.one");
+    expect(page(one)?.params).toEqual({ id });
+    const edit = await openAt(`/overenskommelser/${id}/andra`);
+    expect(page(edit)?.staticData.label).toBe("agreements.page.edit");
+    const created = await openAt(
+      "/overenskommelser/ny?municipality=0180&targetGroup=missbruk_beroende",
+    );
+    expect(page(created)?.staticData).toMatchObject({
+      label: "agreements.page.new",
+      roles: ["lan", "admin"],
+    });
+    expect(page(created)?.search).toMatchObject({
+      municipality: ["0180"],
+      targetGroup: ["missbruk_beroende"],
+    });
+    const menu = pagesOf(one.routeTree).map((p) => p.path);
+    expect(menu.filter((p) => p.startsWith("/overenskommelser"))).toEqual(["/overenskommelser"]);
+  });
+
+  it("reads the register's own choices and drops a malformed one", async () => {
+    const router = await openAt("/overenskommelser?status=active&reviewDue=soon&municipality=0180");
+    expect(page(router)?.search).toMatchObject({
+      status: "active",
+      reviewDue: undefined,
+      municipality: ["0180"],
+    });
   });
 
   it("matches no page at a path no page has", async () => {

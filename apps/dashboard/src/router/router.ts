@@ -1,6 +1,12 @@
 import { createRouter, type RouterHistory } from "@tanstack/react-router";
 import { PageLoading } from "../components/QueryState";
 import { parseSearch, stringifySearch } from "../lib/search";
+import {
+  agreementRoute,
+  agreementsRoute,
+  editAgreementRoute,
+  newAgreementRoute,
+} from "../pages/agreements/route";
 import { auditLogRoute } from "../pages/audit-log/route";
 import { casesRoute } from "../pages/cases/route";
 import { flowRoute } from "../pages/flow/route";
@@ -25,6 +31,10 @@ export const routeTree = rootRoute.addChildren([
     networkRoute,
     stuckRoute,
   ]),
+  agreementsRoute,
+  newAgreementRoute,
+  agreementRoute,
+  editAgreementRoute,
   importRoute,
   auditLogRoute,
 ]);

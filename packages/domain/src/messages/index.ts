@@ -1,5 +1,6 @@
 import { accessMessages } from "./access";
 import { agreementMessages } from "./agreements";
+import { agreementsPageMessages } from "./agreements-page";
 import { apiMessages } from "./api";
 import { auditPageMessages } from "./audit-page";
 import { authMessages } from "./auth";
@@ -37,6 +38,7 @@ export const messages = {
   ...authMessages,
   ...accessMessages,
   ...agreementMessages,
+  ...agreementsPageMessages,
   ...cliMessages,
   ...dashboardMessages,
   ...signInMessages,

@@ -83,8 +83,10 @@ function attachment(today: IsoDate, format: "csv" | "xlsx"): string {
 
 /** The register's rows as one sheet, every cell neutralised as in the CSV (`spreadsheetText`). */
 async function registerXlsx(agreements: readonly AgreementView[]): Promise<ArrayBuffer> {
-  const { Workbook } = await import("exceljs");
-  const workbook = new Workbook();
+  // exceljs is CommonJS: Node's ESM import gives only its `default` (vitest's transform also
+  // names its exports, which is why the route's tests passed while `samsyn start` answered 500).
+  const { default: exceljs } = await import("exceljs");
+  const workbook = new exceljs.Workbook();
   const sheet = workbook.addWorksheet("Överenskommelser");
   const sectionCount = Math.max(0, ...agreements.map((a) => a.sections.length));
   sheet.addRow(registerHeader(sectionCount)).font = { bold: true };
