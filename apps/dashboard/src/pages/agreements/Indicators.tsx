@@ -5,8 +5,9 @@ import { LineFigure } from "../../components/charts";
 import { type Column, DataTable } from "../../components/DataTable";
 import { QueryState } from "../../components/QueryState";
 import { chartValue, countCell, formatNumber, statCell, textCell } from "../../lib/cells";
+import { stockholmToday } from "../../lib/filters";
 import { t } from "../../lib/i18n";
-import { monthTick } from "../../lib/period";
+import { monthLabel } from "../../lib/periods";
 import { AddIndicator } from "./AddIndicator";
 import { dayFigures, figureName, indicatorUnit, metText, targetText } from "./agreements";
 
@@ -64,7 +65,8 @@ export function IndicatorCard(props: { indicator: Indicator; asOf: string; k: nu
     {
       id: "month",
       header: t("agreements.indicator.col.month"),
-      cell: (m) => textCell(monthTick(m.month), m.month),
+      // The last month is read as of asOf: marked when that is before its end.
+      cell: (m) => textCell(monthLabel(m.month, props.asOf, "short", stockholmToday()), m.month),
     },
     {
       id: "value",

@@ -267,6 +267,23 @@ describe("an indicator", () => {
     ]);
   });
 
+  it("marks the last month partial when it is read before its end", async () => {
+    await renderAs(
+      "lan",
+      <IndicatorCard
+        indicator={indicator({ value: 8, suppressed: false, met: false })}
+        asOf="2025-03-15"
+        k={5}
+      />,
+    );
+    const table = screen.getByRole("table", { name: /SIP upprättad/ });
+    const cells = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => r.firstChild?.textContent);
+    expect(cells).toEqual(["jan 2025", "feb 2025", "mars 2025 (t.o.m. 15 mars, ofullständig)"]);
+  });
+
   it("states the target, the unit and whether the latest value meets it", async () => {
     await renderAs(
       "lan",
