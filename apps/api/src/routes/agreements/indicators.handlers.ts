@@ -82,7 +82,8 @@ export function agreementIndicatorRoutes() {
         const { month: _, ...current } = readings.at(-1) ?? { month: "", ...absent };
         items.push({ ...indicator, current, months: readings });
       }
-      return c.json({ asOf, items }, 200);
+      const { k = DEFAULT_K, disclosure = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
+      return c.json({ k, disclosure, asOf, items }, 200);
     });
 }
 

@@ -6,6 +6,7 @@ import {
   isRealDate,
   targetDirections,
 } from "@samsyn/domain";
+import { envelope } from "../metrics/metrics.routes";
 import { commonMetricQuery, leadTimeStepParams } from "../metrics/params";
 import { errorResponses } from "../schemas";
 
@@ -134,9 +135,16 @@ export const listIndicatorsRoute = createRoute({
   responses: {
     200: json(
       z
-        .object({ asOf: z.string(), items: z.array(indicatorWithValues) })
+        .object({
+          k: envelope.k,
+          disclosure: envelope.disclosure,
+          asOf: z.string(),
+          items: z.array(indicatorWithValues),
+        })
         .openapi("AgreementIndicatorList", {
           example: {
+            k: 5,
+            disclosure: "cellkey",
             asOf: "2026-11-30",
             items: [
               {

@@ -146,6 +146,9 @@ describe.each(testDatabases())("an agreement's indicators on $name", (target) =>
     );
     const items = await indicators();
     expect(items.map((i) => i.name)).toEqual([countIndicator.name, leadTimeIndicator.name]);
+    // Like every published figure, the answer says what "withheld" means for it.
+    const envelope = await get(`/agreements/${agreementId}/indicators`, lan, "suppression");
+    expect(await envelope.json()).toMatchObject({ k: 5, disclosure: "suppression" });
     for (const item of items) {
       expect(item.months.map((m) => m.month)).toEqual([
         "2025-12",

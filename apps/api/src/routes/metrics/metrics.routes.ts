@@ -20,7 +20,8 @@ const withheld = z
   .array(z.string())
   .readonly()
   .openapi({ description: "The numbers of the cell that are withheld" });
-const envelope = {
+/** What every published figure says beside itself: k, the disclosure mode, asOf and the view. */
+export const envelope = {
   k: z.number().int().openapi({ description: "Counts 1..k−1 are never published" }),
   disclosure: z.enum(disclosureModes).openapi({
     description:

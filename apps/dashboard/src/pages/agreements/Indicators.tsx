@@ -1,5 +1,4 @@
 import { type AgreementDetail, type Indicator, useIndicators } from "../../api/agreements";
-import { useMetric } from "../../api/queries";
 import type { Catalogues } from "../../api/types";
 import { LineFigure } from "../../components/charts";
 import { type Column, DataTable } from "../../components/DataTable";
@@ -21,9 +20,6 @@ export function Indicators(props: {
   mayWrite: boolean;
 }) {
   const indicators = useIndicators(props.agreement.id);
-  // The indicators' answer is a metric's published figures; k explains "..". Read from a metric
-  // answer, as the figures pages do, when the indicators' answer does not carry it.
-  const k = useMetric("cases", new URLSearchParams(), indicators.data !== undefined);
   return (
     <section aria-labelledby="indicators-heading">
       <h2 id="indicators-heading">{t("agreements.indicators.heading")}</h2>
@@ -39,7 +35,7 @@ export function Indicators(props: {
                   key={indicator.id}
                   indicator={indicator}
                   asOf={data.asOf}
-                  k={k.data?.k ?? 5}
+                  k={data.k}
                 />
               ))}
             </div>
