@@ -48,8 +48,45 @@ function issueDetail(issue: z.core.$ZodIssue): { path: string; message: string }
     const fields = issue.keys.map((key) => echoable(key)).join(", ");
     return { path, message: t("error.unknown_fields", { fields }) };
   }
-  return {
-    path,
-    message: containsIdentifier(issue.message) ? t("error.bad_request") : issue.message,
-  };
+  return { path, message: issueMessage(issue) };
+}
+
+const kinds = ["string", "number", "boolean", "array", "object"] as const;
+
+/**
+ * Zod's own text is English and speaks of its types; a user reads these details beside a form's
+ * fields, so the common refusals are said from the catalogue. A message the schema set itself
+ * (a refine's, a pattern's) is already ours, and stays — unless it could quote an identifier.
+ */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type": {
+      const kind = kinds.find((k) => k === issue.expected) ?? "other";
+      return t("error.field.expected", { expected: t(`error.field.kind.${kind}`) });
+    }
+    case "too_small":
+    case "too_big": {
+      const n = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+      const bound = issue.code === "too_small" ? "min" : "max";
+      if (issue.origin === "string")
+        return n === 1 && bound === "min"
+          ? t("error.field.empty")
+          : t(`error.field.${bound}_length`, { n });
+      if (issue.origin === "array") return t(`error.field.${bound}_items`, { n });
+      return t(`error.field.${bound}`, { n });
+    }
+    case "invalid_value":
+      return t("error.field.one_of", { values: issue.values.map(String).join(", ") });
+    case "invalid_format":
+      // The date pattern's own words; a pattern with a message of ours keeps it.
+      if (issue.format === "regex" && String(issue.pattern).includes("\\d{4}-\\d{2}-\\d{2}"))
+        return t("error.field.date");
+      return issue.message.startsWith("Invalid") ? t("error.field.format") : ours(issue.message);
+    default:
+      return ours(issue.message);
+  }
+}
+
+function ours(message: string): string {
+  return containsIdentifier(message) ? t("error.bad_request") : message;
 }

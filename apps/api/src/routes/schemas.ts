@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { isRealDate, t } from "@samsyn/domain";
 import { errorCodes } from "../errors";
 
 /** The SPEC error shape, for every route's documented failures. */
@@ -56,3 +57,15 @@ export const repeatable = (description: string) =>
       type: "array",
       items: { type: "string" },
     });
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar date that exists, `YYYY-MM-DD`: "2026-1-1" is said to be no date, "2026-02-30" a
+ * date that does not exist — one detail each, never both.
+ */
+export const isoDate = z
+  .string()
+  .regex(datePattern)
+  .refine((v) => !datePattern.test(v) || isRealDate(v), t("error.field.no_such_date"))
+  .openapi({ example: "2026-01-01", format: "date" });

@@ -1,19 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import {
-  agreementLevels,
-  agreementStatuses,
-  deviationKinds,
-  isRealDate,
-  sectionKinds,
-} from "@samsyn/domain";
-import { errorResponses, repeatable } from "../schemas";
-
-/** A calendar date that exists, `YYYY-MM-DD` (2026-02-30 is malformed: 400). */
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine(isRealDate, "datumet finns inte")
-  .openapi({ example: "2026-01-01", format: "date" });
+import { agreementLevels, agreementStatuses, deviationKinds, sectionKinds } from "@samsyn/domain";
+import { errorResponses, isoDate, repeatable } from "../schemas";
 
 const code = z.string().min(1).max(64);
 const agreementId = z.string().openapi({ param: { name: "id", in: "path" }, format: "uuid" });

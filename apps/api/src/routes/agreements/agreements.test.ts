@@ -68,6 +68,30 @@ describe.each(testDatabases())("the agreements API on $name", (target) => {
     expect(after).toBe(before);
   });
 
+  it("says in Swedish, beside each field, why the body was refused", async () => {
+    const { title: _, ...withoutTitle } = body;
+    const res = await send("POST", "/agreements", {
+      ...withoutTitle,
+      level: "region",
+      parties: [],
+      validFrom: "2026-1-1",
+      validTo: "2026-02-30",
+      documentUrl: "ftp://x",
+      sections: [{ kind: "sip", title: "", text: "" }],
+    });
+    expect(res.status).toBe(400);
+    const details = ((await res.json()) as ErrorBody).error.details;
+    expect(Object.fromEntries(details.map((d) => [d.path, d.message]))).toEqual({
+      title: "Saknas eller har fel form: ska vara text.",
+      level: "Ska vara ett av: lan, lokal.",
+      parties: "Minst 1 val.",
+      validFrom: "Ska vara ett datum som ÅÅÅÅ-MM-DD.",
+      validTo: "Datumet finns inte.",
+      documentUrl: "en webbadress (http/https)",
+      "sections.0.title": "Får inte vara tomt.",
+    });
+  });
+
   it("answers 422 naming the field when a text holds a personnummer, and never echoes it", async () => {
     const res = await send("POST", "/agreements", {
       ...body,

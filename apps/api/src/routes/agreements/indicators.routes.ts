@@ -3,12 +3,11 @@ import {
   indicatorFigureNames,
   indicatorKinds,
   indicatorMetrics,
-  isRealDate,
   targetDirections,
 } from "@samsyn/domain";
 import { envelope } from "../metrics/metrics.routes";
 import { commonMetricQuery, leadTimeStepParams } from "../metrics/params";
-import { errorResponses } from "../schemas";
+import { errorResponses, isoDate } from "../schemas";
 
 /**
  * The parameters an indicator stores, per metric: the metric's own query parameters without
@@ -124,10 +123,7 @@ export const listIndicatorsRoute = createRoute({
   request: {
     params: z.object({ id: agreementId }),
     query: z.object({
-      asOf: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/)
-        .refine(isRealDate, "datumet finns inte")
+      asOf: isoDate
         .optional()
         .openapi({ description: "Default today (Europe/Stockholm)", example: "2026-11-30" }),
     }),
