@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Coverage } from "../../api/agreements";
 import { indicatorBody } from "./AddIndicator";
 import {
   apiFieldErrors,
@@ -18,7 +17,7 @@ import {
   statusActionLabel,
 } from "./agreements";
 import { attachmentName } from "./RegisterExport";
-import { anAgreement as built, catalogues } from "./testing";
+import { anAgreement as built, catalogues, coverage } from "./testing";
 
 const anAgreement = built();
 
@@ -74,27 +73,6 @@ describe("names instead of codes", () => {
 });
 
 describe("the coverage matrix", () => {
-  const coverage: Coverage = {
-    asOf: "2025-06-30",
-    targetGroups: ["psykisk_funktionsnedsattning", "missbruk_beroende"],
-    cells: [
-      { municipality: "0182", targetGroup: "missbruk_beroende", covered: true, agreements: ["a1"] },
-      {
-        municipality: "0182",
-        targetGroup: "psykisk_funktionsnedsattning",
-        covered: false,
-        agreements: [],
-      },
-      { municipality: "0180", targetGroup: "missbruk_beroende", covered: true, agreements: [] },
-      {
-        municipality: "0180",
-        targetGroup: "psykisk_funktionsnedsattning",
-        covered: false,
-        agreements: [],
-      },
-    ],
-  };
-
   it("has kommuner by name down and the API's målgrupper across, in its order", () => {
     const rows = coverageRows(coverage, catalogues);
     expect(rows.map((r) => r.name)).toEqual(["Nacka", "Stockholm"]);

@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { AgreementStatus, Coverage, Indicator } from "../../api/agreements";
+import type { AgreementStatus, Indicator } from "../../api/agreements";
 import { SessionContext } from "../../api/queries";
 import { locale } from "../../lib/i18n";
 import { inRouter } from "../../router/testing";
@@ -11,7 +11,7 @@ import { NewAgreement } from "./AgreementForm";
 import { StatusActions } from "./AgreementPage";
 import { CoverageMatrix } from "./CoverageMatrix";
 import { IndicatorCard } from "./Indicators";
-import { anAgreement, catalogues } from "./testing";
+import { anAgreement, catalogues, coverage } from "./testing";
 
 afterEach(() => {
   cleanup();
@@ -29,26 +29,6 @@ async function renderAs(role: string, node: ReactNode, url = "/") {
   );
 }
 
-const coverage: Coverage = {
-  asOf: "2025-06-30",
-  targetGroups: ["psykisk_funktionsnedsattning", "missbruk_beroende"],
-  cells: [
-    { municipality: "0182", targetGroup: "missbruk_beroende", covered: true, agreements: ["a1"] },
-    {
-      municipality: "0182",
-      targetGroup: "psykisk_funktionsnedsattning",
-      covered: false,
-      agreements: [],
-    },
-    { municipality: "0180", targetGroup: "missbruk_beroende", covered: true, agreements: [] },
-    {
-      municipality: "0180",
-      targetGroup: "psykisk_funktionsnedsattning",
-      covered: false,
-      agreements: [],
-    },
-  ],
-};
 const titles = new Map([["a1", "Missbruk i Nacka"]]);
 
 describe("the coverage matrix", () => {

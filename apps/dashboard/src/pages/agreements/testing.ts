@@ -1,4 +1,4 @@
-import type { Agreement } from "../../api/agreements";
+import type { Agreement, Coverage } from "../../api/agreements";
 import type { Catalogues } from "../../api/types";
 
 /** A county of two kommuner, their organisations and the region, for the module's tests. */
@@ -46,3 +46,25 @@ export function anAgreement(changes: Partial<Agreement> = {}): Agreement {
     ...changes,
   };
 }
+
+/** Coverage of the two kommuner: missbruk covered in both, psykisk funktionsnedsättning in neither. */
+export const coverage: Coverage = {
+  asOf: "2025-06-30",
+  targetGroups: ["psykisk_funktionsnedsattning", "missbruk_beroende"],
+  cells: [
+    { municipality: "0182", targetGroup: "missbruk_beroende", covered: true, agreements: ["a1"] },
+    {
+      municipality: "0182",
+      targetGroup: "psykisk_funktionsnedsattning",
+      covered: false,
+      agreements: [],
+    },
+    { municipality: "0180", targetGroup: "missbruk_beroende", covered: true, agreements: [] },
+    {
+      municipality: "0180",
+      targetGroup: "psykisk_funktionsnedsattning",
+      covered: false,
+      agreements: [],
+    },
+  ],
+};
