@@ -28,7 +28,7 @@ describe.skipIf(!browserAvailable)("sign-in to the dashboard at the identity pro
       },
     });
     // Samsyn's public address names its callback: the port is chosen before it starts.
-    const port = String(20_000 + Math.floor(Math.random() * 20_000));
+    const port = String(20_000 + Math.floor(Math.random() * 12_000));
     samsyn = await startSamsyn("start", {
       PORT: port,
       SAMSYN_PUBLIC_URL: `http://127.0.0.1:${port}`,

@@ -42,13 +42,30 @@ export interface RunningSamsyn {
 
 /**
  * Starts `samsyn <command>` on 127.0.0.1 and waits until /api/v1/health answers: on `env.PORT`
- * when the test must know the address beforehand (SAMSYN_PUBLIC_URL), else on a random port.
+ * when the test must know the address beforehand (SAMSYN_PUBLIC_URL), else on a random port
+ * below the kernel's ephemeral range (32768+), tried again on another when it is taken meanwhile
+ * (another test's server or PostgreSQL picked it first).
  */
 export async function startSamsyn(
   command: "serve" | "start",
   env: Record<string, string | undefined>,
 ): Promise<RunningSamsyn> {
-  const port = env.PORT ?? String(20_000 + Math.floor(Math.random() * 20_000));
+  for (let attempt = 1; ; attempt++) {
+    const port = env.PORT ?? String(20_000 + Math.floor(Math.random() * 12_000));
+    try {
+      return await startOn(port, command, env);
+    } catch (err) {
+      const taken = err instanceof Error && err.message.includes("EADDRINUSE");
+      if (!taken || env.PORT !== undefined || attempt === 5) throw err;
+    }
+  }
+}
+
+async function startOn(
+  port: string,
+  command: "serve" | "start",
+  env: Record<string, string | undefined>,
+): Promise<RunningSamsyn> {
   const child = spawn(process.execPath, [bin, command], {
     cwd: repoRoot,
     env: cliEnv({ ...env, PORT: port, HOST: "127.0.0.1" }),
