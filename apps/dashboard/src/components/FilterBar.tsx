@@ -58,9 +58,10 @@ export function FilterBar() {
         />
         {/* Drawn before the catalogues arrive (with "Alla" only), so the bar does not grow. */}
         {filterDimensions.map((d) => (
-          <CodeSelect
+          <ChoiceSelect
             key={d}
-            dimension={d}
+            param={d}
+            label={filterLabel(d)}
             options={catalogues.data === undefined ? [] : optionsOf[d](catalogues.data)}
             values={filters.codes[d]}
             onChange={(v) => set(d, v === "" ? null : v)}
@@ -111,23 +112,27 @@ function MonthField(props: {
   );
 }
 
-function CodeSelect(props: {
-  dimension: FilterDimension;
+/**
+ * A native select of one choice, for a URL search parameter that may repeat. A bookmarked URL may
+ * name several codes (the API takes repeated filters): it says how many rather than show only the
+ * first.
+ */
+export function ChoiceSelect(props: {
+  param: string;
+  label: string;
   options: readonly Named[];
   values: readonly string[];
   onChange: (value: string) => void;
 }) {
   const id = useId();
-  // A bookmarked URL may name several codes (the API takes repeated filters): say how many
-  // rather than show only the first.
   const several = props.values.length > 1;
   const value = several ? severalValue : (props.values[0] ?? "");
   return (
     <div className="field">
-      <label htmlFor={id}>{filterLabel(props.dimension)}</label>
+      <label htmlFor={id}>{props.label}</label>
       <select
         id={id}
-        name={props.dimension}
+        name={props.param}
         value={value}
         onChange={(e) => props.onChange(e.target.value)}
       >

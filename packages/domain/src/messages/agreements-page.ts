@@ -40,7 +40,6 @@ export const agreementsPageMessages = {
     sv: "Inom {days} dagar",
     en: "Within {days} days",
   },
-  "agreements.filter.all": { sv: "Alla", en: "All" },
   "agreements.filter.clear": { sv: "Rensa val", en: "Clear choices" },
   "agreements.filter.none": { sv: "Alla överenskommelser", en: "All agreements" },
 

@@ -7,9 +7,10 @@ import {
   useCoverage,
 } from "../../api/agreements";
 import { useCatalogues, useSession } from "../../api/queries";
-import type { Catalogues, Named } from "../../api/types";
+import type { Catalogues } from "../../api/types";
 import { PageHeading } from "../../components/Controls";
 import { type Column, DataTable } from "../../components/DataTable";
+import { ChoiceSelect } from "../../components/FilterBar";
 import { QueryState } from "../../components/QueryState";
 import { linkCell, textCell } from "../../lib/cells";
 import { stockholmToday } from "../../lib/filters";
@@ -245,41 +246,6 @@ function RegisterFilters(props: { choice: RegisterChoice; catalogues: Catalogues
         </button>
       </fieldset>
     </form>
-  );
-}
-
-/** A native select of one choice; a URL naming several codes says how many. */
-function ChoiceSelect(props: {
-  param: string;
-  label: string;
-  options: readonly Named[];
-  values: readonly string[];
-  onChange: (value: string) => void;
-}) {
-  const id = useId();
-  const several = props.values.length > 1;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <select
-        id={id}
-        name={props.param}
-        value={several ? "*" : (props.values[0] ?? "")}
-        onChange={(e) => props.onChange(e.target.value)}
-      >
-        <option value="">{t("agreements.filter.all")}</option>
-        {several && (
-          <option value="*" disabled>
-            {t("filter.several", { count: props.values.length })}
-          </option>
-        )}
-        {props.options.map((o) => (
-          <option key={o.code} value={o.code}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 
