@@ -12,6 +12,7 @@ import {
   DEFAULT_K,
   type Disclosure,
   type IndicatorMetric,
+  type IndicatorMonth,
   type IndicatorPublications,
   type IndicatorReading,
   type InterchangeCatalogue,
@@ -66,7 +67,7 @@ export function agreementIndicatorRoutes() {
       return c.json(created, 201);
     })
     .openapi(listIndicatorsRoute, async (c) => {
-      const { database } = c.get("deps");
+      const { database, k = DEFAULT_K, disclosure = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
       const scope = c.get("scope");
       const agreement = orRefuse(await getAgreement(database.db, scope, c.req.valid("param").id));
       const asOf = (c.req.valid("query").asOf ?? stockholmDate(Date.now())) as IsoDate;
@@ -74,15 +75,14 @@ export function agreementIndicatorRoutes() {
       const months = indicatorMonths(asOf);
       const items = [];
       for (const indicator of await listIndicatorDefinitions(database.db, agreement.id)) {
-        const readings: (IndicatorReading & { month: string })[] = [];
-        for (const month of months) {
-          const read = await readIndicator(c, indicator, month.asOf, catalogue);
-          readings.push({ month: month.month, ...read });
-        }
-        const { month: _, ...current } = readings.at(-1) ?? { month: "", ...absent };
+        const readings = await readIndicator(c, indicator, months, catalogue, {
+          mode: disclosure,
+          k,
+        });
+        // The last month is read as of asOf itself: its reading is the current one.
+        const { month: _, ...current } = readings[readings.length - 1] ?? { month: "", ...absent };
         items.push({ ...indicator, current, months: readings });
       }
-      const { k = DEFAULT_K, disclosure = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
       return c.json({ k, disclosure, asOf, items }, 200);
     });
 }
@@ -100,7 +100,6 @@ function checkedParams(
   raw: Readonly<Record<string, unknown>>,
   catalogue: InterchangeCatalogue,
   scope: Scope,
-  asOf?: IsoDate,
 ) {
   const parsed = indicatorParams[metric].safeParse(raw);
   if (!parsed.success) {
@@ -116,13 +115,7 @@ function checkedParams(
   const steps = "fromStep" in params ? params : undefined;
   const common: CommonMetricParams =
     steps === undefined ? (params as CommonMetricParams) : { ...steps, process: [steps.process] };
-  const query = metricQuery(
-    check,
-    { ...common, ...(asOf === undefined ? {} : { asOf }) },
-    catalogue,
-    scope,
-    [],
-  );
+  const query = metricQuery(check, common, catalogue, scope, []);
   if (steps !== undefined) {
     checkProcess(check, steps.process, catalogue);
     stepOf(check, "fromStep", steps.fromStep, steps.process, catalogue);
@@ -132,37 +125,44 @@ function checkedParams(
 }
 
 /**
- * One reading of an indicator as of `asOf`, published for the caller of `c` like the metric
- * itself. Parameters that no longer hold (a code since removed from the catalogue) give no value.
+ * An indicator's reading in each month, published for the caller of `c` like the metric itself.
+ * Its parameters are checked once, then asked as of each month's day. Parameters that no longer
+ * hold (a code since removed from the catalogue) give no value.
  */
 async function readIndicator(
   c: Context<AppEnv>,
   indicator: IndicatorView,
-  asOf: IsoDate,
+  months: readonly IndicatorMonth[],
   catalogue: InterchangeCatalogue,
-): Promise<IndicatorReading> {
-  const { database, k = DEFAULT_K, disclosure: mode = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
-  const disclosure: Disclosure = { mode, k };
+  disclosure: Disclosure,
+): Promise<(IndicatorReading & { month: string })[]> {
   const scope = c.get("scope");
   const check = new ParamCheck("params.");
-  const checked = checkedParams(check, indicator.metric, indicator.params, catalogue, scope, asOf);
-  if (checked === undefined || check.details.length > 0) return absent;
+  const checked = checkedParams(check, indicator.metric, indicator.params, catalogue, scope);
+  if (checked === undefined || check.details.length > 0)
+    return months.map(({ month }) => ({ month, ...absent }));
   const { params, query } = checked;
+  const metric = publisherOf(indicator.metric, params);
   const access = metricAccess(scope, params.view);
   const options = { disclosure, audit: metricReadAudit(c) };
-  const published = await publishMetric(
-    database.db,
-    publisherOf(indicator.metric, params),
-    query,
-    access,
-    options,
-  );
-  return readIndicatorFigure(
-    indicator.metric,
-    indicator.figure,
-    published as IndicatorPublications[IndicatorMetric],
-    indicator.target,
-  );
+  const readings = [];
+  for (const { month, asOf } of months) {
+    const published = await publishMetric(
+      c.get("deps").database.db,
+      metric,
+      { ...query, asOf },
+      access,
+      options,
+    );
+    const figure = readIndicatorFigure(
+      indicator.metric,
+      indicator.figure,
+      published as IndicatorPublications[IndicatorMetric],
+      indicator.target,
+    );
+    readings.push({ month, ...figure });
+  }
+  return readings;
 }
 
 /** The publisher's name for each metric an indicator may follow, with its own parameters. */
