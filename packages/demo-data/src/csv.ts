@@ -1,8 +1,8 @@
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
+import { csvField } from "@samsyn/domain";
+
+// RFC 4180 fields as every Samsyn file writes them; the interchange files end lines with LF.
+export { csvField };
 
 export function csvLine(fields: readonly string[]): string {
-  return `${fields.map(csvField).join(",")}\n`;
+  return `${fields.map((field) => csvField(field)).join(",")}\n`;
 }

@@ -26,5 +26,6 @@ export * from "./percentile";
 export * from "./process-models";
 export * from "./result";
 export * from "./screen-identifiers";
+export * from "./spreadsheet";
 export * from "./suppression";
 export * from "./time";

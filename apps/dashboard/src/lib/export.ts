@@ -1,3 +1,4 @@
+import { csvField, withoutFormula } from "@samsyn/domain/spreadsheet";
 import type { ExportValue, ShareValue } from "./cells";
 import { t } from "./i18n";
 
@@ -39,19 +40,6 @@ function percentText(value: ShareValue, decimalMark: "." | ","): string {
   return `${(value.share * 100).toFixed(value.digits).replace(".", decimalMark)}%`;
 }
 
-/**
- * A field for a spreadsheet: a text that starts like a formula (a unit named "=…" in an
- * imported catalogue) gets an apostrophe, so Excel shows it instead of running it (OWASP).
- */
-function safeText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function quoted(text: string, separator: "," | ";"): string {
-  const special = separator === "," ? /[",\r\n]/ : /[";\r\n]/;
-  return special.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 function csvText(
   table: TableExport,
   createdOn: string,
@@ -71,13 +59,13 @@ function csvText(
 function rfcField(value: ExportValue): string {
   if (isShare(value)) return percentText(value, ".");
   if (typeof value === "number") return String(value);
-  return quoted(safeText(value), ",");
+  return csvField(withoutFormula(value), ",");
 }
 
 function swedishExcelField(value: ExportValue): string {
   if (isShare(value)) return percentText(value, ",");
   if (typeof value === "number") return String(value).replace(".", ",");
-  return quoted(safeText(value), ";");
+  return csvField(withoutFormula(value), ";");
 }
 
 /** RFC 4180: comma separated, decimal point, shares as "72.2%". */

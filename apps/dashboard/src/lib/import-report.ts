@@ -1,3 +1,4 @@
+import { csvField } from "@samsyn/domain/spreadsheet";
 import { formatNumber } from "./cells";
 import { t } from "./i18n";
 
@@ -64,11 +65,6 @@ export function reportRows(groups: readonly ErrorGroup[]): ReportRow[] {
   return rows.sort((a, b) => order(a.file) - order(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * Every error, one a row (file, line, column, value, reason, code): RFC 4180 like the files it
  * describes, CRLF line ends and a BOM so that Excel reads the UTF-8 (å, ä, ö). Errors the report
@@ -96,6 +92,8 @@ export function reportCsv(groups: readonly ErrorGroup[]): string {
     unlisted > 0
       ? [["", "", "", "", t("import.csv_unlisted", { count: formatNumber(unlisted) }), ""]]
       : [];
-  const lines = [header, ...rows, ...last].map((row) => row.map(csvField).join(","));
+  const lines = [header, ...rows, ...last].map((row) =>
+    row.map((value) => csvField(String(value))).join(","),
+  );
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -2,8 +2,10 @@ import {
   administers,
   endOfStockholmDay,
   isRealDate,
+  csvField as rfc4180Field,
   type Scope,
   startOfStockholmDay,
+  withoutFormula,
 } from "@samsyn/domain";
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import {
@@ -240,6 +242,5 @@ function csvLine(fields: readonly (string | number | null)[]): string {
 function csvField(value: string | number | null): string {
   if (value === null) return "";
   if (typeof value === "number") return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return rfc4180Field(withoutFormula(value));
 }

@@ -1,6 +1,7 @@
 import type { IsoDate, MunicipalityCode, OrganisationCode, TargetGroupCode } from "../codes";
 import { isRejection, type Rejection, readText } from "../fields";
 import { type Locale, type MessageKey, t } from "../messages";
+import { csvField, withoutFormula } from "../spreadsheet";
 import { isRealDate } from "../time";
 import {
   type Agreement,
@@ -84,7 +85,7 @@ export function registerRow(agreement: Agreement, sectionCount: number): string[
  * `fromSpreadsheetText` can take exactly one off and every text reads back as it was written.
  */
 export function spreadsheetText(text: string): string {
-  return /^[=+\-@\t\r']/.test(text) ? `'${text}` : text;
+  return text.startsWith("'") ? `'${text}` : withoutFormula(text);
 }
 
 /** The text `spreadsheetText` was given: one leading apostrophe taken off. */
@@ -103,10 +104,6 @@ export function registerCsv(agreements: readonly Agreement[]): string {
     ...agreements.map((a) => registerRow(a, sectionCount)),
   ].map((cells) => cells.map((cell) => csvField(spreadsheetText(cell))).join(","));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
-
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** One problem with the file: where (line 1 is the header; null for the whole file) and why. */

@@ -27,7 +27,6 @@ import {
   ParamCheck,
   parseGroupBy,
   stepOf,
-  unknownCode,
 } from "./params";
 
 /**
