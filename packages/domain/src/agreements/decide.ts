@@ -258,7 +258,8 @@ function normalise(f: AgreementFields): {
   };
 }
 
-function sortedSet<T extends string>(values: readonly T[]): T[] {
+/** Each value once, sorted: how lists of codes are stored and compared. */
+export function sortedSet<T extends string>(values: readonly T[]): T[] {
   return [...new Set(values)].sort();
 }
 

@@ -1,5 +1,5 @@
 import type { IsoDate, MunicipalityCode, OrganisationCode, TargetGroupCode } from "../codes";
-import { isRejection, type Rejection, readText } from "../fields";
+import { isRejection, optional, type Parser, type Rejection, readText, required } from "../fields";
 import { type Locale, type MessageKey, t } from "../messages";
 import { csvField, withoutFormula } from "../spreadsheet";
 import { isRealDate } from "../time";
@@ -13,6 +13,7 @@ import {
   type SectionKind,
   sectionKinds,
 } from "./agreement";
+import { sortedSet } from "./decide";
 import { firstReviewBy } from "./review";
 
 /**
@@ -316,60 +317,46 @@ function readSection(
   return { kind, title, text: body ?? "" };
 }
 
-type Parse<T> = (text: string) => T | Rejection;
-
-function required<T>(parse: Parse<T>): (text: string | undefined) => T | Rejection {
-  return (text) => (text === undefined ? { reject: "required" } : parse(text));
-}
-
-function optional<T>(parse: Parse<T>): (text: string | undefined) => T | null | Rejection {
-  return (text) => (text === undefined ? null : parse(text));
-}
-
-function text(max: number): Parse<string> {
-  return (value) => {
+function text(max: number): Parser<string> {
+  return (value = "") => {
     if (value.length > max) return { reject: "tooLong", params: { max } };
     return value.includes("\u0000") ? { reject: "badValue" } : value;
   };
 }
 
-function oneOf<T extends string>(values: readonly T[]): Parse<T> {
-  return (value) =>
+function oneOf<T extends string>(values: readonly T[]): Parser<T> {
+  return (value = "") =>
     (values as readonly string[]).includes(value.trim())
       ? (value.trim() as T)
       : { reject: "unknownCode", allowed: values };
 }
 
-function codeList<T extends string>(): Parse<T[]> {
-  return (value) => {
+function codeList<T extends string>(): Parser<T[]> {
+  return (value = "") => {
     const codes = value.split(listSeparator).map((code) => code.trim());
     if (codes.some((code) => !/^[A-Za-z0-9_-]{1,64}$/.test(code))) return { reject: "badCode" };
     return codes as T[];
   };
 }
 
-function date(value: string): IsoDate | Rejection {
+function date(value = ""): IsoDate | Rejection {
   return isRealDate(value.trim()) ? (value.trim() as IsoDate) : { reject: "badDate" };
 }
 
-function url(value: string): string | Rejection {
+function url(value = ""): string | Rejection {
   const trimmed = value.trim();
   return /^https?:\/\/\S+$/.test(trimmed) && trimmed.length <= 2000
     ? trimmed
     : { reject: "badValue" };
 }
 
-function positiveInteger(value: string): number | Rejection {
+function positiveInteger(value = ""): number | Rejection {
   return /^[1-9]\d{0,8}$/.test(value.trim()) ? Number(value) : { reject: "badValue" };
 }
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function uuid(value: string): string | Rejection {
+function uuid(value = ""): string | Rejection {
   const lower = value.trim().toLowerCase();
   return uuidShape.test(lower) ? lower : { reject: "badValue" };
-}
-
-function sortedSet<T extends string>(values: readonly T[]): T[] {
-  return [...new Set(values)].sort();
 }
