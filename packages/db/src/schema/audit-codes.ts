@@ -29,6 +29,19 @@ export const auditActions = [
   "agreement_indicator.create",
   "agreement_deviation.create",
   "agreement_deviation.close",
+  // Ledningsforum (SPEC "Ledningsforum"): every write, refused ones too.
+  "forum.create",
+  "forum_meeting.create",
+  "forum_meeting.status",
+  "forum_agenda_item.create",
+  "forum_decision.create",
+  "forum_action.create",
+  "forum_action.update",
+  // Eskalering: every write; and every list, since an escalation may name a case.
+  "escalation.create",
+  "escalation.lift",
+  "escalation.resolve",
+  "escalation.list",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -43,6 +56,13 @@ export const auditObjectTypes = [
   "agreement",
   "agreement_indicator",
   "agreement_deviation",
+  "forum",
+  "forum_meeting",
+  "forum_agenda_item",
+  "forum_decision",
+  "forum_action",
+  "escalation",
+  "escalation_list",
 ] as const;
 export type AuditObjectType = (typeof auditObjectTypes)[number];
 

@@ -3,6 +3,8 @@ export * from "./audit";
 export * from "./case-facts";
 export * from "./cases";
 export * from "./catalogues";
+export * from "./escalations";
+export * from "./forums";
 export * from "./imports";
 export * from "./installation";
 export * from "./organisations";
