@@ -1,4 +1,13 @@
 export {
+  type DemoAction,
+  type DemoActionLink,
+  type DemoEscalation,
+  type DemoForum,
+  type DemoMeeting,
+  demoEscalations,
+  demoForums,
+} from "./forums";
+export {
   DEFAULT_DEMO_AS_OF,
   DEFAULT_DEMO_CASES,
   DEFAULT_DEMO_SEED,

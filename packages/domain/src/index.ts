@@ -1,4 +1,5 @@
 export * from "./access";
+export * from "./agenda";
 export * from "./agreements";
 export * from "./assert-never";
 export * from "./case";

@@ -71,15 +71,15 @@ export interface IndicatorMonth {
 }
 
 /**
- * The 12 months up to asOf, oldest first, each read as of its last day — except asOf's own
+ * The 12 months (or `count`) up to asOf, oldest first, each read as of its last day — except asOf's own
  * month, read as of asOf itself: its last day has not come, and the last reading then equals the
  * current one.
  */
-export function indicatorMonths(asOf: IsoDate): readonly IndicatorMonth[] {
+export function indicatorMonths(asOf: IsoDate, count = 12): readonly IndicatorMonth[] {
   const year = Number(asOf.slice(0, 4));
   const month = Number(asOf.slice(5, 7));
   const months: IndicatorMonth[] = [];
-  for (let back = 11; back >= 0; back--) {
+  for (let back = count - 1; back >= 0; back--) {
     const index = year * 12 + (month - 1) - back;
     const y = Math.floor(index / 12);
     const m = (index % 12) + 1;

@@ -1,4 +1,5 @@
 import { accessMessages } from "./access";
+import { agendaMessages } from "./agenda";
 import { agreementMessages } from "./agreements";
 import { agreementsPageMessages } from "./agreements-page";
 import { apiMessages } from "./api";
@@ -39,6 +40,7 @@ export const messages = {
   ...accessMessages,
   ...agreementMessages,
   ...agreementsPageMessages,
+  ...agendaMessages,
   ...cliMessages,
   ...dashboardMessages,
   ...signInMessages,
