@@ -42,6 +42,13 @@ export const auditActions = [
   "escalation.lift",
   "escalation.resolve",
   "escalation.list",
+  // Utvärdering: every write; in an anonymous session the row names the session, never who.
+  "evaluation.create",
+  "evaluation.phase",
+  "evaluation_item.create",
+  "evaluation_item.action",
+  "evaluation_group.create",
+  "evaluation_vote.create",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -63,6 +70,10 @@ export const auditObjectTypes = [
   "forum_action",
   "escalation",
   "escalation_list",
+  "evaluation",
+  "evaluation_item",
+  "evaluation_group",
+  "evaluation_vote",
 ] as const;
 export type AuditObjectType = (typeof auditObjectTypes)[number];
 

@@ -122,8 +122,10 @@ export const forumActions = pgTable(
     /** The meeting that decided it; null when it came from elsewhere (an evaluation). */
     meetingId: uuid("meeting_id").references(() => forumMeetings.id),
     sourceKind: text("source_kind").$type<"meeting" | "evaluation">().notNull(),
-    /** The id of the evaluation (or evaluation item) it was lifted from, when sourceKind says so. */
+    /** The id of the evaluation it was lifted from, when sourceKind says so. */
     sourceId: uuid("source_id"),
+    /** The evaluation item (or group) it was lifted from. */
+    sourceItemId: uuid("source_item_id"),
     title: text("title").notNull(),
     owner: text("owner")
       .$type<OrganisationCode>()

@@ -4,6 +4,7 @@ export * from "./case-facts";
 export * from "./cases";
 export * from "./catalogues";
 export * from "./escalations";
+export * from "./evaluations";
 export * from "./forums";
 export * from "./imports";
 export * from "./installation";

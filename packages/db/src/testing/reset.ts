@@ -11,7 +11,8 @@ export async function resetData(db: Db): Promise<void> {
     await tx.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate`);
     await tx.execute(
       // The metrics' derived tables have no key to cases for CASCADE to follow: named here.
-      sql`TRUNCATE escalation_lifts, escalations, forum_actions, forum_decisions, forum_agenda_items,
+      sql`TRUNCATE evaluation_events, evaluation_votes, evaluation_items, evaluation_groups,
+        evaluations, escalation_lifts, escalations, forum_actions, forum_decisions, forum_agenda_items,
         forum_meetings, forums, agreement_deviations, agreement_indicators, agreement_revisions, agreements,
         case_events, cases, case_facts, case_codes, case_steps, case_timelines,
         case_pairs, units, organisations, imports, installation, audit_log RESTART IDENTITY CASCADE`,
