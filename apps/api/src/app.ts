@@ -100,7 +100,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 export type App = ReturnType<typeof createApp>;
 
 /**
- * Every read that publishes figures — the metric endpoints and an agreement's indicators —
+ * Every read that publishes figures — the metric endpoints, an agreement's indicators, a
+ * meeting's suggested agenda and an action's "did it work" —
  * audited per read and rate limited per user on top of the rest. POST on the indicators path
  * adds one, a write with an audit of its own.
  */
@@ -109,6 +110,8 @@ function onFigureReads(app: Router, guard: MiddlewareHandler<AppEnv>): void {
   app.use("/api/v1/agreements/:id/indicators", (c, next) =>
     c.req.method === "GET" ? guard(c, next) : next(),
   );
+  app.use("/api/v1/forums/:id/meetings/:mid/suggested-agenda", guard);
+  app.use("/api/v1/forums/:id/actions/:aid/effect", guard);
 }
 
 /**
@@ -182,6 +185,16 @@ const apiTags = [
     name: "agreements",
     description:
       "Överenskommelser: the county's agreement register — revisions, status and the annual review (30 November), coverage of kommun × statutory målgrupp, deviations, indicators published as the metrics are, CSV/XLSX export and CSV import. lan and admin write; ledning and samordnare read their organisations' agreements.",
+  },
+  {
+    name: "forums",
+    description:
+      "Ledningsforum: forums of member organisations, their meetings (planned → held → justerat, a justerat protocol locked), agenda, decisions and actions; open actions carry over to every later meeting until done; follow-up per quarter with completion rate (exact counts: actions are not people). lan and admin set forums up; ledning of a member, lan and admin write meetings; samordnare read their organisations' forums.",
+  },
+  {
+    name: "escalations",
+    description:
+      "Eskalering: disputes about responsibility between huvudmän, about a case or a routine, lifted one management level at a time (1 enhetschef, 2 verksamhetschef, 3 förvaltningschef/ledningsforum) until resolved; every write and every list audited. The metric GET /metrics/escalations (open and resolved by level, median days to resolution, share resolved at level 1) is published and audited like every metric. lan and admin see all; ledning and samordnare the escalations their organisations are in dispute in.",
   },
   { name: "dev", description: "Developer sign-in (AUTH_MODE=dev only)." },
 ];

@@ -11,7 +11,15 @@ export { migrate, migrationsFolder, seedCatalogues } from "./migrate";
 export * from "./operations/agreements";
 export { appendCaseEvent, type NewCaseEvent } from "./operations/cases/append-event";
 export { createCase, type NewCase } from "./operations/cases/create-case";
+export * from "./operations/escalations";
+export * from "./operations/forums";
 export { createUnit, type NewUnit } from "./operations/organisations/create-unit";
+export {
+  type AgendaDeviation,
+  type AgreementAgendaFacts,
+  agreementAgendaFacts,
+  indicatorDefinition,
+} from "./queries/agenda/agreement-facts";
 export {
   type AgreementDetail,
   type AgreementFilter,
@@ -47,6 +55,8 @@ export {
   loadCatalogueView,
   loadInterchangeCatalogue,
 } from "./queries/catalogues";
+export * from "./queries/escalations";
+export * from "./queries/forums";
 export type { ImportCounts, ImportRecord } from "./queries/imports";
 export { listImports, maxImportListSize } from "./queries/imports";
 export * from "./queries/metrics";

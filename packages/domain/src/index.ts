@@ -10,6 +10,8 @@ export * from "./catalogues";
 export * from "./codes";
 export * from "./coordinates";
 export * from "./disclosure";
+export * from "./escalations";
+export * from "./forums";
 export * from "./interchange";
 export * from "./messages";
 export * from "./metrics/case-counts";

@@ -24,6 +24,7 @@ import { createLogger } from "../lib/logging";
 import { removeLeftoverUploads } from "../routes/imports/upload";
 import { createAuditBuffer } from "../routes/metrics/metric-audit";
 import { resolveSecret } from "../secret";
+import { loadDemoForums } from "./demo-forums";
 import { loadDemoRegister } from "./demo-register";
 import { createProgressReporter, formatCount, formatSeconds } from "./progress";
 
@@ -214,6 +215,14 @@ async function loadDemo(env: Env, database: Database): Promise<void> {
     console.error(t("cli.demo_register_loading"));
     const agreements = await loadDemoRegister(database, today);
     console.error(t("cli.demo_register_loaded", { agreements: formatCount(agreements) }));
+    console.error(t("cli.demo_forums_loading"));
+    const loaded = await loadDemoForums(database, today);
+    console.error(
+      t("cli.demo_forums_loaded", {
+        forums: formatCount(loaded.forums),
+        escalations: formatCount(loaded.escalations),
+      }),
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -15,6 +15,12 @@ import { type App, createApp, openApiPath } from "../app";
 import {
   aDeviation,
   anIndicator,
+  createEscalationFixtures,
+  createForumFixtures,
+  type EscalationFixtures,
+  escalationCall,
+  type ForumFixtures,
+  forumCall,
   stockholmAgreement,
   testApp,
   testScope,
@@ -85,6 +91,12 @@ const agreementFixtures = {
   exported: "",
 };
 
+/** A forum of Stockholms stad and the region, with meetings and actions to act on. */
+let forumFixtures: ForumFixtures | undefined;
+
+/** Case escalations of Stockholms stad and the region, to read, lift and resolve. */
+let escalationFixtures: EscalationFixtures | undefined;
+
 function registerCsvInit(csv: string): RequestInit {
   return { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv };
 }
@@ -109,6 +121,16 @@ function ordinaryCall(key: string, scope: Scope, caseId: number): Call {
     "{id}",
     template.startsWith("/api/v1/agreements") ? agreementId : String(caseId),
   );
+  const forum = forumFixtures === undefined ? undefined : forumCall(key, forumFixtures);
+  if (forum?.method === "POST") return { key, path: forum.path, scope, json: forum.body };
+  if (forum?.method === "PATCH")
+    return { key, path: forum.path, scope, init: patchInit(forum.body) };
+  if (forum !== undefined) return { key, path: forum.path, scope };
+  const escalation =
+    escalationFixtures === undefined ? undefined : escalationCall(key, escalationFixtures);
+  if (escalation?.method === "POST")
+    return { key, path: escalation.path, scope, json: escalation.body };
+  if (escalation !== undefined) return { key, path: escalation.path, scope };
   switch (key) {
     case "POST /api/v1/agreements":
       return { key, path, scope, json: stockholmAgreement };
@@ -337,6 +359,21 @@ describe.each(testDatabases())("live responses against the OpenAPI document on $
         await create(`/api/v1/agreements/${agreementFixtures.id}/deviations`, aDeviation),
       );
     }
+    forumFixtures = await createForumFixtures(create, 3);
+    escalationFixtures = await createEscalationFixtures(
+      async (json) => {
+        const res = await send(app, {
+          key: "",
+          path: "/api/v1/escalations",
+          scope: stockholm,
+          json,
+        });
+        if (res.status !== 201) throw new Error(`fixture escalation: ${res.status}`);
+        return ((await res.json()) as { id: string }).id;
+      },
+      caseId,
+      3,
+    );
     agreementFixtures.exported = await (
       await send(app, { key: "", path: "/api/v1/agreements/export", scope: admin })
     ).text();

@@ -4,6 +4,9 @@ import { agreementIndicatorRoutes } from "./agreements/indicators.handlers";
 import { auditRoutes } from "./audit/audit.handlers";
 import { caseRoutes } from "./cases/cases.handlers";
 import { catalogueRoutes } from "./catalogues/catalogues.handlers";
+import { escalationRoutes } from "./escalations/escalations.handlers";
+import { forumAgendaRoutes } from "./forums/agenda.handlers";
+import { forumRoutes } from "./forums/forums.handlers";
 import { healthRoutes } from "./health/health.handlers";
 import { importRoutes } from "./imports/imports.handlers";
 import { meRoutes } from "./me/me.handlers";
@@ -26,5 +29,8 @@ export function apiRoutes() {
     .route("/", metricRoutes())
     .route("/", importRoutes())
     .route("/", agreementRoutes())
-    .route("/", agreementIndicatorRoutes());
+    .route("/", agreementIndicatorRoutes())
+    .route("/", forumRoutes())
+    .route("/", forumAgendaRoutes())
+    .route("/", escalationRoutes());
 }

@@ -21,6 +21,13 @@ import {
   aDeviation,
   anIndicator,
   authed,
+  createEscalationFixtures,
+  createForumFixtures,
+  type EscalationFixtures,
+  escalationCall,
+  type ForumFixtures,
+  forumCall,
+  forumRequest,
   jsonInit,
   stockholmAgreement,
   testApp,
@@ -80,6 +87,10 @@ interface Fixtures {
   nextDraft(): string;
   /** An open deviation of `agreementId` not used before, so that closing succeeds every time. */
   nextDeviation(): string;
+  /** A forum of Stockholms stad and the region, with meetings and actions to act on. */
+  readonly forums: ForumFixtures;
+  /** Escalations about the case, raised by its samordnare, to read, lift and resolve. */
+  readonly escalations: EscalationFixtures;
 }
 
 function registerCsvInit(): RequestInit {
@@ -95,6 +106,14 @@ let serial = 0;
 function callFor(operation: string, fixtures: Fixtures): Call {
   serial += 1;
   const { caseId, agreementId } = fixtures;
+  const forum = forumCall(operation, fixtures.forums);
+  if (forum !== undefined) return forumRequest(forum);
+  const escalation = escalationCall(operation, fixtures.escalations);
+  if (escalation !== undefined)
+    return {
+      path: escalation.path,
+      init: escalation.method === "GET" ? { method: "GET" } : jsonInit("POST", escalation.body),
+    };
   switch (operation) {
     case "POST /api/v1/dev/sign-in":
       return { path: "/api/v1/dev/sign-in", init: jsonInit("POST", { role: "lan", orgs: [] }) };
@@ -212,6 +231,17 @@ describe.each(testDatabases())("route × role × scope on $name", (target) => {
       agreementId,
       nextDraft: take(drafts),
       nextDeviation: take(deviations),
+      forums: await createForumFixtures(created, drafts.length),
+      escalations: await createEscalationFixtures(
+        async (body) => {
+          const samordnare = testScope("samordnare", inScopeOrgs);
+          const res = await authed(app, "/api/v1/escalations", jsonInit("POST", body), samordnare);
+          if (res.status !== 201) throw new Error(`fixture escalation: ${res.status}`);
+          return ((await res.json()) as { id: string }).id;
+        },
+        found.id,
+        drafts.length,
+      ),
     };
     const doc = (await (await authed(app, "/api/v1/openapi.json")).json()) as {
       paths: Record<string, Record<string, unknown>>;

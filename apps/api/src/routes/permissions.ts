@@ -34,6 +34,27 @@ const adminOnly = (ok: number): RolePermissions => ({
   samordnare: same(403),
 });
 
+/** A forum's readers: lan and admin every forum, ledning and samordnare their organisations'. */
+const forumReaders = (ok: number): RolePermissions => ({
+  admin: same(ok),
+  lan: same(ok),
+  ledning: { inScope: ok, outOfScope: 404 },
+  samordnare: { inScope: ok, outOfScope: 404 },
+});
+/** A forum's writers: its readers but samordnare, whose role writes in no forum (403 first). */
+const forumWriters = (ok: number): RolePermissions => ({
+  ...forumReaders(ok),
+  samordnare: same(403),
+});
+
+/** A case escalation's readers and actors: lan, admin, ledning in dispute, the case's samordnare. */
+const escalationActors = (ok: number): RolePermissions => ({
+  admin: same(ok),
+  lan: same(ok),
+  ledning: { inScope: ok, outOfScope: 404 },
+  samordnare: { inScope: ok, outOfScope: 404 },
+});
+
 export const permissions: Readonly<Record<string, RolePermissions | "public">> = {
   "GET /api/v1/health": "public",
   "POST /api/v1/dev/sign-in": "public",
@@ -89,4 +110,35 @@ export const permissions: Readonly<Record<string, RolePermissions | "public">> =
     ledning: { inScope: 200, outOfScope: 404 },
     samordnare: { inScope: 200, outOfScope: 404 },
   },
+  // Ledningsforum: lan and admin set forums up; ledning of a member, lan and admin write its
+  // meetings; samordnare read their organisations' forums. Out of sight is 404.
+  "POST /api/v1/forums": keepers(201),
+  "GET /api/v1/forums": everyRole(200),
+  "GET /api/v1/forums/{id}": forumReaders(200),
+  "GET /api/v1/forums/{id}/follow-up": forumReaders(200),
+  "GET /api/v1/forums/{id}/actions": forumReaders(200),
+  "PATCH /api/v1/forums/{id}/actions/{aid}": forumWriters(200),
+  "POST /api/v1/forums/{id}/meetings": forumWriters(201),
+  "GET /api/v1/forums/{id}/meetings": forumReaders(200),
+  "GET /api/v1/forums/{id}/meetings/{mid}": forumReaders(200),
+  "POST /api/v1/forums/{id}/meetings/{mid}/agenda": forumWriters(201),
+  "POST /api/v1/forums/{id}/meetings/{mid}/decisions": forumWriters(201),
+  "POST /api/v1/forums/{id}/meetings/{mid}/actions": forumWriters(201),
+  "POST /api/v1/forums/{id}/meetings/{mid}/status": forumWriters(200),
+  // The figures behind a meeting: its members' readers, published and audited as metric reads.
+  "GET /api/v1/forums/{id}/meetings/{mid}/suggested-agenda": forumReaders(200),
+  "GET /api/v1/forums/{id}/actions/{aid}/effect": forumReaders(200),
+  // Eskalering: lan and admin all; ledning and samordnare the escalations their organisations
+  // are in dispute in (404 for others). The matrix raises about a routine, which samordnare may
+  // not (they raise about their cases), and ledning only with its own organisation in dispute;
+  // it lifts and resolves case escalations, which the case's samordnare may.
+  "GET /api/v1/escalations": everyRole(200),
+  "POST /api/v1/escalations": {
+    ...keepers(201),
+    ledning: { inScope: 201, outOfScope: 403 },
+  },
+  "GET /api/v1/escalations/{id}": escalationActors(200),
+  "POST /api/v1/escalations/{id}/lift": escalationActors(200),
+  "POST /api/v1/escalations/{id}/resolve": escalationActors(200),
+  "GET /api/v1/metrics/escalations": everyRole(200),
 };

@@ -32,6 +32,11 @@ describe("an indicator's reading against its target", () => {
     );
   });
 
+  it("is neither met nor not met without a target, and shows the value as published", () => {
+    expect(reading(7, false, null)).toEqual({ value: 7, suppressed: false, met: null });
+    expect(reading(null, true, null)).toEqual({ value: null, suppressed: true, met: null });
+  });
+
   it("never says met or not met about a withheld or absent value, and never shows a withheld one", () => {
     fc.assert(
       fc.property(fc.option(fc.integer({ min: 0, max: 1000 })), target, (value, t) => {

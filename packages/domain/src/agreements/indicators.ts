@@ -33,7 +33,7 @@ export function readIndicatorFigure<M extends IndicatorMetric>(
   metric: M,
   figure: IndicatorFigure,
   published: IndicatorPublications[M],
-  target: IndicatorTarget,
+  target: IndicatorTarget | null,
 ): IndicatorReading {
   if (metric === "cases") {
     const counts = published as PublishedCaseCounts;
@@ -51,14 +51,18 @@ export function readIndicatorFigure<M extends IndicatorMetric>(
 
 type CellWithFigures = Readonly<Record<string, unknown>> & { readonly withheld: readonly string[] };
 
-/** A value against its target; withheld or absent values are neither met nor not met. */
+/**
+ * A value against its target; withheld or absent values, and any value without a target (a
+ * figure a forum action is meant to move), are neither met nor not met.
+ */
 export function reading(
   value: number | null,
   suppressed: boolean,
-  target: IndicatorTarget,
+  target: IndicatorTarget | null,
 ): IndicatorReading {
   if (suppressed || value === null)
     return { value: suppressed ? null : value, suppressed, met: null };
+  if (target === null) return { value, suppressed, met: null };
   const met = target.direction === "at_least" ? value >= target.value : value <= target.value;
   return { value, suppressed, met };
 }

@@ -32,4 +32,8 @@ export const agendaMessages = {
     sv: "Försenad åtgärd: {title} ({days} dagar efter sista dag)",
     en: "Overdue action: {title} ({days} days past due)",
   },
+  "agenda.effect.noLink": {
+    sv: "Åtgärden är inte kopplad till någon indikator eller något nyckeltal.",
+    en: "The action is not linked to an indicator or a metric.",
+  },
 } as const;

@@ -52,6 +52,14 @@ Commands:
     sv: "{agreements} överenskommelser med indikatorer och avvikelser laddade.",
     en: "{agreements} agreements with indicators and deviations loaded.",
   },
+  "cli.demo_forums_loading": {
+    sv: "Laddar demolänets ledningsforum och eskaleringar…",
+    en: "Loading the demo county's forums and escalations…",
+  },
+  "cli.demo_forums_loaded": {
+    sv: "{forums} ledningsforum med ett års möten och {escalations} eskaleringar laddade.",
+    en: "{forums} forums with a year of meetings and {escalations} escalations loaded.",
+  },
   "cli.demo_loading": {
     sv: "Databasen är tom: laddar demolänet ({cases} ärenden)…",
     en: "The database is empty: loading the demo county ({cases} cases)…",

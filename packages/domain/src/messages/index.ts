@@ -13,7 +13,10 @@ import { dashboardMessages } from "./dashboard";
 import { definitionMessages } from "./definitions";
 import { demoMessages } from "./demo";
 import { disclosureMessages } from "./disclosure";
+import { escalationMessages } from "./escalations";
 import { exportMessages } from "./exports";
+import { forumMessages } from "./forums";
+import { forumsPageMessages } from "./forums-page";
 import { importMessages } from "./import";
 import { importPageMessages } from "./import-page";
 import { installationMessages } from "./installation";
@@ -41,6 +44,9 @@ export const messages = {
   ...agreementMessages,
   ...agreementsPageMessages,
   ...agendaMessages,
+  ...forumMessages,
+  ...escalationMessages,
+  ...forumsPageMessages,
   ...cliMessages,
   ...dashboardMessages,
   ...signInMessages,

@@ -1,17 +1,20 @@
 import {
   type Disclosure,
+  escalationFigures,
   type FlowParameters,
   type LeadTimeSteps,
   type MetricAccess,
   type MetricQuery,
   type NetworkParameters,
   type PublishedCaseCounts,
+  type PublishedEscalationFigures,
   type PublishedFlowCell,
   type PublishedLeadTimeCell,
   type PublishedNetworkCell,
   type PublishedSipConsentCell,
   type PublishedStuckCell,
   type PublishedTrendCell,
+  publishEscalationFigures,
   suppressCaseCounts,
   suppressFlow,
   suppressLeadTimes,
@@ -22,6 +25,7 @@ import {
   type TrendParameters,
 } from "@samsyn/domain";
 import type { Db } from "../../client";
+import { type EscalationMetricParameters, escalationFacts } from "../escalations/facts";
 import { caseCounts } from "./case-counts";
 import { flow } from "./flow";
 import { leadTimes } from "./lead-times";
@@ -39,6 +43,8 @@ interface MetricParameters {
   readonly sipConsent: object;
   readonly network: NetworkParameters;
   readonly stuck: object;
+  /** Eskalering: counts escalations, not cases; the query's `from` and `to` are its period. */
+  readonly escalations: EscalationMetricParameters;
 }
 
 /** What each metric publishes: its figures after disclosure control. */
@@ -50,6 +56,7 @@ interface Publications {
   readonly sipConsent: PublishedSipConsentCell[];
   readonly network: PublishedNetworkCell[];
   readonly stuck: PublishedStuckCell[];
+  readonly escalations: PublishedEscalationFigures;
 }
 
 export type MetricName = keyof MetricParameters;
@@ -118,6 +125,12 @@ const publishers: { readonly [N in MetricName]: Publisher<N> } = {
       groupBy(query),
       disclosure,
     ),
+  // Open at the end of `to` (default asOf), resolved within [from, to]: the domain's definitions.
+  escalations: async (db, { byLevel, recordKeySecret }, query, access, disclosure) => {
+    const period = { ...(query.from ? { from: query.from } : {}), to: query.to ?? query.asOf };
+    const facts = await escalationFacts(db, access, recordKeySecret, period.to);
+    return publishEscalationFigures(escalationFigures(facts, period), byLevel, disclosure);
+  },
 };
 
 /**

@@ -1,0 +1,3 @@
+export { liftEscalation } from "./lift";
+export { type NewEscalation, raiseEscalation } from "./raise";
+export { resolveEscalation } from "./resolve";
