@@ -112,6 +112,8 @@ function onFigureReads(app: Router, guard: MiddlewareHandler<AppEnv>): void {
   );
   app.use("/api/v1/forums/:id/meetings/:mid/suggested-agenda", guard);
   app.use("/api/v1/forums/:id/actions/:aid/effect", guard);
+  app.use("/api/v1/evaluations/themes", guard);
+  app.use("/api/v1/evaluations/:id/figures", guard);
 }
 
 /**
@@ -195,6 +197,11 @@ const apiTags = [
     name: "escalations",
     description:
       "Eskalering: disputes about responsibility between huvudmän, about a case or a routine, lifted one management level at a time (1 enhetschef, 2 verksamhetschef, 3 förvaltningschef/ledningsforum) until resolved; every write and every list audited. The metric GET /metrics/escalations (open and resolved by level, median days to resolution, share resolved at level 1) is published and audited like every metric. lan and admin see all; ledning and samordnare the escalations their organisations are in dispute in.",
+  },
+  {
+    name: "evaluations",
+    description:
+      "Utvärdering, \"vad fungerade bra\": retrospective sessions of organisations for a period, optionally a process's steps; phases collect → group → vote → discuss → closed, forward only; items (worked_well / improve) with a theme and step, screened; groups; votes per participant (a keyed hash of session and user, never the user), totals hidden until discuss; anonymous sessions store no author anywhere (audit rows name the session). Improvements become forum actions, linked both ways; a session opens with its predecessors' actions. Theme trends and the figures beside a board are published and audited as metric reads. samordnare, ledning and admin hold sessions; their organisations' users and admin read them.",
   },
   { name: "dev", description: "Developer sign-in (AUTH_MODE=dev only)." },
 ];

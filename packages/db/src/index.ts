@@ -7,11 +7,13 @@ export {
   claimInstallationSecret,
   SecretMismatch,
 } from "./installation-secret";
+export * from "./live";
 export { migrate, migrationsFolder, seedCatalogues } from "./migrate";
 export * from "./operations/agreements";
 export { appendCaseEvent, type NewCaseEvent } from "./operations/cases/append-event";
 export { createCase, type NewCase } from "./operations/cases/create-case";
 export * from "./operations/escalations";
+export * from "./operations/evaluations";
 export * from "./operations/forums";
 export { createUnit, type NewUnit } from "./operations/organisations/create-unit";
 export {
@@ -56,6 +58,7 @@ export {
   loadInterchangeCatalogue,
 } from "./queries/catalogues";
 export * from "./queries/escalations";
+export * from "./queries/evaluations";
 export * from "./queries/forums";
 export type { ImportCounts, ImportRecord } from "./queries/imports";
 export { listImports, maxImportListSize } from "./queries/imports";

@@ -11,6 +11,7 @@ export * from "./codes";
 export * from "./coordinates";
 export * from "./disclosure";
 export * from "./escalations";
+export * from "./evaluations";
 export * from "./forums";
 export * from "./interchange";
 export * from "./messages";

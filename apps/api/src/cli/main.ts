@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import {
   claimInstallationSecret,
+  closeLiveBoards,
   countSummary,
   createDb,
   type Database,
@@ -193,7 +194,12 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
     console.log(t("cli.serving", { url, kind: database.kind, cases: formatCount(counts.cases) }));
   });
   await new Promise<void>((resolveStop) => {
-    const stop = () => server.close(() => resolveStop());
+    // The server waits for its open connections: live board streams end first (their clients
+    // reconnect, to another instance or after the restart, with Last-Event-ID).
+    const stop = () => {
+      server.close(() => resolveStop());
+      void closeLiveBoards(database);
+    };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });

@@ -51,7 +51,10 @@ export function logRequests(logger: Logger): MiddlewareHandler<AppEnv> {
       route: routePath(c),
       status: c.res.status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
-      sub: scope === undefined ? undefined : maskIdentifiers(scope.sub),
+      sub:
+        scope === undefined || c.get("withholdSubject") === true
+          ? undefined
+          : maskIdentifiers(scope.sub),
       role: scope?.role,
     });
   };

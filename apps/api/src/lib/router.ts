@@ -20,7 +20,17 @@ export interface AppDeps {
  * `metricRead` is set by the metric-read audit on the routes that publish figures.
  */
 export type AppEnv = {
-  Variables: { deps: AppDeps; requestId: string; scope: Scope; metricRead: MetricReadAudit };
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    scope: Scope;
+    metricRead: MetricReadAudit;
+    /**
+     * Set by a route whose writer must stay unnamed (a participant's write to an evaluation
+     * board, which may be anonymous): the request's log line then leaves the subject out.
+     */
+    withholdSubject?: boolean;
+  };
 };
 
 /** A router whose zod failures become 400 in the SPEC error shape, one detail per bad parameter. */

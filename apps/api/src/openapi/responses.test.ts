@@ -16,11 +16,15 @@ import {
   aDeviation,
   anIndicator,
   createEscalationFixtures,
+  createEvaluationFixtures,
   createForumFixtures,
   type EscalationFixtures,
+  type EvaluationFixtures,
   escalationCall,
+  evaluationCall,
   type ForumFixtures,
   forumCall,
+  insertEvaluation,
   stockholmAgreement,
   testApp,
   testScope,
@@ -97,6 +101,12 @@ let forumFixtures: ForumFixtures | undefined;
 /** Case escalations of Stockholms stad and the region, to read, lift and resolve. */
 let escalationFixtures: EscalationFixtures | undefined;
 
+/** Sessions of Stockholms stad and the region in each phase, and a forum to lift to. */
+let evaluationFixtures: EvaluationFixtures | undefined;
+
+/** A session of Stockholms stad and the region, whose live board is opened. */
+let evaluationId = "";
+
 function registerCsvInit(csv: string): RequestInit {
   return { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv };
 }
@@ -126,6 +136,11 @@ function ordinaryCall(key: string, scope: Scope, caseId: number): Call {
   if (forum?.method === "PATCH")
     return { key, path: forum.path, scope, init: patchInit(forum.body) };
   if (forum !== undefined) return { key, path: forum.path, scope };
+  const evaluation =
+    evaluationFixtures === undefined ? undefined : evaluationCall(key, evaluationFixtures);
+  if (evaluation?.method === "POST")
+    return { key, path: evaluation.path, scope, json: evaluation.body };
+  if (evaluation !== undefined) return { key, path: evaluation.path, scope };
   const escalation =
     escalationFixtures === undefined ? undefined : escalationCall(key, escalationFixtures);
   if (escalation?.method === "POST")
@@ -161,6 +176,8 @@ function ordinaryCall(key: string, scope: Scope, caseId: number): Call {
       };
     case "POST /api/v1/dev/sign-in":
       return { key, path, json: { role: scope.role, orgs: scope.orgs, sub: scope.sub } };
+    case "GET /api/v1/evaluations/{id}/events":
+      return { key, path: `/api/v1/evaluations/${evaluationId}/events`, scope };
     case "POST /api/v1/units":
       return {
         key,
@@ -304,6 +321,16 @@ function failingCalls(caseId: number): Call[] {
       path: "/api/v1/agreements/export?format=pdf",
       scope: admin,
     },
+    {
+      key: "GET /api/v1/evaluations/{id}/events",
+      path: "/api/v1/evaluations/00000000-0000-4000-8000-000000000000/events",
+      scope: admin,
+    },
+    {
+      key: "GET /api/v1/evaluations/{id}/events",
+      path: "/api/v1/evaluations/00000000-0000-4000-8000-000000000000/events?lastEventId=x",
+      scope: admin,
+    },
   ];
 }
 
@@ -360,6 +387,14 @@ describe.each(testDatabases())("live responses against the OpenAPI document on $
       );
     }
     forumFixtures = await createForumFixtures(create, 3);
+    evaluationFixtures = await createEvaluationFixtures(
+      create,
+      async (path, json) => {
+        const res = await send(app, { key: "", path, scope: admin, json });
+        if (res.status !== 200) throw new Error(`fixture ${path}: ${res.status}`);
+      },
+      3,
+    );
     escalationFixtures = await createEscalationFixtures(
       async (json) => {
         const res = await send(app, {
@@ -374,6 +409,7 @@ describe.each(testDatabases())("live responses against the OpenAPI document on $
       caseId,
       3,
     );
+    evaluationId = await insertEvaluation(database());
     agreementFixtures.exported = await (
       await send(app, { key: "", path: "/api/v1/agreements/export", scope: admin })
     ).text();

@@ -5,6 +5,8 @@ import { auditRoutes } from "./audit/audit.handlers";
 import { caseRoutes } from "./cases/cases.handlers";
 import { catalogueRoutes } from "./catalogues/catalogues.handlers";
 import { escalationRoutes } from "./escalations/escalations.handlers";
+import { evaluationRoutes } from "./evaluations/evaluations.handlers";
+import { evaluationEventRoutes } from "./evaluations/events.handlers";
 import { forumAgendaRoutes } from "./forums/agenda.handlers";
 import { forumRoutes } from "./forums/forums.handlers";
 import { healthRoutes } from "./health/health.handlers";
@@ -32,5 +34,7 @@ export function apiRoutes() {
     .route("/", agreementIndicatorRoutes())
     .route("/", forumRoutes())
     .route("/", forumAgendaRoutes())
-    .route("/", escalationRoutes());
+    .route("/", escalationRoutes())
+    .route("/", evaluationRoutes())
+    .route("/", evaluationEventRoutes());
 }

@@ -22,12 +22,16 @@ import {
   anIndicator,
   authed,
   createEscalationFixtures,
+  createEvaluationFixtures,
   createForumFixtures,
   type EscalationFixtures,
+  type EvaluationFixtures,
   escalationCall,
+  evaluationCall,
   type ForumFixtures,
   forumCall,
   forumRequest,
+  insertEvaluation,
   jsonInit,
   stockholmAgreement,
   testApp,
@@ -91,6 +95,10 @@ interface Fixtures {
   readonly forums: ForumFixtures;
   /** Escalations about the case, raised by its samordnare, to read, lift and resolve. */
   readonly escalations: EscalationFixtures;
+  /** Sessions of Stockholms stad and the region in each phase, and a forum to lift to. */
+  readonly evaluations: EvaluationFixtures;
+  /** A session of Stockholms stad and the region, whose live board the matrix opens. */
+  readonly evaluationId: string;
 }
 
 function registerCsvInit(): RequestInit {
@@ -108,6 +116,12 @@ function callFor(operation: string, fixtures: Fixtures): Call {
   const { caseId, agreementId } = fixtures;
   const forum = forumCall(operation, fixtures.forums);
   if (forum !== undefined) return forumRequest(forum);
+  const evaluation = evaluationCall(operation, fixtures.evaluations);
+  if (evaluation !== undefined)
+    return {
+      path: evaluation.path,
+      init: evaluation.method === "GET" ? { method: "GET" } : jsonInit("POST", evaluation.body),
+    };
   const escalation = escalationCall(operation, fixtures.escalations);
   if (escalation !== undefined)
     return {
@@ -117,6 +131,11 @@ function callFor(operation: string, fixtures: Fixtures): Call {
   switch (operation) {
     case "POST /api/v1/dev/sign-in":
       return { path: "/api/v1/dev/sign-in", init: jsonInit("POST", { role: "lan", orgs: [] }) };
+    case "GET /api/v1/evaluations/{id}/events":
+      return {
+        path: `/api/v1/evaluations/${fixtures.evaluationId}/events`,
+        init: { method: "GET" },
+      };
     case "POST /api/v1/units":
       return {
         path: "/api/v1/units",
@@ -242,6 +261,15 @@ describe.each(testDatabases())("route × role × scope on $name", (target) => {
         found.id,
         drafts.length,
       ),
+      evaluationId: await insertEvaluation(database()),
+      evaluations: await createEvaluationFixtures(
+        created,
+        async (path, body) => {
+          const res = await authed(app, path, jsonInit("POST", body));
+          if (res.status !== 200) throw new Error(`fixture ${path}: ${res.status}`);
+        },
+        drafts.length,
+      ),
     };
     const doc = (await (await authed(app, "/api/v1/openapi.json")).json()) as {
       paths: Record<string, Record<string, unknown>>;
@@ -279,6 +307,9 @@ describe.each(testDatabases())("route × role × scope on $name", (target) => {
         } else if (expected >= 400) {
           const body = (await res.json()) as { error?: { code?: unknown } };
           if (typeof body.error?.code !== "string") mismatches.push(`${operation}: no error shape`);
+        } else {
+          // A success left unread: a stream (the live board) would stay open.
+          await res.body?.cancel();
         }
       }
       expect(mismatches).toEqual([]);

@@ -55,6 +55,14 @@ const escalationActors = (ok: number): RolePermissions => ({
   samordnare: { inScope: ok, outOfScope: 404 },
 });
 
+/** A session's readers: admin every session, everyone else their organisations' (404 otherwise). */
+const sessionReaders = (ok: number): RolePermissions => ({
+  admin: same(ok),
+  lan: { inScope: ok, outOfScope: 404 },
+  ledning: { inScope: ok, outOfScope: 404 },
+  samordnare: { inScope: ok, outOfScope: 404 },
+});
+
 export const permissions: Readonly<Record<string, RolePermissions | "public">> = {
   "GET /api/v1/health": "public",
   "POST /api/v1/dev/sign-in": "public",
@@ -141,4 +149,37 @@ export const permissions: Readonly<Record<string, RolePermissions | "public">> =
   "POST /api/v1/escalations/{id}/lift": escalationActors(200),
   "POST /api/v1/escalations/{id}/resolve": escalationActors(200),
   "GET /api/v1/metrics/escalations": everyRole(200),
+  // Utvärdering: samordnare, ledning and admin hold sessions for their organisations (lan 403);
+  // sessions are read and written on by their organisations' users and admin (404 for others);
+  // phases are moved by the organisations' samordnare and ledning, and admin; an improvement is
+  // lifted by whoever sees the session and writes in the forum (samordnare 403).
+  "GET /api/v1/evaluations": everyRole(200),
+  "GET /api/v1/evaluations/themes": everyRole(200),
+  "POST /api/v1/evaluations": {
+    admin: same(201),
+    lan: same(403),
+    ledning: { inScope: 201, outOfScope: 403 },
+    samordnare: { inScope: 201, outOfScope: 403 },
+  },
+  "GET /api/v1/evaluations/{id}": sessionReaders(200),
+  "GET /api/v1/evaluations/{id}/figures": sessionReaders(200),
+  "POST /api/v1/evaluations/{id}/items": sessionReaders(201),
+  "POST /api/v1/evaluations/{id}/phase": {
+    ...sessionReaders(200),
+    lan: { inScope: 403, outOfScope: 404 },
+  },
+  "POST /api/v1/evaluations/{id}/groups": sessionReaders(201),
+  "POST /api/v1/evaluations/{id}/groups/{gid}/items": sessionReaders(200),
+  "POST /api/v1/evaluations/{id}/votes": sessionReaders(201),
+  "POST /api/v1/evaluations/{id}/items/{itemId}/action": {
+    ...sessionReaders(201),
+    samordnare: { inScope: 403, outOfScope: 404 },
+  },
+  // Utvärdering's live board: read by the session's organisations' users (any role) and admin.
+  "GET /api/v1/evaluations/{id}/events": {
+    admin: same(200),
+    lan: { inScope: 200, outOfScope: 404 },
+    ledning: { inScope: 200, outOfScope: 404 },
+    samordnare: { inScope: 200, outOfScope: 404 },
+  },
 };

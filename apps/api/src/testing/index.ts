@@ -16,6 +16,14 @@ export {
   escalationCall,
 } from "./escalations";
 export {
+  anEvaluationItem,
+  aSession,
+  aSessionForum,
+  createEvaluationFixtures,
+  type EvaluationFixtures,
+  evaluationCall,
+} from "./evaluations";
+export {
   aDecision,
   aForumAction,
   aMeeting,
@@ -27,6 +35,13 @@ export {
   forumRequest,
   stockholmForum,
 } from "./forums";
+export {
+  insertEvaluation,
+  recordChange,
+  type SseMessage,
+  type SseReader,
+  sseReader,
+} from "./live-board";
 export { type CapturedLogs, captureLogs } from "./logs";
 export { createTestIdentityProvider, type TestIdentityProvider } from "./oidc";
 export { registerProbeRoutes } from "./routes";

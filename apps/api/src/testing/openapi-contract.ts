@@ -79,7 +79,7 @@ export function createContract(doc: OpenApiDocument) {
         return [`${key} → ${res.status}: status not documented (${await res.text()})`];
       }
       const type = (res.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
-      const text = await res.text();
+      const text = type === "text/event-stream" ? await firstMessage(res) : await res.text();
       const body = type === "application/json" ? (JSON.parse(text) as unknown) : text;
       return check(key, `→ ${res.status}`, documented, type, body);
     },
@@ -87,6 +87,24 @@ export function createContract(doc: OpenApiDocument) {
 }
 
 export type Contract = ReturnType<typeof createContract>;
+
+/**
+ * An event stream does not end by itself: its first message (what a client sees on connecting)
+ * is what is checked, and the stream is hung up after it.
+ */
+async function firstMessage(res: Response): Promise<string> {
+  const reader = res.body?.getReader();
+  if (reader === undefined) return "";
+  const decoder = new TextDecoder();
+  let text = "";
+  while (!text.includes("\n\n")) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel();
+  return text;
+}
 
 /** `#/components/schemas/X` → `components#/$defs/X`: the refs as ajv finds them. */
 function componentRefs(schema: unknown): unknown {

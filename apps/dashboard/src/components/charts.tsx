@@ -253,6 +253,8 @@ export function LineFigure(props: {
   note?: string | undefined;
   /** A target drawn across the months (an indicator's), labelled inside the plot. */
   reference?: { value: number; label: string } | null;
+  /** Months marked by a vertical line with a label (an action's decision, the day it was done). */
+  marks?: readonly { month: string; label: string }[];
 }) {
   const keys = props.series.map((s) => s.key);
   if (!hasDrawable(props.data, keys)) return <NothingToDraw />;
@@ -295,6 +297,21 @@ export function LineFigure(props: {
               }}
             />
           )}
+          {props.marks?.map((mark, i) => (
+            <ReferenceLine
+              key={mark.label}
+              x={mark.month}
+              stroke="#1f1f1f"
+              strokeDasharray="2 3"
+              label={{
+                value: mark.label,
+                // Two marks in one month: one label at the top, the other at the bottom.
+                position: i % 2 === 0 ? "insideTopRight" : "insideBottomRight",
+                fontSize: 12,
+                fill: "#1f1f1f",
+              }}
+            />
+          ))}
         </LineChart>
       )}
     </ChartFrame>

@@ -35,6 +35,8 @@ describe("the route tree", { timeout: 60_000 }, () => {
       ["/natverk", "nav.network"],
       ["/fastnade", "nav.stuck"],
       ["/overenskommelser", "nav.agreements"],
+      ["/ledningsforum", "nav.forums"],
+      ["/eskaleringar", "nav.escalations"],
       ["/import", "nav.import"],
       ["/granskningslogg", "nav.audit_log"],
     ]);
@@ -102,6 +104,24 @@ describe("the route tree", { timeout: 60_000 }, () => {
     });
     const menu = pagesOf(one.routeTree).map((p) => p.path);
     expect(menu.filter((p) => p.startsWith("/overenskommelser"))).toEqual(["/overenskommelser"]);
+  });
+
+  it("opens a forum, one of its meetings and an escalation by id, none of them in the menu", async () => {
+    const id = "0b7f3c52-9d1e-4c41-8a7e-2f6f3f9a1c10";
+    const forum = await openAt(`/ledningsforum/${id}?periodFrom=2025-01-01&periodTo=2025-13-01`);
+    expect(page(forum)?.staticData.label).toBe("forumsPage.forum.page");
+    expect(page(forum)?.search).toMatchObject({ periodFrom: "2025-01-01", periodTo: undefined });
+    const meeting = await openAt(`/ledningsforum/${id}/moten/${id}`);
+    expect(page(meeting)?.staticData.label).toBe("forumsPage.meeting.page");
+    expect(page(meeting)?.params).toEqual({ forumId: id, meetingId: id });
+    const escalation = await openAt(`/eskaleringar/${id}`);
+    expect(page(escalation)?.staticData.label).toBe("escalationsPage.page.one");
+    const board = await openAt("/eskaleringar?periodFrom=2025-01&periodTo=2025-06-30");
+    expect(page(board)?.search).toMatchObject({ periodFrom: "2025-01", periodTo: undefined });
+    const menu = pagesOf(forum.routeTree).map((p) => p.path);
+    expect(
+      menu.filter((p) => p.startsWith("/ledningsforum") || p.startsWith("/eskaleringar")),
+    ).toEqual(["/ledningsforum", "/eskaleringar"]);
   });
 
   it("reads the register's own choices and drops a malformed one", async () => {

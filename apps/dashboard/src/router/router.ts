@@ -9,7 +9,9 @@ import {
 } from "../pages/agreements/route";
 import { auditLogRoute } from "../pages/audit-log/route";
 import { casesRoute } from "../pages/cases/route";
+import { escalationRoute, escalationsRoute } from "../pages/escalations/route";
 import { flowRoute } from "../pages/flow/route";
+import { forumRoute, forumsRoute, meetingRoute } from "../pages/forums/route";
 import { importRoute } from "../pages/import/route";
 import { leadTimesRoute } from "../pages/lead-times/route";
 import { networkRoute } from "../pages/network/route";
@@ -35,6 +37,11 @@ export const routeTree = rootRoute.addChildren([
   newAgreementRoute,
   agreementRoute,
   editAgreementRoute,
+  forumsRoute,
+  forumRoute,
+  meetingRoute,
+  escalationsRoute,
+  escalationRoute,
   importRoute,
   auditLogRoute,
 ]);

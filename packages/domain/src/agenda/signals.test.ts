@@ -35,6 +35,7 @@ describe("the suggested agenda", () => {
       process: "sip",
       step: 3,
       stepName: "Kallelse till planeringsmöte",
+      processName: "Samordnad individuell plan",
       count: { value, suppressed },
       medianDaysOver: value === null ? null : 12,
     });
@@ -44,7 +45,8 @@ describe("the suggested agenda", () => {
       expect(signal).toEqual({
         kind: "stuck_cases",
         ref: "sip:3",
-        title: "Fastnade ärenden i steg 3 Kallelse till planeringsmöte",
+        title:
+          "Fastnade ärenden i steg 3 Kallelse till planeringsmöte (Samordnad individuell plan)",
         figure: {
           value: 14,
           suppressed: false,
@@ -122,6 +124,7 @@ describe("the suggested agenda", () => {
       id: `i-${String(value)}-${String(met)}`,
       agreementId: "a1",
       name: "SIP inom 30 dagar",
+      figure: "sipEstablished" as const,
       target: { value: 20, direction: "at_least" as const },
       current: { value, suppressed, met },
     });
@@ -134,6 +137,7 @@ describe("the suggested agenda", () => {
           figure: {
             value: 12,
             suppressed: false,
+            unit: "cases",
             target: 20,
             direction: "at_least",
             asOf: "2026-06-10",
@@ -141,6 +145,12 @@ describe("the suggested agenda", () => {
           link: "/overenskommelser/a1",
         }),
       ]);
+    });
+
+    it("says a median in days", () => {
+      const median = { ...indicator(40, false), figure: "medianDaysToSip" as const };
+      const { signals } = suggestAgenda({ ...quiet, indicators: [median] });
+      expect(signals[0]?.figure.unit).toBe("days");
     });
 
     it("does not fire when the target is met, or when the figure is withheld", () => {
@@ -244,6 +254,7 @@ describe("the suggested agenda", () => {
             process: "sip",
             step,
             stepName: "Steg",
+            processName: "Process",
             count: { value, suppressed: value === null },
             medianDaysOver: value,
           }));

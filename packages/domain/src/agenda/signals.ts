@@ -1,6 +1,8 @@
-import type { IndicatorTarget } from "../agreements/commands";
+import type { IndicatorFigure, IndicatorTarget } from "../agreements/commands";
 import type { IndicatorReading } from "../agreements/indicators";
+import { evaluationThemes } from "../catalogues";
 import type { IsoDate } from "../codes";
+import type { RecurringTheme } from "../evaluations/recurring";
 import { type MessageKey, t } from "../messages";
 import { addDays, daysBetween } from "../time";
 
@@ -49,6 +51,8 @@ export interface AgendaFacts {
     readonly process: string;
     readonly step: number;
     readonly stepName: string;
+    /** The process's name: step numbers and names repeat between the process models. */
+    readonly processName: string;
     readonly count: PublishedCount;
     readonly medianDaysOver: number | null;
   }[];
@@ -70,6 +74,7 @@ export interface AgendaFacts {
     readonly id: string;
     readonly agreementId: string;
     readonly name: string;
+    readonly figure: IndicatorFigure;
     readonly target: IndicatorTarget;
     readonly current: IndicatorReading;
   }[];
@@ -92,6 +97,11 @@ export interface AgendaFacts {
     readonly status: "open" | "done" | "cancelled";
     readonly closedOn: IsoDate | null;
   }[];
+  /**
+   * Themes raised as improvements in at least 3 sessions within 6 months among the members'
+   * evaluations (`recurringImprovementThemes`); absent where nobody loaded them.
+   */
+  readonly improvementThemes?: readonly RecurringTheme[];
 }
 
 export interface Signal {
@@ -120,6 +130,7 @@ export function suggestAgenda(facts: AgendaFacts, locale: "sv" | "en" = "sv"): S
     ...reviewsDue(facts, say),
     ...indicatorsOffTarget(facts, say),
     ...newDeviations(facts, since, say),
+    ...improvementThemes(facts, say, locale),
     ...overdueActions(facts, say),
   ];
   return { since, signals };
@@ -135,7 +146,11 @@ function stuckCases(facts: AgendaFacts, say: Say): Signal[] {
     .map((cell) => ({
       kind: "stuck_cases",
       ref: `${cell.process}:${cell.step}`,
-      title: say("agenda.signal.stuck_cases", { step: cell.step, name: cell.stepName }),
+      title: say("agenda.signal.stuck_cases", {
+        step: cell.step,
+        name: cell.stepName,
+        process: cell.processName,
+      }),
       figure: {
         value: cell.count.value,
         suppressed: cell.count.suppressed,
@@ -196,12 +211,20 @@ function indicatorsOffTarget(facts: AgendaFacts, say: Say): Signal[] {
       figure: {
         value: i.current.value,
         suppressed: i.current.suppressed,
+        unit: unitOf(i.figure),
         target: i.target.value,
         direction: i.target.direction,
         asOf: facts.asOf,
       },
       link: `/overenskommelser/${i.agreementId}`,
     }));
+}
+
+/** What an indicator's figure counts: cases, or days (its medians and percentiles). */
+function unitOf(figure: IndicatorFigure): "cases" | "days" {
+  return figure === "median" || figure === "p90" || figure.startsWith("medianDays")
+    ? "days"
+    : "cases";
 }
 
 /** A deviation or dispute that occurred since the previous meeting and is still open. */
@@ -239,4 +262,21 @@ function overdueActions(facts: AgendaFacts, say: Say): Signal[] {
         link: `/ledningsforum/${facts.forumId}#atgard-${a.id}`,
       };
     });
+}
+
+/**
+ * A theme that recurs as an improvement: sessions are counted as they are (they are meetings,
+ * not people); items are people's notes, so they come already under the count rule.
+ */
+function improvementThemes(facts: AgendaFacts, say: Say, locale: "sv" | "en"): Signal[] {
+  return (facts.improvementThemes ?? []).map((theme) => {
+    const name = evaluationThemes.find((t) => t.code === theme.theme)?.name[locale] ?? theme.theme;
+    return {
+      kind: "improvement_theme",
+      ref: theme.theme,
+      title: say("agenda.signal.improvement_theme", { name, sessions: theme.sessions }),
+      figure: { sessions: theme.sessions, items: theme.items, since: theme.since },
+      link: `/utvardering/teman?theme=${encodeURIComponent(theme.theme)}`,
+    };
+  });
 }

@@ -62,7 +62,12 @@ export type ActionLink =
 /** Where an action comes from: a meeting's decision, or an improvement lifted from an evaluation. */
 export type ActionSource =
   | { readonly kind: "meeting"; readonly meetingId: string; readonly date: IsoDate }
-  | { readonly kind: "evaluation"; readonly evaluationId: string };
+  | {
+      readonly kind: "evaluation";
+      readonly evaluationId: string;
+      /** The item (or group) of the evaluation it was lifted from. */
+      readonly itemId?: string;
+    };
 
 export interface ForumAction {
   readonly id: string;

@@ -1,8 +1,8 @@
 /** The suggested agenda's signals (SPEC "Ledningsforum"): one title per kind. */
 export const agendaMessages = {
   "agenda.signal.stuck_cases": {
-    sv: "Fastnade ärenden i steg {step} {name}",
-    en: "Stuck cases in step {step} {name}",
+    sv: "Fastnade ärenden i steg {step} {name} ({process})",
+    en: "Stuck cases in step {step} {name} ({process})",
   },
   "agenda.signal.open_escalation": {
     sv: "Eskalering på ledningsnivå, öppen i {days} dagar",

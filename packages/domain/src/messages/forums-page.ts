@@ -9,6 +9,7 @@ export const forumsPageMessages = {
   // Shared by both pages.
   "forumsPage.unit.cases": { sv: "ärenden", en: "cases" },
   "forumsPage.unit.days": { sv: "dagar", en: "days" },
+  "forumsPage.unit.improvements": { sv: "förbättringsförslag", en: "suggested improvements" },
   "forumsPage.form.required": { sv: "obligatoriskt", en: "required" },
   "forumsPage.form.optional": { sv: "frivilligt", en: "optional" },
   "forumsPage.form.fill_in": { sv: "Fyll i {field}.", en: "Fill in {field}." },
@@ -130,12 +131,24 @@ export const forumsPageMessages = {
     en: "Median days from decision to done",
   },
   "forumsPage.followup.total": {
-    sv: "Hela perioden: {created} åtgärder beslutade, {done} klara, {overdue} försenade; {rate} klara i tid; median {days} dagar till klar.",
-    en: "The whole period: {created} actions decided, {done} done, {overdue} overdue; {rate} done on time; median {days} days to done.",
+    sv: "Hela perioden: {created} åtgärder beslutade, {done} klara och {overdue} försenade.",
+    en: "The whole period: {created} actions decided, {done} done and {overdue} overdue.",
   },
-  "forumsPage.followup.none": {
-    sv: "Inga åtgärder under perioden.",
-    en: "No actions in the period.",
+  "forumsPage.followup.total_rate": {
+    sv: "Av de {due} som skulle vara klara blev {rate} klara i tid.",
+    en: "Of the {due} that were due, {rate} were done on time.",
+  },
+  "forumsPage.followup.total_no_rate": {
+    sv: "Ingen åtgärd skulle vara klar under perioden.",
+    en: "No action was due in the period.",
+  },
+  "forumsPage.followup.total_days": {
+    sv: "Från beslut till klar tog det i median {days} dagar.",
+    en: "From decision to done took {days} days in median.",
+  },
+  "forumsPage.followup.chart_none": {
+    sv: "Inget kvartal i perioden har något att visa här.",
+    en: "No quarter in the period has anything to show here.",
   },
   "forumsPage.col.quarter": { sv: "Kvartal", en: "Quarter" },
   "forumsPage.col.created": { sv: "Beslutade", en: "Decided" },
@@ -144,8 +157,8 @@ export const forumsPageMessages = {
   "forumsPage.col.due_in_quarter": { sv: "Skulle vara klara", en: "Due" },
   "forumsPage.col.done_on_time": { sv: "Klara i tid", en: "Done on time" },
   "forumsPage.followup.chart_note": {
-    sv: "Ett kvartal utan något att räkna på (”–” i tabellen) har ingen stapel.",
-    en: "A quarter with nothing to count (“–” in the table) has no bar.",
+    sv: "Kvartal utan något att räkna på (”–” i tabellen) visas inte i diagrammet.",
+    en: "Quarters with nothing to count (“–” in the table) are not shown in the chart.",
   },
   "forumsPage.col.rate": { sv: "Andel klara i tid", en: "Share done on time" },
   "forumsPage.col.median_days": { sv: "Mediandagar till klar", en: "Median days to done" },
@@ -220,6 +233,10 @@ export const forumsPageMessages = {
     en: "Recurring improvement theme",
   },
   "forumsPage.signal.overdue_action": { sv: "Försenad åtgärd", en: "Overdue action" },
+  "forumsPage.figure.sessions": {
+    sv: "i {sessions} utvärderingar",
+    en: "in {sessions} evaluations",
+  },
   "forumsPage.figure.as_of": { sv: "per {date}", en: "as of {date}" },
   "forumsPage.figure.median_over": {
     sv: "median {days} dagar över målet",
@@ -310,8 +327,8 @@ export const forumsPageMessages = {
   "forumsPage.add_action.owner": { sv: "Ansvarig organisation", en: "Owning organisation" },
   "forumsPage.add_action.due": { sv: "Sista dag", en: "Due date" },
   "forumsPage.add_action.agreement": {
-    sv: "Följs upp med indikator: överenskommelse",
-    en: "Followed up by indicator: agreement",
+    sv: "Överenskommelse med indikatorn",
+    en: "Agreement with the indicator",
   },
   "forumsPage.add_action.indicator": { sv: "Indikator", en: "Indicator" },
   "forumsPage.add_action.link_hint": {
@@ -353,8 +370,6 @@ export const forumsPageMessages = {
     sv: "{title}: {figure} per månad ({unit})",
     en: "{title}: {figure} by month ({unit})",
   },
-  "forumsPage.effect.indicator": { sv: "Indikator: {name}", en: "Indicator: {name}" },
-  "forumsPage.effect.figure": { sv: "Värde", en: "Value" },
   "forumsPage.col.month": { sv: "Månad", en: "Month" },
   "forumsPage.col.value": { sv: "Värde ({unit})", en: "Value ({unit})" },
   "forumsPage.col.met": { sv: "Målet", en: "Target" },
@@ -377,8 +392,15 @@ export const forumsPageMessages = {
     en: "Level 2 – Head of operations",
   },
   "escalationsPage.level.3": {
-    sv: "Nivå 3 – Förvaltningschef/ledningsforum",
-    en: "Level 3 – Director/leadership forum",
+    sv: "Nivå 3 – Förvaltningschef eller ledningsforum",
+    en: "Level 3 – Director or leadership forum",
+  },
+  // In a chart's narrow label axis: the number and the manager, broken at the spaces.
+  "escalationsPage.level_short.1": { sv: "1 Enhetschef", en: "1 Unit manager" },
+  "escalationsPage.level_short.2": { sv: "2 Verksamhetschef", en: "2 Head of operations" },
+  "escalationsPage.level_short.3": {
+    sv: "3 Förvaltningschef eller ledningsforum",
+    en: "3 Director or leadership forum",
   },
   "escalationsPage.status.open": { sv: "Öppen", en: "Open" },
   "escalationsPage.status.resolved": { sv: "Löst", en: "Resolved" },
@@ -395,7 +417,6 @@ export const forumsPageMessages = {
     en: "None open at this level.",
   },
   "escalationsPage.age": { sv: "Öppen i {days} dagar", en: "Open for {days} days" },
-  "escalationsPage.about.case": { sv: "Gäller ett ärende", en: "About a case" },
   "escalationsPage.about.case_id": { sv: "Gäller ärende {id}", en: "About case {id}" },
   "escalationsPage.about.routine": { sv: "Gäller en rutin", en: "About a routine" },
   "escalationsPage.about.agreement": {
@@ -416,7 +437,6 @@ export const forumsPageMessages = {
   "escalationsPage.col.opened": { sv: "Öppnad", en: "Opened" },
   "escalationsPage.col.resolved": { sv: "Löst", en: "Resolved" },
   "escalationsPage.col.days": { sv: "Dagar till lösning", en: "Days to resolution" },
-  "escalationsPage.col.resolution": { sv: "Lösning", en: "Resolution" },
 
   "escalationsPage.metric.heading": {
     sv: "Eskaleringar per nivå och tid till lösning",
@@ -441,10 +461,6 @@ export const forumsPageMessages = {
   "escalationsPage.metric.share_level1": {
     sv: "Andel lösta redan på nivå 1: {share}.",
     en: "Share resolved already at level 1: {share}.",
-  },
-  "escalationsPage.metric.count_chart": {
-    sv: "Antal eskaleringar per nivå",
-    en: "Escalations by level",
   },
 
   "escalationsPage.raise.heading": { sv: "Ny eskalering", en: "New escalation" },
@@ -481,16 +497,11 @@ export const forumsPageMessages = {
   },
   "escalationsPage.raise.question": { sv: "Frågan", en: "The question" },
   "escalationsPage.raise.submit": { sv: "Eskalera till nivå 1", en: "Escalate to level 1" },
-  "escalationsPage.raise.saved": {
-    sv: "Eskaleringen är registrerad.",
-    en: "The escalation is registered.",
-  },
   "escalationsPage.raise.not_for_role": {
     sv: "Eskaleringar registreras av samordnare (om ett ärende) och av ledning och länsgrupp (om en rutin).",
     en: "Escalations are registered by coordinators (about a case) and by management and the county group (about a routine).",
   },
 
-  "escalationsPage.detail.facts": { sv: "Uppgifter", en: "Details" },
   "escalationsPage.detail.level": { sv: "Nivå", en: "Level" },
   "escalationsPage.detail.status": { sv: "Status", en: "Status" },
   "escalationsPage.detail.about": { sv: "Gäller", en: "About" },

@@ -14,6 +14,7 @@ import { definitionMessages } from "./definitions";
 import { demoMessages } from "./demo";
 import { disclosureMessages } from "./disclosure";
 import { escalationMessages } from "./escalations";
+import { evaluationMessages } from "./evaluations";
 import { exportMessages } from "./exports";
 import { forumMessages } from "./forums";
 import { forumsPageMessages } from "./forums-page";
@@ -46,6 +47,7 @@ export const messages = {
   ...agendaMessages,
   ...forumMessages,
   ...escalationMessages,
+  ...evaluationMessages,
   ...forumsPageMessages,
   ...cliMessages,
   ...dashboardMessages,

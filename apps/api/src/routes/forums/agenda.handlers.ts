@@ -2,6 +2,7 @@ import {
   agreementAgendaFacts,
   getForumWithMeetings,
   getMeeting,
+  improvementThemeFacts,
   indicatorDefinition,
   listForumActions,
   loadCatalogueView,
@@ -15,6 +16,9 @@ import {
   DEFAULT_K,
   effectDates,
   type IsoDate,
+  monthsBefore,
+  RECURRING_THEME_MONTHS,
+  recurringImprovementThemes,
   stockholmDate,
   suggestAgenda,
   t,
@@ -62,9 +66,9 @@ export function forumAgendaRoutes() {
         published,
       );
       const catalogue = await loadCatalogueView(db);
+      const processOf = (code: string) => catalogue.processes.find((p) => p.code === code);
       const stepName = (process: string, step: number) =>
-        catalogue.processes.find((p) => p.code === process)?.steps.find((s) => s.number === step)
-          ?.name ?? "";
+        processOf(process)?.steps.find((s) => s.number === step)?.name ?? "";
 
       const register = await agreementAgendaFacts(db, members);
       const interchange = await loadInterchangeCatalogue(db);
@@ -75,6 +79,13 @@ export function forumAgendaRoutes() {
       }
       const actions = orRefuse(await listForumActions(db, scope, forum.id));
       const escalations = await openEscalations(db, { organisations: members });
+      // Sessions are meetings, not people: their number is published as it is; the items a
+      // theme holds are people's notes, published under the count rule (null for 1..k−1).
+      const improvementThemes = recurringImprovementThemes(
+        await improvementThemeFacts(db, members, monthsBefore(asOf, RECURRING_THEME_MONTHS)),
+        asOf,
+        k,
+      );
 
       const facts: AgendaFacts = {
         forumId: forum.id,
@@ -89,6 +100,7 @@ export function forumAgendaRoutes() {
                   process: cell.process,
                   step: cell.step,
                   stepName: stepName(cell.process, cell.step),
+                  processName: processOf(cell.process)?.name ?? cell.process,
                   count: { value: cell.count, suppressed: cell.suppressed },
                   medianDaysOver: cell.medianDaysOver,
                 },
@@ -99,6 +111,7 @@ export function forumAgendaRoutes() {
         indicators,
         deviations: register.deviations,
         actions,
+        improvementThemes,
       };
       const { since, signals } = suggestAgenda(facts);
       return c.json({ k, disclosure, since, asOf, signals: [...signals] }, 200);

@@ -22,7 +22,7 @@ const signal = z
     title: z.string().openapi({ description: "Swedish" }),
     figure: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).openapi({
       description:
-        "The signal's figures: stuck_cases {value, suppressed, unit, medianDaysOver, asOf} (value null when withheld); open_escalation {level, daysOpen, openedOn}; review_due {reviewBy, daysLeft, status}; indicator_off_target {value, suppressed, target, direction, asOf}; deviation {kind, section, occurredOn}; overdue_action {daysOverdue, dueOn, owner}",
+        "The signal's figures: stuck_cases {value, suppressed, unit, medianDaysOver, asOf} (value null when withheld); open_escalation {level, daysOpen, openedOn}; review_due {reviewBy, daysLeft, status}; indicator_off_target {value, suppressed, unit (cases or days), target, direction, asOf}; deviation {kind, section, occurredOn}; improvement_theme {sessions, items (null when withheld), since}; overdue_action {daysOverdue, dueOn, owner}",
     }),
     link: z.string().openapi({ description: "The dashboard page behind the signal" }),
   })
@@ -35,7 +35,7 @@ export const suggestedAgendaRoute = createRoute({
   tags: ["forums"],
   summary: "What the forum may want to take up: signals since the previous meeting, with figures",
   description:
-    "Over the forum's member organisations: steps with stuck cases (the stuck metric grouped by process and step, published like GET /metrics/stuck with the members' cases as its population, so withheld counts stay withheld); open escalations lifted to level 3 (förvaltningschef/ledningsforum); agreements in force with a member among their parties whose yearly review is overdue or due within 31 days; their indicators whose current figure misses its target (published as GET /agreements/{id}/indicators publishes it for the caller); open deviations on those agreements that occurred since the previous meeting; the forum's actions open on the meeting's day and past due. `since` is the previous meeting's date, or a quarter before the forum's first. Figures are read as of the meeting's date, or today for a meeting ahead. Audited as a metric read. (`improvement_theme` signals come with the evaluations.)",
+    "Over the forum's member organisations: steps with stuck cases (the stuck metric grouped by process and step, published like GET /metrics/stuck with the members' cases as its population, so withheld counts stay withheld); open escalations lifted to level 3 (förvaltningschef/ledningsforum); agreements in force with a member among their parties whose yearly review is overdue or due within 31 days; their indicators whose current figure misses its target (published as GET /agreements/{id}/indicators publishes it for the caller); open deviations on those agreements that occurred since the previous meeting; evaluation themes raised as improvements in at least 3 sessions of the members within 6 months; the forum's actions open on the meeting's day and past due. `since` is the previous meeting's date, or a quarter before the forum's first. Figures are read as of the meeting's date, or today for a meeting ahead. Audited as a metric read.",
   request: { params: z.object({ id: forumId, mid: meetingId }) },
   responses: {
     200: json(
@@ -57,7 +57,8 @@ export const suggestedAgendaRoute = createRoute({
               {
                 kind: "stuck_cases",
                 ref: "sip:3",
-                title: "Fastnade ärenden i steg 3 Kallelse till planeringsmöte",
+                title:
+                  "Fastnade ärenden i steg 3 Kallelse till planeringsmöte (Samordnad individuell plan)",
                 figure: {
                   value: 14,
                   suppressed: false,

@@ -91,7 +91,14 @@ const actionLink = z
 const actionSource = z
   .union([
     z.object({ kind: z.literal("meeting"), meetingId: uuid, date: z.string() }),
-    z.object({ kind: z.literal("evaluation"), evaluationId: z.string() }),
+    z.object({
+      kind: z.literal("evaluation"),
+      evaluationId: z.string(),
+      itemId: z
+        .string()
+        .optional()
+        .openapi({ description: "The evaluation's item (or group) it was lifted from" }),
+    }),
   ])
   .openapi("ForumActionSource");
 

@@ -103,7 +103,11 @@ function sourceOf(row: typeof forumActions.$inferSelect): ActionSource {
   if (row.sourceKind === "meeting" && row.meetingId !== null) {
     return { kind: "meeting", meetingId: row.meetingId, date: row.decidedOn };
   }
-  return { kind: "evaluation", evaluationId: row.sourceId ?? "" };
+  return {
+    kind: "evaluation",
+    evaluationId: row.sourceId ?? "",
+    ...(row.sourceItemId === null ? {} : { itemId: row.sourceItemId }),
+  };
 }
 
 /** A meeting whole: its protocol, the actions it decided and the earlier ones it follows up. */

@@ -32,6 +32,8 @@ const countFields: Readonly<Record<MetricName, readonly string[]>> = {
   stuck: ["count"],
   // Counts escalations, not cases: its property is in queries/escalations/metric.test.ts.
   escalations: ["open", "resolved"],
+  // Counts evaluation items: its property is in domain/src/evaluations/themes.test.ts.
+  evaluationThemes: ["workedWell", "improve"],
 };
 
 const arbProcess = fc.constantFrom("intern_samsjuklighet", "sip");

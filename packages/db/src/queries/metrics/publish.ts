@@ -15,6 +15,7 @@ import {
   type PublishedStuckCell,
   type PublishedTrendCell,
   publishEscalationFigures,
+  publishThemeTrend,
   suppressCaseCounts,
   suppressFlow,
   suppressLeadTimes,
@@ -22,10 +23,12 @@ import {
   suppressSipConsent,
   suppressStuck,
   suppressTrend,
+  type ThemeCell,
   type TrendParameters,
 } from "@samsyn/domain";
 import type { Db } from "../../client";
 import { type EscalationMetricParameters, escalationFacts } from "../escalations/facts";
+import { type ThemeTrendParameters, themeItemFacts } from "../evaluations/themes";
 import { caseCounts } from "./case-counts";
 import { flow } from "./flow";
 import { leadTimes } from "./lead-times";
@@ -45,6 +48,8 @@ interface MetricParameters {
   readonly stuck: object;
   /** Eskalering: counts escalations, not cases; the query's `from` and `to` are its period. */
   readonly escalations: EscalationMetricParameters;
+  /** Utvärdering's theme trend: counts items (people's notes) in the sessions counted. */
+  readonly evaluationThemes: ThemeTrendParameters;
 }
 
 /** What each metric publishes: its figures after disclosure control. */
@@ -57,6 +62,7 @@ interface Publications {
   readonly network: PublishedNetworkCell[];
   readonly stuck: PublishedStuckCell[];
   readonly escalations: PublishedEscalationFigures;
+  readonly evaluationThemes: ThemeCell[];
 }
 
 export type MetricName = keyof MetricParameters;
@@ -130,6 +136,12 @@ const publishers: { readonly [N in MetricName]: Publisher<N> } = {
     const period = { ...(query.from ? { from: query.from } : {}), to: query.to ?? query.asOf };
     const facts = await escalationFacts(db, access, recordKeySecret, period.to);
     return publishEscalationFigures(escalationFigures(facts, period), byLevel, disclosure);
+  },
+  // Items written within [from, to] (default to asOf) in the sessions the parameters name.
+  evaluationThemes: async (db, parameters, query, _access, disclosure) => {
+    const period = { ...(query.from ? { from: query.from } : {}), to: query.to ?? query.asOf };
+    const facts = await themeItemFacts(db, parameters, period);
+    return publishThemeTrend(facts, parameters.groupBy, disclosure);
   },
 };
 

@@ -1,0 +1,4 @@
+export * from "./evaluations";
+export * from "./themes";
+export * from "./views";
+export { voterKey } from "./voter";
