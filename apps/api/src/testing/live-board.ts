@@ -70,6 +70,8 @@ export function sseReader(body: ReadableStream<Uint8Array>) {
   let pending: ReturnType<typeof reader.read> | undefined;
   /** Everything read so far, as sent: what a test searches for a name that must not be there. */
   let raw = "";
+  /** The data of the last `presence` message read, whichever call read it. */
+  let lastPresence: unknown;
 
   async function next(timeoutMs = 2000): Promise<SseMessage | undefined> {
     const deadline = Date.now() + timeoutMs;
@@ -78,7 +80,9 @@ export function sseReader(body: ReadableStream<Uint8Array>) {
       if (at >= 0) {
         const block = buffer.slice(0, at);
         buffer = buffer.slice(at + 2);
-        return parseBlock(block);
+        const message = parseBlock(block);
+        if (message.event === "presence") lastPresence = JSON.parse(message.data ?? "null");
+        return message;
       }
       if (ended) return undefined;
       pending ??= reader.read();
@@ -111,9 +115,24 @@ export function sseReader(body: ReadableStream<Uint8Array>) {
     }
   }
 
+  /**
+   * Reads on until the presence last sent equals `expected` (as JSON), or `timeoutMs` passes;
+   * answers the presence last sent then. Presence may have come before, with other messages.
+   */
+  async function presenceBecomes(expected: unknown, timeoutMs = 2000): Promise<unknown> {
+    const deadline = Date.now() + timeoutMs;
+    const wanted = JSON.stringify(expected);
+    while (JSON.stringify(lastPresence) !== wanted) {
+      const message = await next(Math.max(0, deadline - Date.now()));
+      if (message === undefined) break;
+    }
+    return lastPresence;
+  }
+
   return {
     next,
     nextOf,
+    presenceBecomes,
     /** The next change (skipping hello, presence and comments). */
     nextChange: (timeoutMs?: number) => nextOf(["hello", "presence"], timeoutMs),
     get ended() {
