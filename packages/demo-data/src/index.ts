@@ -1,4 +1,13 @@
 export {
+  type DemoEvaluation,
+  type DemoEvaluationItem,
+  type DemoLift,
+  type DemoParticipant,
+  demoEvaluations,
+  RECURRING_DEMO_THEME,
+  SODERTALJE_FORUM,
+} from "./evaluations";
+export {
   type DemoAction,
   type DemoActionLink,
   type DemoEscalation,

@@ -25,6 +25,7 @@ import { createLogger } from "../lib/logging";
 import { removeLeftoverUploads } from "../routes/imports/upload";
 import { createAuditBuffer } from "../routes/metrics/metric-audit";
 import { resolveSecret } from "../secret";
+import { loadDemoEvaluations } from "./demo-evaluations";
 import { loadDemoForums } from "./demo-forums";
 import { loadDemoRegister } from "./demo-register";
 import { createProgressReporter, formatCount, formatSeconds } from "./progress";
@@ -227,6 +228,14 @@ async function loadDemo(env: Env, database: Database): Promise<void> {
       t("cli.demo_forums_loaded", {
         forums: formatCount(loaded.forums),
         escalations: formatCount(loaded.escalations),
+      }),
+    );
+    console.error(t("cli.demo_evaluations_loading"));
+    const evaluated = await loadDemoEvaluations(database, secretFor(env), today);
+    console.error(
+      t("cli.demo_evaluations_loaded", {
+        sessions: formatCount(evaluated.sessions),
+        actions: formatCount(evaluated.actions),
       }),
     );
   } finally {

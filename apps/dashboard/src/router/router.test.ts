@@ -37,6 +37,7 @@ describe("the route tree", { timeout: 60_000 }, () => {
       ["/overenskommelser", "nav.agreements"],
       ["/ledningsforum", "nav.forums"],
       ["/eskaleringar", "nav.escalations"],
+      ["/utvardering", "nav.evaluations"],
       ["/import", "nav.import"],
       ["/granskningslogg", "nav.audit_log"],
     ]);

@@ -60,6 +60,14 @@ Commands:
     sv: "{forums} ledningsforum med ett års möten och {escalations} eskaleringar laddade.",
     en: "{forums} forums with a year of meetings and {escalations} escalations loaded.",
   },
+  "cli.demo_evaluations_loading": {
+    sv: "Laddar demolänets utvärderingar…",
+    en: "Loading the demo county's evaluations…",
+  },
+  "cli.demo_evaluations_loaded": {
+    sv: "{sessions} utvärderingar från två år laddade, {actions} förbättringar lyfta till åtgärder.",
+    en: "{sessions} evaluations from two years loaded, {actions} improvements lifted to actions.",
+  },
   "cli.demo_loading": {
     sv: "Databasen är tom: laddar demolänet ({cases} ärenden)…",
     en: "The database is empty: loading the demo county ({cases} cases)…",

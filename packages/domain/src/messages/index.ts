@@ -15,6 +15,7 @@ import { demoMessages } from "./demo";
 import { disclosureMessages } from "./disclosure";
 import { escalationMessages } from "./escalations";
 import { evaluationMessages } from "./evaluations";
+import { evaluationsPageMessages } from "./evaluations-page";
 import { exportMessages } from "./exports";
 import { forumMessages } from "./forums";
 import { forumsPageMessages } from "./forums-page";
@@ -48,6 +49,7 @@ export const messages = {
   ...forumMessages,
   ...escalationMessages,
   ...evaluationMessages,
+  ...evaluationsPageMessages,
   ...forumsPageMessages,
   ...cliMessages,
   ...dashboardMessages,
