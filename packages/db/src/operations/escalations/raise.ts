@@ -13,9 +13,10 @@ import type { EscalationView } from "../../queries/escalations/views";
 import { ok, type Result, refuse } from "../../queries/result";
 import { screenFields } from "../../queries/validation";
 import { escalations } from "../../schema";
+import { loadOrganisationCodes } from "../organisation-codes";
 import { auditOutcomes } from "../refusal";
 import { escalationRefusal } from "./refusal";
-import { escalationEntry, escalationRecord, loadAgreementId, loadOrganisationCodes } from "./state";
+import { escalationEntry, escalationRecord, loadAgreementId } from "./state";
 
 export type NewEscalation = Omit<RaiseEscalation, "type" | "on">;
 

@@ -1,18 +1,11 @@
 import type { IsoDate } from "@samsyn/domain";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { AuditEntry, AuditOutcome } from "../../audit";
 import type { Db } from "../../client";
 import { isUuid } from "../../queries/agreements/views";
 import type { EscalationRow } from "../../queries/escalations/access";
 import { type EscalationView, escalationViews } from "../../queries/escalations/views";
-import { selectRows } from "../../queries/rows";
 import { agreements } from "../../schema";
-
-/** The county's organisation codes, as stored: what an escalation may name. */
-export async function loadOrganisationCodes(db: Db): Promise<Set<string>> {
-  const rows = await selectRows<{ code: string }>(db, sql`SELECT code FROM organisations`);
-  return new Set(rows.map((r) => r.code));
-}
 
 /** The agreement `id` if it exists (any status: a dispute may be about an old routine). */
 export async function loadAgreementId(db: Db, id: string): Promise<{ id: string } | undefined> {

@@ -7,9 +7,10 @@ import { voterKey } from "../../queries/evaluations/voter";
 import { ok, type Result, refuse } from "../../queries/result";
 import { screenFields } from "../../queries/validation";
 import { evaluations } from "../../schema";
+import { loadOrganisationCodes } from "../organisation-codes";
 import { auditOutcomes } from "../refusal";
 import { evaluationRefusal } from "./refusal";
-import { evaluationAudit, loadOrganisationCodes, loadProcesses } from "./state";
+import { evaluationAudit, loadProcesses } from "./state";
 
 export type NewEvaluation = Omit<CreateEvaluation, "type">;
 

@@ -132,12 +132,6 @@ export async function loadTargets(tx: Db, evaluationId: string): Promise<Map<str
   return targets;
 }
 
-/** The county's organisation codes, as stored. */
-export async function loadOrganisationCodes(db: Db): Promise<ReadonlySet<string>> {
-  const rows = await selectRows<{ code: string }>(db, sql`SELECT code FROM organisations`);
-  return new Set(rows.map((r) => r.code));
-}
-
 /** The catalogue's processes with their step numbers. */
 export async function loadProcesses(db: Db): Promise<ReadonlyMap<string, readonly number[]>> {
   const rows = await selectRows<{ process_code: string; number: number }>(

@@ -13,9 +13,10 @@ import { type ActionView, actionView } from "../../queries/forums/views";
 import { ok, type Result, refuse } from "../../queries/result";
 import { screenFields } from "../../queries/validation";
 import { agreementIndicators, forumActions } from "../../schema";
+import { loadOrganisationCodes } from "../organisation-codes";
 import { auditOutcomes } from "../refusal";
 import { forumRefusal } from "./refusal";
-import { forumAudit, loadOrganisationCodes, writableMeeting } from "./state";
+import { forumAudit, writableMeeting } from "./state";
 
 export interface NewAction {
   readonly title: string;

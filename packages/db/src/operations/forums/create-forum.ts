@@ -5,9 +5,10 @@ import { type ForumView, forumView } from "../../queries/forums/views";
 import { ok, type Result, refuse } from "../../queries/result";
 import { screenFields } from "../../queries/validation";
 import { forums } from "../../schema";
+import { loadOrganisationCodes } from "../organisation-codes";
 import { auditOutcomes } from "../refusal";
 import { forumRefusal } from "./refusal";
-import { forumAudit, loadOrganisationCodes } from "./state";
+import { forumAudit } from "./state";
 
 export type NewForum = Omit<CreateForum, "type">;
 

@@ -15,12 +15,6 @@ import type { QueryError } from "../../queries/result";
 import { selectRows } from "../../queries/rows";
 import { forumMeetings } from "../../schema";
 
-/** The county's organisation codes, as stored (a county edits its catalogue). */
-export async function loadOrganisationCodes(db: Db): Promise<ReadonlySet<string>> {
-  const rows = await selectRows<{ code: string }>(db, sql`SELECT code FROM organisations`);
-  return new Set(rows.map((r) => r.code));
-}
-
 /**
  * The forum a write is about, when the caller may write in it. A role that writes in no forum is
  * refused before anything is read (403); a forum out of the caller's sight answers as absent
