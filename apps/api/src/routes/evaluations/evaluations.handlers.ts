@@ -27,13 +27,13 @@ import { evaluationFigureRoutes } from "./figures.handlers";
 import { plainAction, plainBoard, plainGroup } from "./plain";
 
 /**
- * A participant's writes (items, groups, votes) leave the subject out of the request's log
- * line: in an anonymous session the log must not say who wrote, and saying it for the other
- * sessions would tell which sessions are anonymous.
- *
  * Utvärdering (SPEC "Acting on the figures — the API contract", part Utvärdering). The
  * operations in db decide, screen, scope and audit; these handlers only translate. The theme
  * trend and the figures are registered first: `/evaluations/themes` before `/evaluations/{id}`.
+ *
+ * A participant's writes (items, groups, votes) set `withholdSubject`, leaving the subject out of
+ * the request's log line: in an anonymous session the log must not say who wrote, and saying it
+ * for the other sessions would tell which sessions are anonymous.
  */
 export function evaluationRoutes() {
   return createRouter()

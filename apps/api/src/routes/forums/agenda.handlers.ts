@@ -1,7 +1,6 @@
 import {
   agreementAgendaFacts,
   getForumWithMeetings,
-  getMeeting,
   improvementThemeFacts,
   indicatorDefinition,
   listForumActions,
@@ -46,7 +45,9 @@ export function forumAgendaRoutes() {
       const scope = c.get("scope");
       const { id, mid } = c.req.valid("param");
       const forum = orRefuse(await getForumWithMeetings(db, scope, id));
-      const meeting = orRefuse(await getMeeting(db, scope, id, mid));
+      // The forum's meetings are at hand: the agenda needs the meeting's date, not its contents.
+      const meeting = forum.meetings.find((m) => m.id === mid);
+      if (meeting === undefined) throw new ApiError("not_found");
       const previous = forum.meetings
         .filter((m) => m.date < meeting.date)
         .map((m) => m.date)
