@@ -26,6 +26,7 @@ export {
   MAX_DEMO_CASES,
   PRELOADED_DEMO_SEED,
 } from "./generate-demo-county";
+export { createRandom, type Random } from "./prng";
 export {
   type DemoAgreement,
   type DemoDeviation,

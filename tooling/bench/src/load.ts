@@ -87,7 +87,7 @@ async function openPostgres(
   fingerprint: string,
   fresh: boolean,
 ): Promise<Opened> {
-  const name = `samsyn_bench_${dataset.cases}`;
+  const name = benchDatabaseName(dataset.cases);
   const server = await createDb({ databaseUrl: serverUrl });
   try {
     const stamp = fresh ? undefined : await readPostgresStamp(server, name);
@@ -118,7 +118,12 @@ async function readPostgresStamp(server: Database, name: string): Promise<Stamp 
   return parseStamp(row?.comment);
 }
 
-function withDatabase(serverUrl: string, name: string): string {
+/** The PostgreSQL database `pnpm bench` loads `cases` cases into, beside DATABASE_URL's. */
+export function benchDatabaseName(cases: number): string {
+  return `samsyn_bench_${cases}`;
+}
+
+export function withDatabase(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();

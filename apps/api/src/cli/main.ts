@@ -10,6 +10,7 @@ import {
   countSummary,
   createDb,
   type Database,
+  enableMetricCache,
   type ImportError,
   importDirectory,
   migrate,
@@ -178,6 +179,8 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
   if (options.loadDemoIfEmpty && (await countSummary(database.db)).cases === 0) {
     await loadDemo(env, database);
   }
+  // A morning's managers ask the same figures: answered from memory until the data changes.
+  enableMetricCache(database);
   const dashboardDir = env.SAMSYN_DASHBOARD_DIR
     ? userPath(env, env.SAMSYN_DASHBOARD_DIR)
     : fileURLToPath(new URL("../../../dashboard/dist", import.meta.url));

@@ -1,6 +1,16 @@
 import type { IsoDate } from "@samsyn/domain";
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgTable, smallint, text } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+} from "drizzle-orm/pg-core";
 
 /**
  * The metrics' storage, derived from the events by `refreshCaseFacts` in the same transaction as
@@ -123,3 +133,18 @@ export const casePairs = pgTable("case_pairs", {
   unitPairB: text("unit_pair_b").array().notNull(),
   unitPairDates: dates("unit_pair_dates"),
 });
+
+/**
+ * One row counting the changes to the metrics' storage: `refreshCaseFacts` adds one in the
+ * transaction of every write, so a figure computed after reading version n is a figure of data at
+ * least as new as n. The metric cache (`queries/metrics/cache.ts`) keys its answers by it, which
+ * keeps a cached answer from outliving the data it was computed from, on every instance.
+ */
+export const caseDataVersion = pgTable(
+  "case_data_version",
+  {
+    id: boolean("id").primaryKey().default(true),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+  },
+  (table) => [check("case_data_version_one_row", sql`${table.id}`)],
+);

@@ -18,5 +18,7 @@ export async function resetData(db: Db): Promise<void> {
         case_pairs, units, organisations, imports, installation, audit_log RESTART IDENTITY CASCADE`,
     );
     await tx.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate`);
+    // Data changed without a write's refresh: a metric cache must not serve the old figures.
+    await tx.execute(sql`UPDATE case_data_version SET version = version + 1`);
   });
 }

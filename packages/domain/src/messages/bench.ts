@@ -32,6 +32,18 @@ export const benchMessages = {
     sv: "--{option} ska vara ett heltal, minst {min}.",
     en: "--{option} must be a whole number, at least {min}.",
   },
+  "bench.load_demo_extras": {
+    sv: "Lägger till demolänets överenskommelser, forum och utvärderingar…",
+    en: "Adding the demo county's agreements, forums and evaluations…",
+  },
+  "bench.load_warmup": {
+    sv: "Värmer upp i {seconds} s…",
+    en: "Warming up for {seconds} s…",
+  },
+  "bench.load_running": {
+    sv: "Belastar samsyn serve i {seconds} s med {connections} anslutningar…",
+    en: "Loading samsyn serve for {seconds} s with {connections} connections…",
+  },
   "bench.no_database_url": {
     sv: "DATABASE_URL är inte satt: PostgreSQL mäts inte.",
     en: "DATABASE_URL is not set: PostgreSQL is not measured.",

@@ -11,7 +11,7 @@ export type RunStatement = (statement: SQL) => Promise<unknown>;
  * place where it is derived, and a write: so here among the operations, not in queries/. Every write calls it in its own transaction: the importer for the
  * cases it touched, `appendCaseEvent` and `createCase` for their case, `migrate` for cases
  * without facts. First the cases' new attribute codes are numbered; then one statement derives
- * the rest, so `caseIds` is read before any derived row changes.
+ * the rest, so `caseIds` is read before any derived row changes. Then the data version moves on.
  * The timelines are `deriveCaseState`'s fold kept whole: events in event order (occurred_at,
  * then seq), each dated in Stockholm.
  */
@@ -33,6 +33,9 @@ export async function refreshCaseFacts(run: RunStatement, caseIds: SQL): Promise
     stored_timelines AS (${upsert("case_timelines", timelineColumns, storedTimelines)}),
     stored_pairs AS (${upsert("case_pairs", pairColumns, storedPairs)})
     ${upsert("case_facts", factColumns, facts)}`);
+  // Last, so that the row is locked only from here to the caller's commit: a cached figure of an
+  // older version is not served once this commits (queries/metrics/cache.ts).
+  await run(sql`UPDATE case_data_version SET version = version + 1`);
 }
 
 /**

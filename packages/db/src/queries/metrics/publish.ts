@@ -29,6 +29,7 @@ import {
 import type { Db } from "../../client";
 import { type EscalationMetricParameters, escalationFacts } from "../escalations/facts";
 import { type ThemeTrendParameters, themeItemFacts } from "../evaluations/themes";
+import { metricCacheOf } from "./cache";
 import { caseCounts } from "./case-counts";
 import { flow } from "./flow";
 import { leadTimes } from "./lead-times";
@@ -159,10 +160,21 @@ export async function publishMetric<N extends MetricName>(
   options: PublishOptions,
 ): Promise<Publication<N>> {
   const publish: Publisher<N> = publishers[metric.name];
-  const published = await publish(db, metric, query, access, options.disclosure);
+  const compute = () => publish(db, metric, query, access, options.disclosure);
+  const cache = metricCacheOf(db);
+  const published =
+    cache !== undefined && cachedMetrics.has(metric.name)
+      ? await cache.get(db, JSON.stringify([metric, query, access, options.disclosure]), compute)
+      : await compute();
   options.audit.published(metric.name);
   return published;
 }
+
+/**
+ * The metrics of the case data, whose answers change only with a write to it (`case_data_version`).
+ * Escalations and themes change with every escalation and note written, and are cheap: not cached.
+ */
+const cachedMetrics: ReadonlySet<MetricName> = new Set(metricNames);
 
 function groupBy(query: MetricQuery) {
   return query.groupBy ?? [];
