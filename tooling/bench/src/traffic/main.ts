@@ -15,7 +15,7 @@ import {
   type Role,
   streamConnections,
 } from "./mix";
-import { type Answer, kindFigures, renderLoad, rssTrend } from "./report";
+import { type Answer, distinctQuestions, kindFigures, renderLoad, rssTrend } from "./report";
 import { rssOf, startServe } from "./serve";
 import { type BoardStream, openBoardStream } from "./streams";
 
@@ -144,7 +144,8 @@ async function underLoad(url: string, pid: number, options: LoadOptions): Promis
           onResponse: (status, _body, context) => {
             const { planned, sentAt } = context as Sent;
             const ms = performance.now() - sentAt;
-            if (measuring) answers.push({ kind: planned.kind, status, ms });
+            const question = `${planned.role} ${planned.method} ${planned.path}`;
+            if (measuring) answers.push({ kind: planned.kind, question, status, ms });
             if ((status < 200 || status > 299) && answers.length < 5_000) {
               console.error(`${status} ${planned.method} ${planned.path}`);
             }
@@ -195,6 +196,7 @@ async function underLoad(url: string, pid: number, options: LoadOptions): Promis
       rss: rssTrend(rssSamples),
       streamEvents: { expected, received },
       socketErrors: result.errors,
+      distinctMetricQuestions: distinctQuestions(answers, "metric"),
     })}`,
   );
   return 0;

@@ -1,20 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { kindFigures, renderLoad, rssTrend } from "./report";
+import { distinctQuestions, kindFigures, renderLoad, rssTrend } from "./report";
 
 const mb = 1_048_576;
 
 describe("the load's report", () => {
   it("counts every answer outside 2xx as an error, per kind and over all", () => {
     const figures = kindFigures([
-      { kind: "metric", status: 200, ms: 10 },
-      { kind: "metric", status: 503, ms: 20 },
-      { kind: "write", status: 201, ms: 30 },
-      { kind: "page", status: 404, ms: 40 },
+      { kind: "metric", question: "a", status: 200, ms: 10 },
+      { kind: "metric", question: "b", status: 503, ms: 20 },
+      { kind: "write", question: "c", status: 201, ms: 30 },
+      { kind: "page", question: "d", status: 404, ms: 40 },
     ]);
     const by = Object.fromEntries(figures.map((f) => [f.label, f]));
     expect(by.all).toMatchObject({ requests: 4, errors: 2 });
     expect(by.metric).toMatchObject({ requests: 2, errors: 1, p50: 15 });
     expect(by.write).toMatchObject({ requests: 1, errors: 0, p99: 30 });
+  });
+
+  it("counts the distinct questions of a kind", () => {
+    const answers = ["a", "b", "a"].map((question) => ({
+      kind: "metric" as const,
+      question,
+      status: 200,
+      ms: 1,
+    }));
+    expect(distinctQuestions(answers, "metric")).toBe(2);
+    expect(distinctQuestions(answers, "page")).toBe(0);
   });
 
   it("compares the last ten seconds' RSS with the first ten's", () => {
@@ -32,16 +43,18 @@ describe("the load's report", () => {
       streams: 3,
       seconds: 60,
       figures: kindFigures([
-        { kind: "metric", status: 200, ms: 400 },
-        { kind: "page", status: 200, ms: 5 },
+        { kind: "metric", question: "a", status: 200, ms: 400 },
+        { kind: "page", question: "d", status: 200, ms: 5 },
       ]),
       rss: rssTrend([100 * mb, 100 * mb]),
       streamEvents: { expected: 10, received: 9 },
       socketErrors: 0,
+      distinctMetricQuestions: 1,
     });
     expect(text).toContain("target 0: held");
     expect(text).toMatch(/p99 over the mix: \d+ ms — target ≤ 300 ms: \*\*missed\*\*/);
     expect(text).toContain("9 of 10 notes");
     expect(text).toContain("(1 missing)");
+    expect(text).toContain("1 distinct questions (role, metric, grouping, period, filter) among 1");
   });
 });

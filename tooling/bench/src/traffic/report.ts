@@ -4,6 +4,8 @@ import type { TrafficKind } from "./mix";
 /** One answered request of the measured minute. */
 export interface Answer {
   readonly kind: TrafficKind;
+  /** The role and path asked: how many questions were distinct says how much a cache could hold. */
+  readonly question: string;
   readonly status: number;
   readonly ms: number;
 }
@@ -84,6 +86,12 @@ export interface LoadResult {
   readonly streamEvents: { readonly expected: number; readonly received: number };
   /** autocannon's own count of failed connections and timeouts (not answers). */
   readonly socketErrors: number;
+  /** Distinct metric questions (role and path) among the metric reads measured. */
+  readonly distinctMetricQuestions: number;
+}
+
+export function distinctQuestions(answers: readonly Answer[], kind: TrafficKind): number {
+  return new Set(answers.filter((a) => a.kind === kind).map((a) => a.question)).size;
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
@@ -107,6 +115,7 @@ export function renderLoad(result: LoadResult): string {
     "| -------- | ----: | ---------: | -----: | --: | --: | --: |",
     ...rows,
     "",
+    `- metric reads: ${result.distinctMetricQuestions.toLocaleString("sv-SE")} distinct questions (role, metric, grouping, period, filter) among ${(result.figures.find((f) => f.label === "metric")?.requests ?? 0).toLocaleString("sv-SE")}`,
     `- errors: ${errors} (answers outside 2xx ${all.errors}, failed connections and timeouts ${result.socketErrors}) — target 0: ${verdict(errors === loadTargets.errors)}`,
     `- p99 over the mix: ${msText(all.p99)} — target ≤ ${loadTargets.p99Ms} ms: ${verdict(all.p99 <= loadTargets.p99Ms)}`,
     `- RSS of samsyn serve: ${mb(result.rss.firstBytes)} in the first 10 s, ${mb(result.rss.lastBytes)} in the last 10 s (${(result.rss.growth * 100).toFixed(1)} %), peak ${mb(result.rss.peakBytes)} — flat (≤ ${loadTargets.rssGrowth * 100} %): ${verdict(result.rss.growth <= loadTargets.rssGrowth)}`,

@@ -111,6 +111,19 @@ describe.each(testDatabases())("the metric cache on $name", (target) => {
     expect(reimported).toEqual(await uncached());
   });
 
+  it("keeps its answers within its bound, the least recently used going first", async () => {
+    const total = JSON.stringify(await uncached()).length;
+    const other = { ...byStep, asOf: "2025-05-31" as never };
+    const otherBytes = JSON.stringify(await uncached(county, other)).length;
+    // Room for the larger of the two answers, not for both.
+    cache = enableMetricCache(database(), Math.max(total, otherBytes));
+    await publish();
+    await publish(county, other);
+    await publish(county, other);
+    await publish();
+    expect(cache.stats).toEqual({ hits: 1, misses: 3 });
+  });
+
   it("runs a burst of the same question once", async () => {
     const answers = await Promise.all(Array.from({ length: 8 }, () => publish()));
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);

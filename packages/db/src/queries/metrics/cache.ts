@@ -27,10 +27,12 @@ const caches = new WeakMap<Db, MetricCache>();
 
 /**
  * Turns the metric cache on for a database: `samsyn serve` does, for the primary and any
- * replica. Off by default, so that tests and `pnpm bench` measure the SQL itself.
+ * replica. Off by default, so that tests and `pnpm bench` measure the SQL itself. `maxBytes`
+ * bounds the answers kept, measured as their JSON: a trend by municipality is a thousand times a
+ * total's size, so a count of entries would bound nothing.
  */
-export function enableMetricCache(database: Database, maxEntries = 2_000): MetricCache {
-  const cache = createMetricCache(maxEntries);
+export function enableMetricCache(database: Database, maxBytes = 64 * 1_048_576): MetricCache {
+  const cache = createMetricCache(maxBytes);
   caches.set(database.db, cache);
   return cache;
 }
@@ -44,12 +46,33 @@ export function metricCacheOf(db: Db): MetricCache | undefined {
   return caches.get(db);
 }
 
-function createMetricCache(maxEntries: number): MetricCache {
+interface Entry {
+  readonly answer: Promise<unknown>;
+  /** The answer's JSON length once it is known; 0 while it is computed. */
+  bytes: number;
+}
+
+function createMetricCache(maxBytes: number): MetricCache {
   // A Map iterates in insertion order: re-inserting on a hit makes the first key the least
   // recently used. Promises are stored, so that a burst of the same question runs it once.
-  const answers = new Map<string, Promise<unknown>>();
+  const entries = new Map<string, Entry>();
   let version: number | undefined;
+  let bytes = 0;
   const stats = { hits: 0, misses: 0 };
+
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (entry === undefined) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+  };
+  const evictBeyondBound = () => {
+    for (const key of entries.keys()) {
+      if (bytes <= maxBytes) break;
+      drop(key);
+    }
+  };
+
   return {
     stats,
     async get<T>(db: Db, key: string, work: () => Promise<T>): Promise<T> {
@@ -58,33 +81,39 @@ function createMetricCache(maxEntries: number): MetricCache {
       if (row === undefined) return work();
       if (version === undefined || row.version > version) {
         // Older answers can never be served again.
-        answers.clear();
+        entries.clear();
+        bytes = 0;
         version = row.version;
       }
       // The version is part of the key too: a read that took version n before another took n + 1
       // may finish after the clear, and its answer, possibly of data older than n + 1, must not
       // be found by the reads of n + 1.
       const versioned = `${row.version}:${key}`;
-      const cached = answers.get(versioned) as Promise<T> | undefined;
+      const cached = entries.get(versioned);
       if (cached !== undefined) {
         stats.hits++;
-        answers.delete(versioned);
-        answers.set(versioned, cached);
-        return structuredClone(await cached);
+        entries.delete(versioned);
+        entries.set(versioned, cached);
+        return structuredClone((await cached.answer) as T);
       }
       stats.misses++;
       const answer = work();
-      answers.set(versioned, answer);
-      // A failed computation (an outage) is not an answer: the next read tries again.
-      answer.catch(() => {
-        if (answers.get(versioned) === answer) answers.delete(versioned);
-      });
-      if (answers.size > maxEntries) {
-        const oldest = answers.keys().next().value;
-        if (oldest !== undefined) answers.delete(oldest);
+      const entry: Entry = { answer, bytes: 0 };
+      entries.set(versioned, entry);
+      try {
+        const value = await answer;
+        if (entries.get(versioned) === entry) {
+          entry.bytes = JSON.stringify(value).length;
+          bytes += entry.bytes;
+          evictBeyondBound();
+        }
+        // Each caller gets its own copy: a handler that reshapes its answer cannot change another's.
+        return structuredClone(value);
+      } catch (error) {
+        // A failed computation (an outage) is not an answer: the next read tries again.
+        if (entries.get(versioned) === entry) drop(versioned);
+        throw error;
       }
-      // Each caller gets its own copy: a handler that reshapes its answer cannot change another's.
-      return structuredClone(await answer);
     },
   };
 }
