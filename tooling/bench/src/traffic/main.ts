@@ -7,6 +7,7 @@ import { evaluationThemes, t } from "@samsyn/domain";
 import autocannon from "autocannon";
 import { ensureDataset } from "../dataset";
 import { benchDatabaseName, benchSecret, openLoaded, withDatabase } from "../load";
+import { machineFacts } from "../machine";
 import { numberAt, rawQuery } from "../raw-sql";
 import {
   type CountyFacts,
@@ -188,6 +189,8 @@ async function underLoad(url: string, pid: number, options: LoadOptions): Promis
 
   console.log(
     `\n${renderLoad({
+      machine: machineFacts(),
+      measuredAt: new Date(),
       cases: options.cases,
       connections: options.connections,
       streams,

@@ -38,6 +38,16 @@ describe("the load's report", () => {
 
   it("says which targets held and which were missed", () => {
     const text = renderLoad({
+      machine: {
+        cpu: "AMD EPYC",
+        cores: 2,
+        memoryBytes: 0,
+        os: "Linux",
+        node: "v20",
+        commit: "abc1234",
+        loadAverage: 1.25,
+      },
+      measuredAt: new Date("2026-12-04T12:00:00Z"),
       cases: 1_000_000,
       connections: 50,
       streams: 3,
@@ -51,6 +61,8 @@ describe("the load's report", () => {
       socketErrors: 0,
       distinctMetricQuestions: 1,
     });
+    expect(text).toContain("2026-12-04 12:00 UTC on abc1234");
+    expect(text).toContain("load average (1 min) 1.3");
     expect(text).toContain("target 0: held");
     expect(text).toMatch(/p99 over the mix: \d+ ms — target ≤ 300 ms: \*\*missed\*\*/);
     expect(text).toContain("9 of 10 notes");

@@ -1,4 +1,5 @@
 import { median, percentileCont } from "@samsyn/domain";
+import type { MachineFacts } from "../machine";
 import type { TrafficKind } from "./mix";
 
 /** One answered request of the measured minute. */
@@ -76,6 +77,9 @@ export function rssTrend(samples: readonly number[], window = 10): RssTrend {
 }
 
 export interface LoadResult {
+  /** What it ran on, and how busy the machine was: the figures mean little without it. */
+  readonly machine: MachineFacts;
+  readonly measuredAt: Date;
   readonly cases: number;
   readonly connections: number;
   readonly streams: number;
@@ -108,7 +112,10 @@ export function renderLoad(result: LoadResult): string {
   const errors = all.errors + result.socketErrors;
   const lost = result.streamEvents.expected - result.streamEvents.received;
   const verdict = (held: boolean) => (held ? "held" : "**missed**");
+  const { machine } = result;
   return [
+    `Measured ${result.measuredAt.toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine.commit ?? "?"}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average (1 min) ${machine.loadAverage.toFixed(1)} at the end.`,
+    "",
     `${result.cases.toLocaleString("sv-SE")} cases, ${result.connections} connections (${result.streams} holding live board streams), ${result.seconds} s`,
     "",
     "| requests | count | per second | errors | p50 | p95 | p99 |",
