@@ -91,6 +91,14 @@ describe.skipIf(!postgresAvailable)("PostgreSQL going away under a running Samsy
         });
         expect(answer.message).toMatch(/Databasen svarar inte/);
       }
+      // Health, which a load balancer asks, says so in its own field too; and up again after.
+      const healthDuring = duringOutage.filter((a) => a.path === "/api/v1/health");
+      expect(healthDuring.length).toBeGreaterThan(0);
+      for (const answer of healthDuring) expect(answer.bodyStatus).toBe("unavailable");
+      expect(await ask(samsyn.url, token, "/api/v1/health")).toMatchObject({
+        status: 200,
+        bodyStatus: "ok",
+      });
       expect(recovery.ms, "time from PostgreSQL's return to 200 on every path").toBeLessThan(5_000);
       expectNoCrash(samsyn);
       console.info(
@@ -108,12 +116,17 @@ describe.skipIf(!postgresAvailable)("PostgreSQL going away under a running Samsy
     });
     expect(res.status).toBe(202);
     const { job } = (await res.json()) as { job: { id: string } };
+    audited.push({ ...requested(res, "import.commit"), committed: false });
     await untilCopying(pg.url);
     await pg.stop("fast");
     const stoppedAt = Date.now();
+    // Each request counts against the rate limits kept in PostgreSQL: until it is back, the
+    // job's poll answers 503 too. A 3 s outage, then the job's state.
+    const back = sleep(3_000).then(() => pg.start());
 
     const finished = await untilJobEnds(samsyn.url, token, job.id);
-    expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+    await back;
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
     expect(finished).toMatchObject({
       state: "failed",
       error: { code: "database_unavailable", details: [] },
@@ -123,6 +136,7 @@ describe.skipIf(!postgresAvailable)("PostgreSQL going away under a running Samsy
     await pg.start();
     await untilAllAnswer(samsyn.url, token);
     expect(await counts(pg.url)).toEqual(before);
+
     expectNoCrash(samsyn);
   });
 
@@ -141,6 +155,68 @@ describe.skipIf(!postgresAvailable)("PostgreSQL going away under a running Samsy
     await pg.start();
     await untilAllAnswer(samsyn.url, token);
     expect(await counts(pg.url)).toEqual(before);
+  });
+
+  it("runs the import that failed again through the API: exactly the rows of its files", async () => {
+    const before = await counts(pg.url);
+    // The same upload again: every row of the files either added now or already there before,
+    // and what it added is exactly what the database gained.
+    const again = await fetch(`${samsyn.url}/api/v1/imports?mode=commit`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}` },
+      body: await demoForm(demoDir()),
+    });
+    expect(again.status).toBe(202);
+    audited.push({ ...requested(again, "import.commit"), committed: true });
+    const rerun = await untilJobEnds(samsyn.url, token, ((await again.json()) as Started).job.id);
+    expect(rerun.state).toBe("done");
+    type Rows = { cases: number; events: number };
+    const report = rerun.report as { added: Rows; skipped: Rows };
+    const after = await counts(pg.url);
+    expect(after.cases - before.cases).toBe(report.added.cases);
+    expect(after.events - before.events).toBe(report.added.events);
+    expect(report.added.cases + report.skipped.cases).toBe(await dataLines(demoDir(), "cases"));
+    expect(report.added.events + report.skipped.events).toBe(await dataLines(demoDir(), "events"));
+    expectNoCrash(samsyn);
+  });
+
+  it("audits every write that succeeded, and none that was refused or rolled back", async () => {
+    // Writes with PostgreSQL up too, however few the load above made before each outage.
+    for (let i = 0; i < 3; i++) audited.push(await createEvaluation(samsyn.url, token));
+    const writes = audited.filter((w) => w.action === "evaluation.create");
+    expect(writes.filter((w) => w.status === 201).length).toBeGreaterThan(0);
+    expect(writes.filter((w) => w.status === 503).length).toBeGreaterThan(0);
+    expect(audited.filter((w) => w.action === "import.commit").length).toBe(2);
+    const database = await createDb({ databaseUrl: pg.url });
+    if (database.kind !== "postgres") throw new Error("expected PostgreSQL");
+    try {
+      const rows = await database.client.unsafe<{ request_id: string; action: string }[]>(
+        "SELECT request_id, action FROM audit_log WHERE outcome = 'ok' AND request_id = ANY($1)",
+        [audited.map((w) => w.requestId)],
+      );
+      const stored = await database.client.unsafe<{ title: string }[]>(
+        "SELECT title FROM evaluations WHERE title LIKE 'Avstämning under avbrott %'",
+      );
+      const titles = new Set(stored.map((row) => row.title));
+      for (const write of audited) {
+        const auditRows = rows.filter((row) => row.request_id === write.requestId);
+        // A 503 may still have committed (the answer lost with the connection, not the
+        // transaction): what must hold is that the audit row and the data agree.
+        const happened =
+          write.action === "evaluation.create"
+            ? titles.has(write.title ?? "")
+            : write.committed === true;
+        expect(auditRows, `${write.action} ${write.status} ${write.requestId}`).toHaveLength(
+          happened ? 1 : 0,
+        );
+        if (write.status === 201) expect(happened).toBe(true);
+      }
+      console.info(
+        `audit: ${audited.length} writes (${writes.filter((w) => w.status === 201).length} created, ${writes.filter((w) => w.status === 503).length} refused during the outages, 2 imports), ${rows.length} ok rows, one for each write that happened`,
+      );
+    } finally {
+      await database.close();
+    }
   });
 
   it("keeps an upload private while it arrives, and the next start removes what a SIGKILL left", async () => {
@@ -178,6 +254,8 @@ interface Answer {
   readonly retryAfter: string | null;
   readonly code: string | undefined;
   readonly message: string | undefined;
+  /** Health's own `status` field. */
+  readonly bodyStatus?: string;
 }
 
 /** What a dashboard asks for, and health, which needs no token. */
@@ -195,7 +273,10 @@ async function ask(url: string, token: string, path: string): Promise<Answer> {
       headers: { Authorization: `Bearer ${token}` },
       signal: AbortSignal.timeout(8_000),
     });
-    const body = (await res.json()) as { error?: { code?: string; message?: string } };
+    const body = (await res.json()) as {
+      status?: string;
+      error?: { code?: string; message?: string };
+    };
     return {
       path,
       sentAt,
@@ -204,6 +285,7 @@ async function ask(url: string, token: string, path: string): Promise<Answer> {
       retryAfter: res.headers.get("retry-after"),
       code: body.error?.code,
       message: body.error?.message,
+      ...(typeof body.status === "string" ? { bodyStatus: body.status } : {}),
     };
   } catch {
     return {
@@ -218,7 +300,7 @@ async function ask(url: string, token: string, path: string): Promise<Answer> {
   }
 }
 
-/** Eight clients asking one request after another over `paths` until stopped. */
+/** Eight clients asking one request after another over `paths` until stopped, and one writing. */
 function startLoad(url: string, token: string) {
   let running = true;
   const answers: Answer[] = [];
@@ -227,13 +309,63 @@ function startLoad(url: string, token: string) {
       answers.push(await ask(url, token, paths[i % paths.length] ?? "/api/v1/health"));
     }
   });
+  const writer = (async () => {
+    while (running) {
+      const write = await createEvaluation(url, token);
+      audited.push(write);
+      expect([201, 503]).toContain(write.status);
+      await sleep(50);
+    }
+  })();
   return {
     async stop(): Promise<Answer[]> {
       running = false;
-      await Promise.all(clients);
+      await Promise.all([...clients, writer]);
       return answers;
     },
   };
+}
+
+/** An audited write the test made, by the request id Samsyn answered with. */
+interface AuditedWrite {
+  readonly requestId: string;
+  readonly action: "evaluation.create" | "import.commit";
+  readonly status: number;
+  /** The evaluation's title: whether it was stored is looked up by it. */
+  readonly title?: string;
+  /** An import's outcome, which its job reported. */
+  readonly committed?: boolean;
+}
+
+/** Every audited write of this file's tests, checked against the audit log by the last one. */
+const audited: AuditedWrite[] = [];
+
+function requested(res: Response, action: AuditedWrite["action"]) {
+  const requestId = res.headers.get("x-request-id");
+  if (requestId === null) throw new Error("an answer without x-request-id");
+  return { requestId, action, status: res.status };
+}
+
+let evaluationsCreated = 0;
+
+async function createEvaluation(url: string, token: string): Promise<AuditedWrite> {
+  const title = `Avstämning under avbrott ${++evaluationsCreated}`;
+  const res = await fetch(`${url}/api/v1/evaluations`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({
+      title,
+      // Region Stockholm of the demo county that `start` loaded.
+      organisations: ["RS"],
+      from: "2026-01-01",
+      to: "2026-03-31",
+      anonymous: false,
+      votesPerParticipant: 3,
+    }),
+    signal: AbortSignal.timeout(8_000),
+  });
+  await res.body?.cancel();
+  return { ...requested(res, "evaluation.create"), title };
 }
 
 /** Waits until every path answers 200; returns how long that took. */
@@ -295,6 +427,16 @@ async function untilCopying(url: string): Promise<void> {
   }
 }
 
+interface Started {
+  job: { id: string };
+}
+
+/** The rows of an interchange file: its lines less the header (the demo writes no blank line). */
+async function dataLines(dir: string, file: string): Promise<number> {
+  const text = await readFile(join(dir, `${file}.csv`), "utf8");
+  return text.split("\n").filter((line) => line !== "").length - 1;
+}
+
 interface Job {
   state: string;
   report?: unknown;
@@ -307,6 +449,8 @@ async function untilJobEnds(url: string, token: string, id: string): Promise<Job
     const res = await fetch(`${url}/api/v1/imports/jobs/${id}`, {
       headers: { Authorization: `Bearer ${token}` },
     });
+    // 503 while PostgreSQL is away: no state to read yet.
+    if (res.status !== 200) return false;
     job = (await res.json()) as Job;
     return job.state !== "running";
   });

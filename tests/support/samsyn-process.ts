@@ -15,12 +15,20 @@ export function runCli(
   args: string[],
   env: Record<string, string | undefined> = {},
 ): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: repoRoot,
-      env: cliEnv(env),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+  return startCli(args, env).result;
+}
+
+/** `runCli`, with the process's pid, for a test that kills it on the way. */
+export function startCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): { readonly pid: number; readonly result: Promise<CliResult> } {
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd: repoRoot,
+    env: cliEnv(env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const result = new Promise<CliResult>((resolve, reject) => {
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => {
@@ -32,12 +40,17 @@ export function runCli(
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+  return { pid: child.pid ?? 0, result };
 }
 
 export interface RunningSamsyn {
   readonly url: string;
   readonly output: () => string;
   stop(): Promise<void>;
+  /** The process's pid (not its group's): what a test sends SIGTERM or SIGKILL to. */
+  readonly pid: number;
+  /** Resolves when the process has exited: its code, or the signal that ended it. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /**
@@ -80,13 +93,22 @@ async function startOn(
     output += d.toString();
   });
   const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   try {
     await waitForHealth(url, child, () => output);
   } catch (err) {
     await stopChild(child);
     throw err;
   }
-  return { url, output: () => output, stop: () => stopChild(child) };
+  return {
+    url,
+    output: () => output,
+    stop: () => stopChild(child),
+    pid: child.pid ?? 0,
+    exited,
+  };
 }
 
 async function waitForHealth(

@@ -90,6 +90,49 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
   };
 }
 
+/**
+ * A streaming replica of `primary` (which must run), as docs/scaling.md deploys one: a base
+ * backup with `pg_basebackup -R` (which writes `primary_conninfo` and `standby.signal`) in a
+ * temporary directory of its own, on a free port, not yet started; hot standby, so it answers
+ * reads. initdb's pg_hba.conf already trusts replication connections from 127.0.0.1, and
+ * PostgreSQL's defaults (wal_level=replica, max_wal_senders=10) let the primary stream.
+ */
+export async function createThrowawayReplica(
+  primary: ThrowawayPostgres,
+): Promise<ThrowawayPostgres> {
+  if (postgresBin === undefined) throw new Error("no PostgreSQL binaries");
+  const bin = postgresBin;
+  const dir = await mkdtemp(join(tmpdir(), "samsyn-pg-replica-"));
+  const data = join(dir, "data");
+  if (process.getuid?.() === 0) await chown(dir, ...postgresUser());
+  const from = new URL(primary.url);
+  await asPostgres(bin, "pg_basebackup", [
+    ...["-h", from.hostname, "-p", from.port, "-U", "postgres", "-D", data],
+    ...["-R", "-X", "stream", "-c", "fast"],
+  ]);
+  const port = await freePort();
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on`;
+  let running = false;
+  const stop = async (mode: "fast" | "immediate") => {
+    await asPostgres(bin, "pg_ctl", ["-D", data, "-m", mode, "-w", "stop"]);
+    running = false;
+  };
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    async start() {
+      if (running) return;
+      const log = join(dir, "server.log");
+      await asPostgres(bin, "pg_ctl", ["-D", data, "-l", log, "-o", serverOptions, "-w", "start"]);
+      running = true;
+    },
+    stop,
+    async remove() {
+      if (running) await stop("immediate").catch(() => {});
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 function postgresUser(): [number, number] {
   const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"]).toString().trim());
   return [id("-u"), id("-g")];

@@ -16,7 +16,7 @@ import { mountDashboard } from "./lib/dashboard";
 import { handleErrors } from "./lib/error-handler";
 import { defaultHttpSettings, type HttpSettings } from "./lib/http-settings";
 import { assignRequestId, type Logger, logRequests, silentLogger } from "./lib/logging";
-import { createSlidingWindowLimiter, rateLimit } from "./lib/rate-limit";
+import { createSharedWindowLimiter, createSlidingWindowLimiter, rateLimit } from "./lib/rate-limit";
 import { type AppDeps, type AppEnv, createRouter, type Router } from "./lib/router";
 import { securityHeaders } from "./lib/secure-headers";
 import { apiRoutes } from "./routes";
@@ -45,6 +45,12 @@ export interface AppOptions {
    * it before the database; default: one of the app's own, which writes within 200 ms.
    */
   readonly auditBuffer?: AuditBuffer;
+  /**
+   * Count the per-user rate limits in PostgreSQL (`deps.database`), so that the instances on one
+   * database together allow each limit once. `samsyn serve` does on PostgreSQL; default: each
+   * app counts in its own memory (the per-IP limit always does).
+   */
+  readonly sharedRateLimits?: boolean;
   /** Routes only a test needs (a handler that throws, a strict body), beside the resource routes. */
   readonly extraRoutes?: (api: Router) => void;
 }
@@ -67,11 +73,17 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const logger = options.logger ?? silentLogger();
   const app = createRouter();
   const auditBuffer = options.auditBuffer ?? createAuditBuffer(deps.database, logger);
-  const dashboard = dashboardSignIn(auth);
-  useGuards(app, deps, auth, dashboard, logger, auditBuffer, {
-    ...defaultHttpSettings,
-    ...options.http,
-  });
+  const dashboard = dashboardSignIn(auth, { database: deps.database, secret: deps.secret });
+  useGuards(
+    app,
+    deps,
+    auth,
+    dashboard,
+    logger,
+    auditBuffer,
+    { ...defaultHttpSettings, ...options.http },
+    options.sharedRateLimits === true,
+  );
 
   const api = apiRoutes();
   // Beside the typed routes, not in their chain: no client may count on either (the dev
@@ -130,15 +142,18 @@ function useGuards(
   logger: Logger,
   auditBuffer: AuditBuffer,
   http: HttpSettings,
+  sharedRateLimits: boolean,
 ): void {
   const publicPaths = new Set(
     auth.mode === "dev" ? [healthPath, openApiPath, devSignInPath] : [healthPath, openApiPath],
   );
   const perIp = createSlidingWindowLimiter({ limit: http.rateLimitPerMinutePerIp });
-  const perToken = createSlidingWindowLimiter({ limit: http.rateLimitPerMinutePerToken });
-  const metricsPerUser = createSlidingWindowLimiter({
-    limit: http.metricRateLimitPerMinutePerUser,
-  });
+  const perUser = (limiter: string, limit: number) =>
+    sharedRateLimits && deps.database.kind === "postgres"
+      ? createSharedWindowLimiter(deps.database.db, { limiter, limit })
+      : createSlidingWindowLimiter({ limit });
+  const perToken = perUser("token", http.rateLimitPerMinutePerToken);
+  const metricsPerUser = perUser("metrics", http.metricRateLimitPerMinutePerUser);
   const subject = (c: Context<AppEnv>) => (c.get("scope") as Scope | undefined)?.sub;
 
   app.use("*", assignRequestId());

@@ -8,6 +8,8 @@ const envSchema = z.object({
   // 127.0.0.1 rather than "localhost": Node may resolve that to ::1 only.
   HOST: z.string().default("127.0.0.1"),
   DATABASE_URL: z.string().url().optional(),
+  // A streaming replica of DATABASE_URL for reads that may lag (docs/scaling.md).
+  DATABASE_READ_URL: z.string().url().optional(),
   SAMSYN_DATA_DIR: z.string().default(".samsyn/data"),
   SAMSYN_SECRET: z.string().min(32, "SAMSYN_SECRET ska vara minst 32 tecken").optional(),
   SAMSYN_K: z.coerce.number().int().min(3, "SAMSYN_K kan inte vara mindre än 3").default(5),
@@ -49,8 +51,17 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** PGlite lives in one process's files: it has no replica to read from. */
+const replicaNeedsPostgres = envSchema.refine(
+  (env) => env.DATABASE_READ_URL === undefined || env.DATABASE_URL !== undefined,
+  {
+    path: ["DATABASE_READ_URL"],
+    message: "DATABASE_READ_URL kräver DATABASE_URL (en replik av PostgreSQL, inte PGlite)",
+  },
+);
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+  const parsed = replicaNeedsPostgres.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Ogiltig konfiguration / invalid configuration:\n${lines.join("\n")}`);

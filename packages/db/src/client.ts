@@ -1,6 +1,6 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm, statfs, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -32,6 +32,11 @@ export interface CreateDbOptions {
   readonly databaseUrl?: string;
   /** PGlite's data lives in `<dataDir>/pglite`; `"memory://"` for an in-memory database. */
   readonly dataDir?: string;
+  /**
+   * PostgreSQL's `application_name` of the pool's connections: `pg_stat_activity` tells the
+   * replica pool of `samsyn serve` (`samsyn-read`) from the primary's.
+   */
+  readonly applicationName?: string;
 }
 
 /**
@@ -40,7 +45,8 @@ export interface CreateDbOptions {
  * PGlite in SAMSYN_DATA_DIR.
  */
 export async function createDb(options: CreateDbOptions = {}): Promise<Database> {
-  if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl);
+  if (options.databaseUrl !== undefined)
+    return openPostgres(options.databaseUrl, options.applicationName);
   if (options.dataDir !== undefined) return openPglite(options.dataDir);
   const env = readDbEnv();
   return env.databaseUrl !== undefined ? openPostgres(env.databaseUrl) : openPglite(env.dataDir);
@@ -62,8 +68,9 @@ const connectTimeoutSeconds = 3;
  */
 const reconnectBackoffSeconds = (failedConnects: number) => Math.min(0.01 * failedConnects, 0.1);
 
-function openPostgres(url: string): Database {
+function openPostgres(url: string, applicationName?: string): Database {
   const options = {
+    ...(applicationName === undefined ? {} : { connection: { application_name: applicationName } }),
     // Notices ("already exists, skipping") are noise for a CLI and a test run.
     onnotice: () => {},
     socket: connectWithoutDelay,
@@ -114,7 +121,73 @@ function keepTransactionsOffLostConnections(client: postgres.Sql): void {
 async function openPglite(dataDir: string): Promise<Database> {
   const location = dataDir === "memory://" ? dataDir : join(dataDir, "pglite");
   if (location !== "memory://") await mkdir(location, { recursive: true });
-  const client = await PGlite.create(location);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(location);
+  } catch (error) {
+    // PGlite says only "failed to initialize" whatever the cause; the two a person can mend
+    // are told apart by a write of our own.
+    if (location !== "memory://") await throwIfUnwritable(location);
+    throw error;
+  }
+  keepFailuresOfTransactions(client);
   const db: Db = drizzlePglite({ client, schema });
   return { kind: "pglite", db, client, close: () => client.close() };
+}
+
+/** PGlite's data directory cannot be written to: its file system is read-only, or full. */
+export class DataDirUnwritable extends Error {
+  constructor(
+    readonly reason: "read_only" | "full",
+    readonly dir: string,
+  ) {
+    super(`the data directory ${dir} cannot be written to (${reason})`);
+  }
+}
+
+/**
+ * Less room than this, and a start that failed, is a full disk: PGlite writes WAL (16 MB
+ * segments) as it starts, the more so when it recovers from a write the disk refused.
+ */
+const startRoomBytes = 64 << 20;
+
+async function throwIfUnwritable(location: string): Promise<void> {
+  const probe = join(location, `.samsyn-write-probe-${process.pid}`);
+  try {
+    await writeFile(probe, "probe");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EROFS" || code === "EACCES" || code === "EPERM")
+      throw new DataDirUnwritable("read_only", location);
+    if (code === "ENOSPC" || code === "EDQUOT") throw new DataDirUnwritable("full", location);
+    return;
+  } finally {
+    await rm(probe, { force: true });
+  }
+  const room = await statfs(location);
+  if (room.bavail * room.bsize < startRoomBytes) throw new DataDirUnwritable("full", location);
+}
+
+/**
+ * PGlite's `transaction` rolls back when its body fails; after a failed COPY (a full disk:
+ * 53100) that ROLLBACK fails too ("cannot drop active portal"), and its error replaced the
+ * body's, which says what went wrong. The body's error is the one the caller gets.
+ */
+function keepFailuresOfTransactions(client: PGlite): void {
+  const transaction = client.transaction.bind(client);
+  client.transaction = async <T>(work: (tx: Transaction) => Promise<T>): Promise<T> => {
+    let failure: { error: unknown } | undefined;
+    try {
+      return await transaction(async (tx) => {
+        try {
+          return await work(tx);
+        } catch (error) {
+          failure = { error };
+          throw error;
+        }
+      });
+    } catch (error) {
+      throw failure === undefined ? error : failure.error;
+    }
+  };
 }

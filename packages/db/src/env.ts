@@ -5,6 +5,8 @@
 export interface DbEnv {
   /** `postgres://…`: use that PostgreSQL server; absent: embedded PGlite. */
   readonly databaseUrl: string | undefined;
+  /** `postgres://…` of a streaming replica for reads that may lag; PostgreSQL only. */
+  readonly databaseReadUrl: string | undefined;
   readonly dataDir: string;
   /** Set on CI, where the PostgreSQL test variants must run, never skip. */
   readonly ci: boolean;
@@ -13,6 +15,7 @@ export interface DbEnv {
 export function readDbEnv(env: NodeJS.ProcessEnv = process.env): DbEnv {
   return {
     databaseUrl: nonEmpty(env.DATABASE_URL),
+    databaseReadUrl: nonEmpty(env.DATABASE_READ_URL),
     dataDir: nonEmpty(env.SAMSYN_DATA_DIR) ?? ".samsyn/data",
     ci: nonEmpty(env.CI) !== undefined && env.CI !== "false" && env.CI !== "0",
   };

@@ -1,12 +1,26 @@
 export * from "./audit";
+export {
+  type BackupKind,
+  BackupRefused,
+  backupKindOf,
+  backupPglite,
+  backupPostgres,
+  findPostgresTool,
+  finishRestore,
+  pgliteHolders,
+  restorePglite,
+  restorePostgres,
+  type TableProgress,
+} from "./backup";
 export type { CreateDbOptions, Database, Db, Schema } from "./client";
-export { createDb } from "./client";
+export { createDb, DataDirUnwritable } from "./client";
 export * from "./import";
 export {
   checkInstallationSecret,
   claimInstallationSecret,
   SecretMismatch,
 } from "./installation-secret";
+export * from "./instances";
 export * from "./live";
 export { migrate, migrationsFolder, seedCatalogues } from "./migrate";
 export * from "./operations/agreements";

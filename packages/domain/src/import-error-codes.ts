@@ -7,6 +7,8 @@ export const importErrorCodes = [
   "missingFile",
   "badHeader",
   "malformedCsv",
+  // A record longer than the import reads (a file that lost its line ends): refused, not held.
+  "lineTooLong",
   // Neither UTF-8 nor Windows-1252 (UTF-16, say): no text of it can be trusted.
   "badEncoding",
   "columnCount",

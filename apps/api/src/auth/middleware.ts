@@ -29,7 +29,7 @@ export function authenticate(
     // page on another site can neither read nor send. A bearer token, when sent, decides.
     const csrf = c.req.header(csrfHeader);
     if (dashboard !== undefined && header === undefined && csrf !== undefined) {
-      const scope = dashboard.sessions.authorise(getCookie(c, dashboard.cookie), csrf);
+      const scope = await dashboard.sessions.authorise(getCookie(c, dashboard.cookie), csrf);
       if (scope === undefined) return sessionEnded(c);
       c.set("scope", scope);
       return next();

@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createDb, migrate } from "@samsyn/db";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import type { ErrorBody } from "../errors";
@@ -307,11 +308,18 @@ describe("/auth in the app", () => {
 
   it("refuses a forged callback in the app as it is mounted", async () => {
     const { auth } = await oidcAuth("https://idp.test.example");
-    const app = testApp(unusedDatabase(), { auth });
-    const res = await app.request("/auth/callback?code=abc&state=guessed", {
-      headers: { Cookie: "samsyn-signin=guessed" },
-    });
-    expect(res.status).toBe(302);
-    expect(res.headers.get("location")).toBe("/?signin=failed");
+    // The app keeps sign-in attempts in its database: the guessed state is looked up there.
+    const database = await createDb({ dataDir: "memory://" });
+    try {
+      await migrate(database);
+      const app = testApp(database, { auth });
+      const res = await app.request("/auth/callback?code=abc&state=guessed", {
+        headers: { Cookie: "samsyn-signin=guessed" },
+      });
+      expect(res.status).toBe(302);
+      expect(res.headers.get("location")).toBe("/?signin=failed");
+    } finally {
+      await database.close();
+    }
   });
 });

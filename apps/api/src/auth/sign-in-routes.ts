@@ -1,3 +1,4 @@
+import type { Database } from "@samsyn/db";
 import { t } from "@samsyn/domain";
 import type { Context } from "hono";
 import { Hono } from "hono";
@@ -11,6 +12,7 @@ import {
   createDashboardSessions,
   csrfHeader,
   type DashboardSessions,
+  databaseSessionRecords,
   type PendingSignIn,
 } from "./sessions";
 import { AuthUnavailableError, verifySignIn } from "./tokens";
@@ -32,10 +34,23 @@ export interface DashboardSignIn {
   readonly cookie: string;
 }
 
-/** Sessions exist only where the dashboard signs in at the provider (OIDC with a client id). */
-export function dashboardSignIn(auth: AuthConfig): DashboardSignIn | undefined {
+/**
+ * Sessions exist only where the dashboard signs in at the provider (OIDC with a client id). With
+ * a database they are kept in it (createApp passes the primary); without, in memory.
+ */
+export function dashboardSignIn(
+  auth: AuthConfig,
+  options: { database?: Database; secret?: string } = {},
+): DashboardSignIn | undefined {
   if (auth.mode !== "oidc" || auth.signIn === undefined) return undefined;
-  return { sessions: createDashboardSessions(), cookie: cookieNames(auth.signIn).session };
+  // In the database, so that a session opened on one instance works on every other.
+  const records =
+    options.database === undefined ? undefined : databaseSessionRecords(options.database);
+  const sessions = createDashboardSessions({
+    ...(records === undefined ? {} : { records }),
+    ...(options.secret === undefined ? {} : { secret: options.secret }),
+  });
+  return { sessions, cookie: cookieNames(auth.signIn).session };
 }
 
 /** How long the browser keeps the sign-in attempt's cookie: as long as the attempt is kept. */
@@ -63,9 +78,9 @@ export function signInRoutes(
   const provider = options.provider ?? createProviderClient(auth.issuer, signIn);
   const cookies = cookieNames(signIn);
 
-  routes.get("/session", (c) => {
+  routes.get("/session", async (c) => {
     const id = getCookie(c, cookies.session);
-    const session = sessions.find(id);
+    const session = await sessions.find(id);
     if (session === undefined && id !== undefined)
       deleteCookie(c, cookies.session, cookieBase(signIn));
     c.header("Cache-Control", "no-store");
@@ -81,7 +96,7 @@ export function signInRoutes(
     const returnTo = returnPath(c);
     try {
       const { url, state, pending } = await provider.begin(returnTo);
-      sessions.beginSignIn(state, pending);
+      await sessions.beginSignIn(state, pending);
       setCookie(c, cookies.attempt, state, {
         ...cookieBase(signIn),
         path: "/auth",
@@ -106,7 +121,7 @@ export function signInRoutes(
       const tokens = await provider.finish(new URL(c.req.url), state, pending);
       const verdict = await verifySignIn(auth, tokens.accessToken);
       if (!verdict.ok) return verdict.refusal === "invalid" ? "failed" : verdict.refusal;
-      const session = sessions.open(verdict.scope, tokens.idToken);
+      const session = await sessions.open(verdict.scope, tokens.idToken);
       // No Expires: the browser forgets it when it closes, and the server decides the rest.
       setCookie(c, cookies.session, session.id, cookieBase(signIn));
       return undefined;
@@ -124,7 +139,7 @@ export function signInRoutes(
     // The state must be the one this browser was given: a callback from another browser's
     // attempt (login CSRF) or a replay finds nothing and signs no one in.
     const pending =
-      state !== undefined && state === cookieState ? sessions.takeSignIn(state) : undefined;
+      state !== undefined && state === cookieState ? await sessions.takeSignIn(state) : undefined;
     if (state === undefined || pending === undefined) {
       return c.redirect(withProblem("/", "failed"), 302);
     }
@@ -137,11 +152,12 @@ export function signInRoutes(
   // A POST with the session's CSRF token: no other site can sign a user out behind their back.
   routes.post("/logout", async (c) => {
     const id = getCookie(c, cookies.session);
-    const session = sessions.find(id);
-    if (session !== undefined && sessions.authorise(id, c.req.header(csrfHeader)) === undefined) {
+    const session = await sessions.find(id);
+    const authorised = await sessions.authorise(id, c.req.header(csrfHeader));
+    if (session !== undefined && authorised === undefined) {
       return respondError(c, "forbidden", t("auth.csrf_missing"));
     }
-    sessions.close(id);
+    await sessions.close(id);
     deleteCookie(c, cookies.session, { ...cookieBase(signIn), path: "/" });
     const endSession = await provider.endSessionUrl(session?.idToken);
     return c.json({ location: endSession?.href ?? "/" }, 200);

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from "node:fs/promises";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +11,7 @@ import {
   countSummary,
   createDb,
   type Database,
+  DataDirUnwritable,
   enableMetricCache,
   type ImportError,
   importDirectory,
@@ -20,12 +22,13 @@ import { type IsoDate, stockholmDate, t } from "@samsyn/domain";
 import { createApp } from "../app";
 import { createAuthConfig, runTokenCommand } from "../auth";
 import { type Env, readEnv, userPath } from "../env";
-import { isDatabaseUnavailable } from "../lib/error-handler";
+import { isDatabaseUnavailable, isDiskFull } from "../lib/error-handler";
 import { httpSettingsFromEnv, nodeServerOptions } from "../lib/http-settings";
 import { createLogger } from "../lib/logging";
 import { removeLeftoverUploads } from "../routes/imports/upload";
 import { createAuditBuffer } from "../routes/metrics/metric-audit";
 import { resolveSecret } from "../secret";
+import { backupCommand, restoreCommand } from "./backup";
 import { loadDemoEvaluations } from "./demo-evaluations";
 import { loadDemoForums } from "./demo-forums";
 import { loadDemoRegister } from "./demo-register";
@@ -44,6 +47,10 @@ async function main(argv: string[]): Promise<number> {
         console.log(t("cli.migrated", { kind: database.kind }));
         return 0;
       });
+    case "backup":
+      return backupCommand(env, rest);
+    case "restore":
+      return restoreCommand(env, rest);
     case "demo-data":
       return demoData(env, rest);
     case "import":
@@ -181,6 +188,8 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
   }
   // A morning's managers ask the same figures: answered from memory until the data changes.
   enableMetricCache(database);
+  const readDatabase = await openReadReplica(env);
+  if (readDatabase !== undefined) enableMetricCache(readDatabase);
   const dashboardDir = env.SAMSYN_DASHBOARD_DIR
     ? userPath(env, env.SAMSYN_DASHBOARD_DIR)
     : fileURLToPath(new URL("../../../dashboard/dist", import.meta.url));
@@ -188,8 +197,22 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
   // Metric reads are audited in batches after their answers: closed below, before the database.
   const auditBuffer = createAuditBuffer(database, logger);
   const app = createApp(
-    { database, secret: secretFor(env), k: env.SAMSYN_K, disclosure: env.SAMSYN_DISCLOSURE },
-    { dashboardDir, auth, logger, auditBuffer, http: httpSettingsFromEnv(env) },
+    {
+      database,
+      ...(readDatabase === undefined ? {} : { readDatabase }),
+      secret: secretFor(env),
+      k: env.SAMSYN_K,
+      disclosure: env.SAMSYN_DISCLOSURE,
+    },
+    {
+      dashboardDir,
+      auth,
+      logger,
+      auditBuffer,
+      http: httpSettingsFromEnv(env),
+      // Several instances on one PostgreSQL count each user's requests together.
+      sharedRateLimits: database.kind === "postgres",
+    },
   );
   const counts = await countSummary(database.db);
   const listen = { fetch: app.fetch, port: env.PORT, hostname: env.HOST, ...nodeServerOptions() };
@@ -201,15 +224,46 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
     // The server waits for its open connections: live board streams end first (their clients
     // reconnect, to another instance or after the restart, with Last-Event-ID).
     const stop = () => {
-      server.close(() => resolveStop());
+      console.error(t("cli.stopping", { seconds: shutdownDeadlineMs / 1000 }));
+      drainThenClose(server as Server, () => resolveStop());
       void closeLiveBoards(database);
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
   await auditBuffer.close();
+  await readDatabase?.close();
   await database.close();
+  // A statement the deadline cut may still wait in PostgreSQL (on a lock, say): its socket stays
+  // half-closed until the server notices, and would keep the process alive with nothing to do.
+  setTimeout(() => process.exit(), 1_000).unref();
   return 0;
+}
+
+/**
+ * How long SIGTERM lets the requests in flight finish. An orchestrator kills a process that
+ * outlasts its grace period (Kubernetes: 30 s), which would skip closing the audit buffer and
+ * the database: cutting the stragglers first keeps that work inside the period.
+ */
+const shutdownDeadlineMs = 10_000;
+
+/**
+ * Stops taking connections and lets each request in flight end with its answer. Node's
+ * `close` ends only the connections idle at that moment; one that answers later would stay
+ * open for its keep-alive, so idle ones are closed as they come, until none is left or the
+ * deadline cuts the rest.
+ */
+function drainThenClose(server: Server, closed: () => void): void {
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  const deadline = setTimeout(() => {
+    console.error(t("cli.stop_deadline", { seconds: shutdownDeadlineMs / 1000 }));
+    server.closeAllConnections();
+  }, shutdownDeadlineMs);
+  server.close(() => {
+    clearInterval(idle);
+    clearTimeout(deadline);
+    closed();
+  });
 }
 
 async function loadDemo(env: Env, database: Database): Promise<void> {
@@ -266,6 +320,15 @@ function openDatabase(env: Env): Promise<Database> {
   );
 }
 
+/**
+ * The replica of DATABASE_READ_URL, if set (env.ts refuses it without DATABASE_URL). Its pool
+ * is named `samsyn-read`, so that `pg_stat_activity` on either server tells the pools apart.
+ */
+function openReadReplica(env: Env): Promise<Database | undefined> {
+  if (env.DATABASE_READ_URL === undefined) return Promise.resolve(undefined);
+  return createDb({ databaseUrl: env.DATABASE_READ_URL, applicationName: "samsyn-read" });
+}
+
 function secretFor(env: Env): string {
   return resolveSecret({
     secret: env.SAMSYN_SECRET,
@@ -289,6 +352,18 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
+    if (err instanceof DataDirUnwritable) {
+      const key = err.reason === "full" ? "cli.data_dir_full" : "cli.data_dir_read_only";
+      console.error(t("cli.failed", { message: t(key, { dir: err.dir }) }));
+      process.exitCode = 1;
+      return;
+    }
+    if (isDiskFull(err)) {
+      // PostgreSQL's words name a file of its own ("could not extend file base/5/25572").
+      console.error(t("cli.failed", { message: t("error.disk_full") }));
+      process.exitCode = 1;
+      return;
+    }
     if (isDatabaseUnavailable(err)) {
       // The driver's own words ("write CONNECTION_CLOSED 127.0.0.1:5432") are not for a user.
       console.error(t("cli.failed", { message: t("error.database_unavailable") }));

@@ -20,7 +20,7 @@ import {
   tokenFor,
   unusedDatabase,
 } from "../testing";
-import { jsonBody } from "./body";
+import { jsonBody, registerImportMaxBytes } from "./body";
 import { nodeServerOptions } from "./http-settings";
 
 const limit = 1024;
@@ -77,6 +77,27 @@ describe("body size", () => {
     } as RequestInit);
     expect(res.status).toBe(413);
     expect((await errorOf(res)).code).toBe("payload_too_large");
+  });
+
+  it("gives the agreement register, read whole, its own 16 MiB limit, declared or streamed", async () => {
+    const register = testApp(unusedDatabase());
+    const path = "/api/v1/agreements/import";
+    const csv = { "Content-Type": "text/csv" };
+    const declared = await authed(register, path, {
+      method: "POST",
+      headers: { ...csv, "Content-Length": String(registerImportMaxBytes + 1) },
+      body: "a".repeat(registerImportMaxBytes + 1),
+    });
+    expect(declared.status).toBe(413);
+    expect((await errorOf(declared)).message).toMatch(/högst 16777216 byte/);
+    const streamed = await authed(register, path, {
+      method: "POST",
+      headers: csv,
+      body: chunked(registerImportMaxBytes + 65_536),
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect((await errorOf(streamed)).code).toBe("payload_too_large");
   });
 
   describe("over a real socket", () => {
@@ -157,6 +178,116 @@ describe("body size", () => {
   });
 });
 
+/**
+ * Sends `path` a body of `totalBytes` over a raw socket, paced like an upload over a network,
+ * and stops as soon as an answer is complete: what it says, and how much had been sent by then.
+ */
+async function sendUntilAnswered(
+  port: number,
+  path: string,
+  headers: string,
+  options: { readonly chunked: boolean; readonly totalBytes: number },
+): Promise<{ answer: string; sentWhenAnswered: number | null }> {
+  const socket = connect(port, "127.0.0.1");
+  await once(socket, "connect");
+  let received = Buffer.alloc(0);
+  let sent = 0;
+  let sentWhenAnswered: number | null = null;
+  socket.on("data", (chunk: Buffer) => {
+    received = Buffer.concat([received, chunk]);
+    if (sentWhenAnswered === null && completeAnswer(received)) sentWhenAnswered = sent;
+  });
+  socket.on("error", () => {});
+  const length = options.chunked
+    ? "Transfer-Encoding: chunked"
+    : `Content-Length: ${options.totalBytes}`;
+  socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${headers}${length}\r\n\r\n`);
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  const framed = options.chunked
+    ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")])
+    : chunk;
+  while (sent < options.totalBytes && sentWhenAnswered === null && !socket.destroyed) {
+    if (!socket.write(framed)) await Promise.race([once(socket, "drain"), once(socket, "close")]);
+    sent += chunk.length;
+    if ((sent / chunk.length) % 16 === 0) await sleep(20);
+  }
+  socket.destroy();
+  return { answer: received.toString("utf8"), sentWhenAnswered };
+}
+
+/** A status line, headers and as many body bytes as Content-Length says. */
+function completeAnswer(received: Buffer): boolean {
+  const text = received.toString("latin1");
+  const end = text.indexOf("\r\n\r\n");
+  if (end === -1) return false;
+  const length = /\r\ncontent-length: *(\d+)/i.exec(text.slice(0, end));
+  return length !== null && received.length - (end + 4) >= Number(length[1]);
+}
+
+describe.each(testDatabases())(
+  "413 while the client is still sending, over a socket, on $name",
+  (target) => {
+    // An upload's body is read only after the caller's role and the installation secret are
+    // checked: the database is a real one.
+    const database = useMigratedDatabase(target);
+    const uploadLimit = 256 * 1024;
+    let server: ReturnType<typeof serve>;
+    let port: number;
+    let auth: string;
+    beforeAll(async () => {
+      const limited = testApp(database(), {
+        extraRoutes: registerProbeRoutes,
+        http: { bodyLimitBytes: limit, importMaxBytes: uploadLimit },
+      });
+      server = serve({
+        fetch: limited.fetch,
+        port: 0,
+        hostname: "127.0.0.1",
+        ...nodeServerOptions(),
+      });
+      await once(server, "listening");
+      port = (server.address() as AddressInfo).port;
+      auth = `Authorization: Bearer ${await tokenFor(adminScope)}\r\n`;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    const totalBytes = 64 * 1024 * 1024;
+
+    it.each([
+      ["JSON with its Content-Length", echo, "Content-Type: application/json\r\n", false],
+      ["JSON chunked", echo, "Content-Type: application/json\r\n", true],
+      [
+        "an import upload with its Content-Length",
+        "/api/v1/imports?mode=check",
+        "Content-Type: multipart/form-data; boundary=x\r\n",
+        false,
+      ],
+      [
+        "an import upload chunked",
+        "/api/v1/imports?mode=check",
+        "Content-Type: multipart/form-data; boundary=x\r\n",
+        true,
+      ],
+    ])(
+      "answers %s of 64 MB with 413 in the error shape long before the body is sent",
+      async (_name, path, type, chunked) => {
+        const { answer, sentWhenAnswered } = await sendUntilAnswered(port, path, auth + type, {
+          chunked,
+          totalBytes,
+        });
+        expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+        const json = JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4)) as ErrorBody;
+        expect(json).toEqual({
+          error: { code: "payload_too_large", message: expect.any(String), details: [] },
+        });
+        // The answer came while the client had most of its body still to send.
+        expect(sentWhenAnswered).not.toBeNull();
+        expect(sentWhenAnswered ?? totalBytes).toBeLessThan(totalBytes / 8);
+      },
+    );
+  },
+);
+
 describe("JSON only", () => {
   it.each([
     ["no Content-Type", {}],
@@ -183,6 +314,19 @@ describe("JSON only", () => {
       message: "Kroppen är inte giltig JSON.",
       details: [],
     });
+  });
+
+  it("refuses a JSON string holding NUL with 400 before a route reads it; an escaped \\u0000 is text", async () => {
+    const nul = await authed(app, echo, { ...jsonInit("POST", {}), body: '{"name":"a\\u0000b"}' });
+    expect(nul.status).toBe(400);
+    expect(await errorOf(nul)).toEqual({
+      code: "bad_request",
+      message: expect.any(String),
+      details: [{ path: "body", message: expect.any(String) }],
+    });
+    const text = await authed(app, echo, jsonInit("POST", { name: "a\\u0000b" }));
+    expect(text.status).toBe(200);
+    expect(await text.json()).toEqual({ name: "a\\u0000b" });
   });
 
   it("answers a missing body with 400", async () => {

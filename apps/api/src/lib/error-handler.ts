@@ -2,6 +2,7 @@ import { t } from "@samsyn/domain";
 import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ApiError, type ErrorCode, errorCodes, errorStatuses, respondError } from "../errors";
+import { BodyTooLarge } from "./body";
 import { type Logger, maskIdentifiers } from "./logging";
 import type { AppEnv } from "./router";
 
@@ -21,9 +22,22 @@ export function handleErrors(logger: Logger): ErrorHandler<AppEnv> {
       const code = codeOfStatus(err.status);
       return respondError(c, code, code === "bad_request" ? t("error.malformed_json") : undefined);
     }
+    if (err instanceof BodyTooLarge) {
+      // A streamed upload a route read whole (the agreement register) passed its limit.
+      return respondError(
+        c,
+        "payload_too_large",
+        t("http.payload_too_large", { limit: err.limit }),
+      );
+    }
     if (isDatabaseUnavailable(err)) {
       c.header("Retry-After", retryAfterSeconds);
       return respondError(c, "database_unavailable");
+    }
+    if (isDiskFull(err)) {
+      // Reads go on; writes can again once someone frees space: unavailable, with the reason.
+      c.header("Retry-After", retryAfterSeconds);
+      return respondError(c, "database_unavailable", t("error.disk_full"));
     }
     logger.error({
       requestId: c.get("requestId"),
@@ -57,6 +71,12 @@ export function isDatabaseUnavailable(err: unknown): boolean {
       (unavailableCodes.has(code) || code.startsWith("57P0") || /^08[0-9A-Z]{3}$/.test(code))) ||
     err.message === "PGlite is closed"
   );
+}
+
+/** A write the database's disk had no room for: PostgreSQL's (and PGlite's) SQLSTATE 53100. */
+export function isDiskFull(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return (err as { code?: unknown }).code === "53100" || isDiskFull(err.cause);
 }
 
 const unavailableCodes = new Set([

@@ -1,3 +1,4 @@
+import { type Db, deleteRateLimitWindowsBefore, hitSharedWindow } from "@samsyn/db";
 import { t } from "@samsyn/domain";
 import type { Context, MiddlewareHandler } from "hono";
 import { respondError } from "../errors";
@@ -6,6 +7,11 @@ import type { AppEnv } from "./router";
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export interface RateLimiter {
+  hit(key: string): RateDecision | Promise<RateDecision>;
+}
+
+/** A limiter in this process's memory: it decides at once. */
+export interface LocalRateLimiter extends RateLimiter {
   hit(key: string): RateDecision;
 }
 
@@ -19,14 +25,15 @@ interface Counter {
  * A sliding-window counter per key (the previous fixed window's count, weighted by how much of it
  * still overlaps the last `windowMs`, plus the current window's): constant memory per key and no
  * burst of twice the limit at a window edge. In-memory, so one process: several instances behind
- * a load balancer each allow the limit. Denied requests are not counted, so a client that waits
+ * a load balancer each allow the limit (`createSharedWindowLimiter` counts in PostgreSQL). Denied
+ * requests are not counted, so a client that waits
  * the Retry-After it was given gets through.
  */
 export function createSlidingWindowLimiter(options: {
   limit: number;
   windowMs?: number;
   now?: () => number;
-}): RateLimiter {
+}): LocalRateLimiter {
   const windowMs = options.windowMs ?? 60_000;
   const now = options.now ?? Date.now;
   const counters = new Map<string, Counter>();
@@ -50,6 +57,47 @@ export function createSlidingWindowLimiter(options: {
       }
       counter.current += 1;
       return { allowed: true };
+    },
+  };
+}
+
+/**
+ * The same sliding window, counted in PostgreSQL's `rate_limit_windows`: every instance on the
+ * database counts into the same rows, so together they allow the limit, not the limit per
+ * instance. One statement per request (an upsert of an UNLOGGED row); `limiter` names the limit
+ * in the table. A database that does not answer fails the request with 503, as any read would.
+ */
+export function createSharedWindowLimiter(
+  db: Db,
+  options: { limiter: string; limit: number; windowMs?: number; now?: () => number },
+): RateLimiter {
+  const windowMs = options.windowMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  let lastSweep = now();
+  return {
+    async hit(key) {
+      const at = now();
+      if (at - lastSweep > windowMs) {
+        lastSweep = at;
+        // Old windows go in the background: a failed sweep is tried again a window later.
+        void deleteRateLimitWindowsBefore(db, at - 2 * windowMs).catch(() => {});
+      }
+      const windowStart = Math.floor(at / windowMs) * windowMs;
+      const elapsed = at - windowStart;
+      const outcome = await hitSharedWindow(db, {
+        limiter: options.limiter,
+        key,
+        windowStart,
+        previousStart: windowStart - windowMs,
+        previousWeight: (windowMs - elapsed) / windowMs,
+        limit: options.limit,
+      });
+      if (outcome.allowed) return { allowed: true };
+      const counter = { windowStart, ...outcome.counts };
+      return {
+        allowed: false,
+        retryAfterSeconds: retryAfter(counter, elapsed, windowMs, options.limit),
+      };
     },
   };
 }
@@ -100,7 +148,7 @@ export function rateLimit(
   return async (c, next) => {
     const key = keyOf(c);
     if (key === undefined) return next();
-    const decision = limiter.hit(key);
+    const decision = await limiter.hit(key);
     if (decision.allowed) return next();
     const seconds = decision.retryAfterSeconds;
     c.header("Retry-After", String(seconds));

@@ -2,10 +2,17 @@ import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Database, MetricReadAudit } from "@samsyn/db";
 import type { DisclosureMode, Scope } from "@samsyn/domain";
 import { containsIdentifier, echoable, t } from "@samsyn/domain";
+import type { Context } from "hono";
 import { respondError } from "../errors";
 
 export interface AppDeps {
+  /** The primary: every write, every audit row, and the reads that must see a write just made. */
   readonly database: Database;
+  /**
+   * A streaming replica for reads that may lag (DATABASE_READ_URL): metric and page reads. Its
+   * figures are as of its last replayed transaction. Default: `database`.
+   */
+  readonly readDatabase?: Database;
   /** The installation secret: keys the HMAC of case refs (and, in dev mode, signs tokens). */
   readonly secret: string;
   /** SPEC: counts 1..k−1 never leave the API; k ≥ 3, default 5 (SAMSYN_K). */
@@ -32,6 +39,16 @@ export type AppEnv = {
     withholdSubject?: boolean;
   };
 };
+
+/**
+ * The database a read-only handler reads from: the replica when there is one. Only for reads
+ * that may be a little behind (docs/scaling.md "Read replicas"); a read that must see the
+ * caller's own write (a board after a write, an import job's state) reads `deps.database`.
+ */
+export function readDatabase(c: Context<AppEnv>): Database {
+  const deps = c.get("deps");
+  return deps.readDatabase ?? deps.database;
+}
 
 /** A router whose zod failures become 400 in the SPEC error shape, one detail per bad parameter. */
 export function createRouter() {

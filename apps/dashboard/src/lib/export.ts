@@ -104,11 +104,15 @@ export async function toXlsx(table: TableExport, createdOn: string): Promise<Blo
   const { Workbook } = await import("exceljs");
   const workbook = new Workbook();
   const sheet = workbook.addWorksheet("Samsyn");
-  for (const line of preamble(table, createdOn)) sheet.addRow([line]);
+  // Texts as in the CSV (`withoutFormula`): a cell typed in Excel later, or the sheet saved as
+  // CSV, would otherwise run a unit or forum text such as "=HYPERLINK(…)".
+  for (const line of preamble(table, createdOn)) sheet.addRow([withoutFormula(line)]);
   sheet.addRow([]);
-  sheet.addRow([...table.columns]).font = { bold: true };
+  sheet.addRow(table.columns.map(withoutFormula)).font = { bold: true };
   for (const values of table.rows) {
-    const row = sheet.addRow(values.map((v) => (isShare(v) ? v.share : v)));
+    const row = sheet.addRow(
+      values.map((v) => (isShare(v) ? v.share : typeof v === "string" ? withoutFormula(v) : v)),
+    );
     values.forEach((v, i) => {
       if (typeof v !== "string") row.getCell(i + 1).numFmt = numberFormat(v);
     });

@@ -1,4 +1,4 @@
-import { csvField } from "@samsyn/domain/spreadsheet";
+import { csvField, withoutFormula } from "@samsyn/domain/spreadsheet";
 import { formatNumber } from "./cells";
 import { t } from "./i18n";
 
@@ -93,7 +93,10 @@ export function reportCsv(groups: readonly ErrorGroup[]): string {
       ? [["", "", "", "", t("import.csv_unlisted", { count: formatNumber(unlisted) }), ""]]
       : [];
   const lines = [header, ...rows, ...last].map((row) =>
-    row.map((value) => csvField(String(value))).join(","),
+    // The values come from the uploaded files: a cell such as "=HYPERLINK(…)" stays text.
+    row
+      .map((value) => csvField(typeof value === "string" ? withoutFormula(value) : String(value)))
+      .join(","),
   );
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

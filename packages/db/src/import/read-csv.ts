@@ -22,10 +22,23 @@ export interface CsvFormat {
 
 export const interchangeFormat: CsvFormat = { encoding: "utf-8", delimiter: "," };
 
-/** A file that is not RFC 4180 CSV from `line` on: reading stops there. */
+/**
+ * The longest record the import reads. The interchange's longest field is a few hundred
+ * characters; without a bound, one line without a line break (a 100 MB file that lost its
+ * line ends, or one sent to exhaust the server) was held whole in memory before any check.
+ */
+export const maxRecordBytes = 1024 * 1024;
+
+/**
+ * A file that is not RFC 4180 CSV from `line` on, or whose record there is longer than
+ * `maxRecordBytes` (`tooLong`): reading stops there.
+ */
 export class MalformedCsv extends Error {
-  constructor(readonly line: number) {
-    super("malformed CSV");
+  constructor(
+    readonly line: number,
+    readonly tooLong = false,
+  ) {
+    super(tooLong ? "CSV record too long" : "malformed CSV");
   }
 }
 
@@ -46,6 +59,7 @@ export async function* readCsv(
     bom: true,
     delimiter: format.delimiter,
     relax_column_count: true,
+    max_record_size: maxRecordBytes,
     on_record: (values) => {
       const start = line;
       line += 1 + lineBreaksIn(values);
@@ -67,7 +81,9 @@ export async function* readCsv(
     }
   } catch (error) {
     // `line` has moved past every record the parser finished: the failing one starts there.
-    if (error instanceof CsvError) throw new MalformedCsv(line);
+    if (error instanceof CsvError) {
+      throw new MalformedCsv(line, error.code === "CSV_MAX_RECORD_SIZE");
+    }
     throw error;
   } finally {
     source.destroy();

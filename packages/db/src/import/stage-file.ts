@@ -8,7 +8,14 @@ import {
 } from "@samsyn/domain";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { ImportErrors } from "./errors";
-import { type CsvFormat, type CsvRecord, MalformedCsv, readCsv, sniffCsv } from "./read-csv";
+import {
+  type CsvFormat,
+  type CsvRecord,
+  MalformedCsv,
+  maxRecordBytes,
+  readCsv,
+  sniffCsv,
+} from "./read-csv";
 import type { BulkSession } from "./session";
 import { copyTarget } from "./staging";
 
@@ -76,7 +83,17 @@ export async function stageFile<Row>(
     result = await stageRecords(path, format, stager, errors, writer.write, report);
   } catch (error) {
     if (!(error instanceof MalformedCsv)) throw error;
-    errors.add({ file: stager.file, line: error.line, column: null, code: "malformedCsv" });
+    errors.add(
+      error.tooLong
+        ? {
+            file: stager.file,
+            line: error.line,
+            column: null,
+            code: "lineTooLong",
+            params: { max: maxRecordBytes },
+          }
+        : { file: stager.file, line: error.line, column: null, code: "malformedCsv" },
+    );
     result = { rows: 0, readable: false };
   } finally {
     await writer.end();

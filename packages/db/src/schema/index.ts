@@ -8,4 +8,5 @@ export * from "./evaluations";
 export * from "./forums";
 export * from "./imports";
 export * from "./installation";
+export * from "./instances";
 export * from "./organisations";

@@ -1,6 +1,7 @@
 import type { IsoDate, MunicipalityCode, OrganisationCode, TargetGroupCode } from "../codes";
 import { isRejection, optional, type Parser, type Rejection, readText, required } from "../fields";
 import { type Locale, type MessageKey, t } from "../messages";
+import { echoable } from "../screen-identifiers";
 import { csvField, withoutFormula } from "../spreadsheet";
 import { isRealDate } from "../time";
 import {
@@ -165,9 +166,10 @@ export function readRegisterHeader(
     const section = sectionColumn.exec(column);
     if (section) sectionCount = Math.max(sectionCount, Number(section[1]));
     else if (!(registerColumns as readonly string[]).includes(column)) {
+      // The header is the client's text: repeated only as `echoable` allows (no personnummer).
       issues.push({
         line: 1,
-        column,
+        column: echoable(column),
         message: "agreements.register.unknownColumn",
         params: { columns: registerColumns.join(", ") },
       });

@@ -78,4 +78,8 @@ export const apiMessages = {
     sv: "Databasen svarar inte just nu. Försök igen om en stund.",
     en: "The database is not answering right now. Try again shortly.",
   },
+  "error.disk_full": {
+    sv: "Databasens disk är full: ingenting har sparats. Frigör utrymme och försök igen.",
+    en: "The database's disk is full: nothing was saved. Free some space and try again.",
+  },
 } as const;

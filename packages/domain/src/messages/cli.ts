@@ -9,6 +9,8 @@ Kommandon:
   demo-data --out KATALOG [--seed N] [--cases N]
                                              skriv ett syntetiskt län i utbytesformatet
   import --dir KATALOG                       importera units.csv, cases.csv och events.csv
+  backup --out FIL                           säkerhetskopiera databasen till FIL (förvara SAMSYN_SECRET med den)
+  restore FIL                                återställ en säkerhetskopia till en tom databas
   token --role ROLL [--org KOD ...] [--sub NAMN]
                                              skriv ut en token för en lokal användare (AUTH_MODE=dev)`,
     en: `Usage: samsyn <command> [options]
@@ -19,6 +21,8 @@ Commands:
   migrate                                    apply database migrations
   demo-data --out DIR [--seed N] [--cases N] write a synthetic county in the interchange format
   import --dir DIR                           import units.csv, cases.csv and events.csv
+  backup --out FILE                          back up the database to FILE (keep SAMSYN_SECRET with it)
+  restore FILE                               restore a backup into an empty database
   token --role ROLE [--org CODE ...] [--sub NAME]
                                              print a bearer token for a local user (AUTH_MODE=dev)`,
   },
@@ -99,6 +103,22 @@ Commands:
   "cli.no_dashboard": {
     sv: "Dashboarden är inte byggd ({dir} saknas): bara API:t serveras. Kör `pnpm build`.",
     en: "The dashboard is not built ({dir} is missing): serving the API only. Run `pnpm build`.",
+  },
+  "cli.data_dir_read_only": {
+    sv: "Datamappen {dir} går inte att skriva till (skrivskyddad, eller Samsyn saknar behörighet). Ge Samsyn skrivrätt och starta igen; ingenting i den har ändrats.",
+    en: "The data directory {dir} cannot be written to (read-only, or Samsyn lacks permission). Give Samsyn write access and start again; nothing in it has changed.",
+  },
+  "cli.data_dir_full": {
+    sv: "Disken med datamappen {dir} är full. Frigör utrymme och försök igen; ingenting i datamappen har ändrats.",
+    en: "The disk holding the data directory {dir} is full. Free some space and try again; nothing in the data directory has changed.",
+  },
+  "cli.stopping": {
+    sv: "Samsyn stängs: pågående anrop får svar (högst {seconds} s), inga nya tas emot.",
+    en: "Samsyn is stopping: requests in flight get their answers (at most {seconds} s), no new ones are taken.",
+  },
+  "cli.stop_deadline": {
+    sv: "Anrop som inte svarat efter {seconds} s avbryts.",
+    en: "Requests still unanswered after {seconds} s are cut off.",
   },
   "cli.failed": { sv: "Fel: {message}", en: "Error: {message}" },
 } as const;

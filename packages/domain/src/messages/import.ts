@@ -31,6 +31,10 @@ export const importMessages = {
     sv: "Filen går inte att läsa som CSV (RFC 4180) från den här raden, till exempel ett citattecken som inte avslutas.",
     en: "The file cannot be read as CSV (RFC 4180) from this line, for example an unterminated quote.",
   },
+  "import.error.lineTooLong": {
+    sv: "Raden är längre än {max} byte och läses inte; filen har troligen tappat sina radslut. Spara den igen som CSV.",
+    en: "The line is longer than {max} bytes and is not read; the file has probably lost its line ends. Save it as CSV again.",
+  },
   "import.error.badEncoding": {
     sv: "Filen är varken UTF-8 eller Windows-1252 (till exempel UTF-16, som kalkylprogrammens ”Unicode-text”) och läses därför inte. Spara den som ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”.",
     en: "The file is neither UTF-8 nor Windows-1252 (UTF-16, say, as in spreadsheets' “Unicode text”) and is therefore not read. Save it as “CSV UTF-8” or “CSV (semicolon delimited)”.",

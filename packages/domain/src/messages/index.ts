@@ -5,6 +5,7 @@ import { agreementsPageMessages } from "./agreements-page";
 import { apiMessages } from "./api";
 import { auditPageMessages } from "./audit-page";
 import { authMessages } from "./auth";
+import { backupMessages } from "./backup";
 import { benchMessages } from "./bench";
 import { chartMessages } from "./charts";
 import { cliMessages } from "./cli";
@@ -52,6 +53,7 @@ export const messages = {
   ...evaluationsPageMessages,
   ...forumsPageMessages,
   ...cliMessages,
+  ...backupMessages,
   ...dashboardMessages,
   ...signInMessages,
   ...definitionMessages,

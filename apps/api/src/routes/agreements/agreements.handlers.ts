@@ -21,7 +21,7 @@ import {
 } from "@samsyn/domain";
 import { ApiError } from "../../errors";
 import { auditOf, orRefuse, withoutUndefined } from "../../lib/respond";
-import { createRouter } from "../../lib/router";
+import { createRouter, readDatabase } from "../../lib/router";
 import {
   agreementStatusRoute,
   closeDeviationRoute,
@@ -45,7 +45,7 @@ export function agreementRoutes() {
   return createRouter()
     .route("/", registerRoutes())
     .openapi(coverageRoute, async (c) => {
-      const { database } = c.get("deps");
+      const database = readDatabase(c);
       const scope = c.get("scope");
       const asOf = (c.req.valid("query").asOf ?? today()) as IsoDate;
       const coverage = await agreementCoverage(database.db, asOf);
@@ -64,7 +64,7 @@ export function agreementRoutes() {
       return c.json({ asOf: coverage.asOf, targetGroups: [...coverage.targetGroups], cells }, 200);
     })
     .openapi(listAgreementsRoute, async (c) => {
-      const { database } = c.get("deps");
+      const database = readDatabase(c);
       const query = c.req.valid("query");
       const reviewDue = query.reviewDue === undefined ? undefined : parseReviewDue(query.reviewDue);
       if (query.reviewDue !== undefined && reviewDue === undefined) {

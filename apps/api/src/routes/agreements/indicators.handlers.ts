@@ -16,7 +16,7 @@ import {
   t,
 } from "@samsyn/domain";
 import { auditOf, orRefuse } from "../../lib/respond";
-import { createRouter } from "../../lib/router";
+import { createRouter, readDatabase } from "../../lib/router";
 import { checkedFigureParams, noReading, readFigure } from "../metrics/figures";
 import { ParamCheck } from "../metrics/params";
 import { addIndicatorRoute, listIndicatorsRoute } from "./indicators.routes";
@@ -50,7 +50,8 @@ export function agreementIndicatorRoutes() {
       return c.json(created, 201);
     })
     .openapi(listIndicatorsRoute, async (c) => {
-      const { database, k = DEFAULT_K, disclosure = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
+      const { k = DEFAULT_K, disclosure = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
+      const database = readDatabase(c);
       const scope = c.get("scope");
       const agreement = orRefuse(await getAgreement(database.db, scope, c.req.valid("param").id));
       const asOf = (c.req.valid("query").asOf ?? stockholmDate(Date.now())) as IsoDate;

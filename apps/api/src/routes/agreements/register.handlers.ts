@@ -11,7 +11,7 @@ import {
 import type { Context } from "hono";
 import { ApiError } from "../../errors";
 import { auditOf } from "../../lib/respond";
-import { type AppEnv, createRouter } from "../../lib/router";
+import { type AppEnv, createRouter, readDatabase } from "../../lib/router";
 import { preferredLocale } from "../imports/imports.handlers";
 import { exportRegisterRoute, importRegisterRoute } from "./register.routes";
 
@@ -28,7 +28,7 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 export function registerRoutes() {
   return createRouter()
     .openapi(exportRegisterRoute, async (c) => {
-      const { database } = c.get("deps");
+      const database = readDatabase(c);
       const today = stockholmDate(Date.now());
       const agreements = await listAgreements(database.db, c.get("scope"), {}, today);
       const { format } = c.req.valid("query");

@@ -1,11 +1,11 @@
 import { loadCatalogueView } from "@samsyn/db";
 import { ageGroupLabels, ageGroups, principalTypeLabels, principalTypes } from "@samsyn/domain";
-import { createRouter } from "../../lib/router";
+import { createRouter, readDatabase } from "../../lib/router";
 import { cataloguesRoute } from "./catalogues.routes";
 
 export function catalogueRoutes() {
   return createRouter().openapi(cataloguesRoute, async (c) => {
-    const { database } = c.get("deps");
+    const database = readDatabase(c);
     const { locale } = c.req.valid("query");
     const view = await loadCatalogueView(database.db, locale);
     return c.json(

@@ -9,7 +9,7 @@ import {
   stockholmDate,
   t,
 } from "@samsyn/domain";
-import { createRouter } from "../../lib/router";
+import { createRouter, readDatabase } from "../../lib/router";
 import { metricReadAudit } from "../metrics/metric-audit";
 import { ParamCheck } from "../metrics/params";
 import { escalationMetricRoute } from "./escalations.routes";
@@ -22,12 +22,8 @@ import { escalationMetricRoute } from "./escalations.routes";
  */
 export function escalationMetricRoutes() {
   return createRouter().openapi(escalationMetricRoute, async (c) => {
-    const {
-      database,
-      secret,
-      k = DEFAULT_K,
-      disclosure: mode = DEFAULT_DISCLOSURE_MODE,
-    } = c.get("deps");
+    const { secret, k = DEFAULT_K, disclosure: mode = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
+    const database = readDatabase(c);
     const disclosure: Disclosure = { mode, k };
     const scope = c.get("scope");
     const params = c.req.valid("query");

@@ -11,7 +11,7 @@ import {
 } from "@samsyn/db";
 import type { IsoDate } from "@samsyn/domain";
 import { auditOf, orRefuse, withoutUndefined } from "../../lib/respond";
-import { createRouter } from "../../lib/router";
+import { createRouter, readDatabase } from "../../lib/router";
 import {
   addItemRoute,
   castVoteRoute,
@@ -39,7 +39,7 @@ export function evaluationRoutes() {
   return createRouter()
     .route("/", evaluationFigureRoutes())
     .openapi(listEvaluationsRoute, async (c) => {
-      const { database } = c.get("deps");
+      const database = readDatabase(c);
       const items = await listEvaluations(
         database.db,
         c.get("scope"),

@@ -24,7 +24,7 @@ import {
 } from "@samsyn/domain";
 import { ApiError } from "../../errors";
 import { orRefuse } from "../../lib/respond";
-import { createRouter } from "../../lib/router";
+import { createRouter, readDatabase } from "../../lib/router";
 import { type FigureDefinition, noReading, readFigure } from "../metrics/figures";
 import { metricReadAudit } from "../metrics/metric-audit";
 import { actionEffectRoute, suggestedAgendaRoute } from "./agenda.routes";
@@ -40,7 +40,8 @@ const earlierOf = (a: IsoDate, b: IsoDate): IsoDate => (a.localeCompare(b) <= 0 
 export function forumAgendaRoutes() {
   return createRouter()
     .openapi(suggestedAgendaRoute, async (c) => {
-      const { database, k = DEFAULT_K, disclosure = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
+      const { k = DEFAULT_K, disclosure = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
+      const database = readDatabase(c);
       const db = database.db;
       const scope = c.get("scope");
       const { id, mid } = c.req.valid("param");
@@ -118,7 +119,8 @@ export function forumAgendaRoutes() {
       return c.json({ k, disclosure, since, asOf, signals: [...signals] }, 200);
     })
     .openapi(actionEffectRoute, async (c) => {
-      const { database, k = DEFAULT_K, disclosure = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
+      const { k = DEFAULT_K, disclosure = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
+      const database = readDatabase(c);
       const db = database.db;
       const { id, aid } = c.req.valid("param");
       const actions = orRefuse(await listForumActions(db, c.get("scope"), id));

@@ -19,7 +19,7 @@ import {
 } from "@samsyn/domain";
 import { ApiError } from "../../errors";
 import { auditOf, orRefuse } from "../../lib/respond";
-import { createRouter } from "../../lib/router";
+import { createRouter, readDatabase } from "../../lib/router";
 import {
   closeActionRoute,
   createForumRoute,
@@ -41,7 +41,7 @@ export function forumRoutes() {
   return createRouter()
     .route("/", meetingRoutes())
     .openapi(listForumsRoute, async (c) => {
-      const { database } = c.get("deps");
+      const database = readDatabase(c);
       const items = await listForums(database.db, c.get("scope"));
       return c.json({ items: items.map(plainForum) }, 200);
     })
@@ -57,7 +57,7 @@ export function forumRoutes() {
       return c.json(plainForum(found), 200);
     })
     .openapi(forumFollowUpRoute, async (c) => {
-      const { database } = c.get("deps");
+      const database = readDatabase(c);
       const query = c.req.valid("query");
       const now = today();
       const fallback = defaultFollowUpPeriod(now);

@@ -20,7 +20,7 @@ import {
   t,
 } from "@samsyn/domain";
 import { auditOf, orRefuse } from "../../lib/respond";
-import { createRouter } from "../../lib/router";
+import { createRouter, readDatabase } from "../../lib/router";
 import { checkedFigureParams } from "../metrics/figures";
 import { ParamCheck } from "../metrics/params";
 import {
@@ -49,7 +49,7 @@ export function meetingRoutes() {
       return c.json(plainMeeting(planned), 201);
     })
     .openapi(listMeetingsRoute, async (c) => {
-      const { database } = c.get("deps");
+      const database = readDatabase(c);
       const meetings = orRefuse(
         await listMeetings(database.db, c.get("scope"), c.req.valid("param").id),
       );

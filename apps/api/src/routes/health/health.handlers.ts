@@ -13,12 +13,21 @@ export const healthDeadlineMs = 2_000;
 
 export function healthRoutes() {
   return createRouter().openapi(healthRoute, async (c) => {
-    const { database } = c.get("deps");
+    const { database, readDatabase } = c.get("deps");
     const kind = database.kind;
-    if (await answers(database)) return c.json({ status: "ok" as const, database: kind }, 200);
+    // Asked side by side: a replica that hangs must not add its deadline to the primary's.
+    const [primaryAnswers, replica] = await Promise.all([
+      answers(database),
+      readDatabase === undefined
+        ? undefined
+        : answers(readDatabase).then((ok) => (ok ? ("ok" as const) : ("unavailable" as const))),
+    ]);
+    const readReplica = replica === undefined ? {} : { readReplica: replica };
+    if (primaryAnswers)
+      return c.json({ status: "ok" as const, database: kind, ...readReplica }, 200);
     c.header("Retry-After", retryAfterSeconds);
     const body = errorBody("database_unavailable", t("error.database_unavailable"));
-    return c.json({ status: "unavailable" as const, database: kind, ...body }, 503);
+    return c.json({ status: "unavailable" as const, database: kind, ...readReplica, ...body }, 503);
   });
 }
 

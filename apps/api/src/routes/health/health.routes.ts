@@ -2,6 +2,14 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errorSchema } from "../schemas";
 
 const databaseKind = z.enum(["postgres", "pglite"]);
+/**
+ * Only with DATABASE_READ_URL: whether the replica that metric and page reads go to answers.
+ * The status is the primary's: while only the replica is away, writes work and reads answer 503.
+ */
+const replicaState = z.enum(["ok", "unavailable"]).openapi({
+  description:
+    "Only with DATABASE_READ_URL: whether the read replica answers (reads answer 503 while it does not)",
+});
 
 /**
  * Status only: health needs no token, and exact counts of what the county holds would show
@@ -11,6 +19,7 @@ export const healthResponse = z
   .object({
     status: z.literal("ok"),
     database: databaseKind.openapi({ description: "Which database Samsyn uses; it answers" }),
+    readReplica: replicaState.optional(),
   })
   .openapi("Health", { example: { status: "ok", database: "postgres" } });
 
@@ -19,6 +28,7 @@ export const healthUnavailableResponse = z
   .object({
     status: z.literal("unavailable"),
     database: databaseKind,
+    readReplica: replicaState.optional(),
     error: errorSchema.shape.error,
   })
   .openapi("HealthUnavailable");

@@ -13,7 +13,13 @@ import { ApiError, type ErrorCode } from "../../errors";
 import { auditOf, orRefuse } from "../../lib/respond";
 import { type AppEnv, createRouter } from "../../lib/router";
 import { getImportJobRoute, listImportsRoute, postImportRoute } from "./imports.routes";
-import { type ImportJob, ImportJobs, type JobFailure } from "./jobs";
+import {
+  type ImportJob,
+  ImportJobs,
+  type JobFailure,
+  readSharedImportJob,
+  SharedImportJob,
+} from "./jobs";
 import { receiveInterchangeFiles } from "./upload";
 
 /** The report as the API words it: `message` like every other error text of the API. */
@@ -48,7 +54,7 @@ type ImportNotice = ImportReport["notices"][number];
  * Imports through the API: the upload is streamed to a private temporary directory, checked or
  * imported by the same importer as the CLI (`importAs` limits a samordnare to their own
  * organisations and audits every run), and the directory is removed when the run is over.
- * Jobs live in this app's memory, one store per app.
+ * Jobs live in this app's memory, one store per app, and on PostgreSQL in `import_jobs` too.
  */
 export function importRoutes() {
   const jobs = new ImportJobs<ReportBody>();
@@ -72,21 +78,39 @@ export function importRoutes() {
           await upload.remove();
         }
       }
-      const job = jobs.start(scope.sub, async (onProgress) => {
-        try {
-          const report = reportBody(orRefuse(await run({ onProgress })));
-          return { state: report.ok ? "done" : "failed", report };
-        } finally {
-          await upload.remove();
-        }
-      });
+      // On PostgreSQL the job is shared, so that a poll may reach any instance.
+      const shared =
+        database.kind === "postgres" ? new SharedImportJob<ReportBody>(database.db) : undefined;
+      const job = jobs.start(
+        scope.sub,
+        async (onProgress) => {
+          try {
+            const report = reportBody(orRefuse(await run({ onProgress })));
+            return { state: report.ok ? "done" : "failed", report };
+          } finally {
+            await upload.remove();
+          }
+        },
+        shared,
+      );
+      await shared?.begin(job);
       return c.json({ job: jobBody(job, locale) }, 202);
     })
-    .openapi(getImportJobRoute, (c) => {
+    .openapi(getImportJobRoute, async (c) => {
       const scope = c.get("scope");
       if (!mayRegisterCases(scope.role)) throw forbidden();
+      const { id } = c.req.valid("param");
+      // This instance's own jobs from memory; another instance's from the primary (never the
+      // replica: a poll must see the state its instance just wrote).
+      const { database } = c.get("deps");
       // Another user's job is as absent as one that never existed: its id tells nothing.
-      const job = jobs.get(c.req.valid("param").id, scope.sub);
+      // Job ids are UUIDs, as `import_jobs.id` is: anything else (`-1`) is no job, not a query
+      // PostgreSQL refuses (a 500 the fuzzer found).
+      const job =
+        jobs.get(id, scope.sub) ??
+        (database.kind === "postgres" && uuidPattern.test(id)
+          ? await readSharedImportJob<ReportBody>(database.db, id, scope.sub)
+          : undefined);
       if (job === undefined) throw new ApiError("not_found");
       return c.json(jobBody(job, requestLocale(c)), 200);
     })
@@ -189,3 +213,5 @@ export function preferredLocale(header: string | undefined): Locale {
     .sort((a, b) => b.q - a.q);
   return ranked[0]?.language === "en" ? "en" : "sv";
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { ImportProgress } from "@samsyn/db";
+import {
+  type Db,
+  deleteImportJobsFinishedBefore,
+  findImportJob,
+  type ImportProgress,
+  writeImportJob,
+} from "@samsyn/db";
 import { isDatabaseUnavailable } from "../../lib/error-handler";
 
 export type JobState = "running" | "done" | "failed";
@@ -31,9 +37,18 @@ export interface ImportJob<Report> {
 export const jobRetentionMs = 60 * 60 * 1000;
 
 /**
+ * Told of a job's every change: `SharedImportJob` writes it where the other instances read it.
+ */
+export interface JobObserver<Report> {
+  changed(job: ImportJob<Report>): void;
+  finished(job: ImportJob<Report>): void;
+}
+
+/**
  * Import jobs of this process, in memory: a job lives as long as the process (a restart loses
  * the progress of a running import, whose transaction the database then rolls back) and, once
- * finished, `retentionMs` more. Several server processes would each know only their own jobs.
+ * finished, `retentionMs` more. On PostgreSQL each job is also written to `import_jobs`
+ * (`SharedImportJob`), so that any instance can answer a poll for it.
  */
 export class ImportJobs<Report> {
   readonly #jobs = new Map<string, ImportJob<Report>>();
@@ -53,6 +68,7 @@ export class ImportJobs<Report> {
   start(
     owner: string,
     work: (progress: (update: ImportProgress) => void) => Promise<Outcome<Report>>,
+    observer?: JobObserver<Report>,
   ): ImportJob<Report> {
     this.#prune();
     const job: ImportJob<Report> = {
@@ -64,13 +80,18 @@ export class ImportJobs<Report> {
     this.#jobs.set(job.id, job);
     const progress = (update: ImportProgress) => {
       job.progress = { ...update };
+      observer?.changed(job);
     };
     // Nobody awaits a detached job: a rejection must become its state, never an unhandled one.
     void work(progress).then(
-      (outcome) => this.#finish(job, outcome),
+      (outcome) => {
+        this.#finish(job, outcome);
+        observer?.finished(job);
+      },
       (error: unknown) => {
         job.failure = isDatabaseUnavailable(error) ? "database_unavailable" : "unexpected";
         this.#finish(job, { state: "failed" });
+        observer?.finished(job);
       },
     );
     return job;
@@ -100,4 +121,102 @@ export class ImportJobs<Report> {
 export interface Outcome<Report> {
   readonly state: "done" | "failed";
   readonly report?: Report;
+}
+
+/** How often a running job's instance says it is still at it. */
+export const jobHeartbeatMs = 5_000;
+/** A running job not heard of for this long belongs to an instance that died: it failed. */
+export const jobStaleMs = 30_000;
+/** Progress is written at most this often: an import reports every few thousand rows. */
+const progressWriteMs = 1_000;
+
+/**
+ * Writes one job of this instance to `import_jobs` as it runs: its first row (awaited before the
+ * 202, so a poll on another instance finds it at once), its progress at most every second, a
+ * heartbeat every five seconds, and its end. The writes go one after another, in order: the last
+ * row is the job's last state. A write that fails (PostgreSQL away) is left for the next one: the
+ * job itself runs on, and the heartbeat, or its absence, tells the other instances the rest.
+ */
+export class SharedImportJob<Report> implements JobObserver<Report> {
+  readonly #db: Db;
+  readonly #now: () => number;
+  #queue: Promise<void> = Promise.resolve();
+  #lastProgressWrite = 0;
+  #heartbeat: NodeJS.Timeout | undefined;
+
+  constructor(db: Db, now: () => number = Date.now) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  /** The first row; also forgets the jobs that finished over an hour ago. */
+  async begin(job: ImportJob<Report>): Promise<void> {
+    const at = this.#now();
+    this.#lastProgressWrite = at;
+    await deleteImportJobsFinishedBefore(this.#db, new Date(at - jobRetentionMs));
+    await this.#write(job);
+    if (job.finishedAt === undefined) {
+      this.#heartbeat = setInterval(() => void this.#write(job).catch(() => {}), jobHeartbeatMs);
+      this.#heartbeat.unref();
+    }
+  }
+
+  changed(job: ImportJob<Report>): void {
+    const at = this.#now();
+    if (at - this.#lastProgressWrite < progressWriteMs) return;
+    this.#lastProgressWrite = at;
+    void this.#write(job).catch(() => {});
+  }
+
+  finished(job: ImportJob<Report>): void {
+    clearInterval(this.#heartbeat);
+    void this.#write(job).catch(() => {});
+  }
+
+  /** Queued behind the writes before it, with the job as it is at the call. */
+  #write(job: ImportJob<Report>): Promise<void> {
+    const row = {
+      id: job.id,
+      owner: job.owner,
+      state: job.state,
+      progress: { ...job.progress },
+      report: job.report ?? null,
+      failure: job.failure ?? null,
+      finishedAt: job.finishedAt === undefined ? null : new Date(job.finishedAt),
+    };
+    const at = new Date(this.#now());
+    const write = this.#queue.then(() => writeImportJob(this.#db, row, at));
+    this.#queue = write.catch(() => {});
+    return write;
+  }
+}
+
+/**
+ * A job another instance runs (or ran), as `import_jobs` has it; undefined when it does not
+ * exist, expired, or is another user's. A running job whose heartbeat stopped failed with its
+ * instance (SIGKILL, a crash): PostgreSQL rolled its transaction back, so nothing was stored.
+ */
+export async function readSharedImportJob<Report>(
+  db: Db,
+  id: string,
+  owner: string,
+  now: number = Date.now(),
+): Promise<ImportJob<Report> | undefined> {
+  const row = await findImportJob(db, id, owner);
+  if (row === undefined) return undefined;
+  if (row.finishedAt !== null && row.finishedAt.getTime() < now - jobRetentionMs) return undefined;
+  const job: ImportJob<Report> = {
+    id: row.id,
+    owner: row.owner,
+    state: row.state,
+    progress: row.progress as JobProgress,
+  };
+  if (row.report !== null) job.report = row.report as Report;
+  if (row.failure !== null) job.failure = row.failure;
+  if (row.finishedAt !== null) job.finishedAt = row.finishedAt.getTime();
+  if (job.state === "running" && row.heartbeatAt.getTime() < now - jobStaleMs) {
+    job.state = "failed";
+    job.failure = "unexpected";
+  }
+  return job;
 }

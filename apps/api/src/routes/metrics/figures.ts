@@ -14,7 +14,7 @@ import {
   type Scope,
 } from "@samsyn/domain";
 import type { Context } from "hono";
-import type { AppEnv } from "../../lib/router";
+import { type AppEnv, readDatabase } from "../../lib/router";
 import { indicatorParams } from "../agreements/indicators.routes";
 import { metricReadAudit } from "./metric-audit";
 import { type CommonMetricParams, checkProcess, metricQuery, ParamCheck, stepOf } from "./params";
@@ -84,7 +84,8 @@ export async function readFigure(
   days: readonly IsoDate[],
   catalogue: InterchangeCatalogue,
 ): Promise<IndicatorReading[]> {
-  const { database, k = DEFAULT_K, disclosure = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
+  const { k = DEFAULT_K, disclosure = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
+  const database = readDatabase(c);
   const scope = c.get("scope");
   const check = new ParamCheck("params.");
   const checked = checkedFigureParams(

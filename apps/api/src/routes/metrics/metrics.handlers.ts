@@ -9,7 +9,7 @@ import {
   trendDimensions,
 } from "@samsyn/domain";
 import type { Context } from "hono";
-import { type AppEnv, createRouter } from "../../lib/router";
+import { type AppEnv, createRouter, readDatabase } from "../../lib/router";
 import { metricReadAudit } from "./metric-audit";
 import {
   caseCountsRoute,
@@ -105,7 +105,8 @@ async function prepare(
   extra?: ExtraCheck,
   allowedGroupBy?: readonly Dimension[],
 ) {
-  const { database, k = DEFAULT_K, disclosure: mode = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
+  const { k = DEFAULT_K, disclosure: mode = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
+  const database = readDatabase(c);
   const disclosure: Disclosure = { mode, k };
   const scope = c.get("scope");
   const catalogue = await loadInterchangeCatalogue(database.db);

@@ -1,0 +1,3 @@
+export * from "./import-jobs";
+export * from "./rate-limits";
+export * from "./sessions";
