@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
@@ -11,7 +11,9 @@ import { type RunningSamsyn, repoRoot, startSamsyn } from "../support/samsyn-pro
  * Utvärdering as a team runs it, by keyboard alone (Tab, Enter, Space, arrow keys and typing:
  * no mouse click): a ledning of Södertälje starts a session, writes notes, groups them, votes,
  * lifts an improvement to the Södertälje forum and closes it, while a colleague in another
- * browser sees each new note arrive on the live board without reloading.
+ * browser sees each new note arrive on the live board without reloading. Then the summary
+ * prints on A4, the themes across sessions are read by theme, month and step, and an
+ * anonymous session shows who is there only as a number.
  */
 const screenshots = join(repoRoot, "artifacts", "screenshots");
 const sizes = [
@@ -190,6 +192,15 @@ describe.skipIf(!browserAvailable)("Utvärdering in a browser, by keyboard", () 
       );
     }
     expect(await figures.textContent()).toMatch(/skydda enskilda/);
+    // The flow through the steps: each step by its name, each count a number or "..".
+    const flow = figures.getByRole("table", { name: /^Ärenden som gick från ett steg/ });
+    for (const row of await flow.locator("tbody tr").all()) {
+      const [from, to, count] = await row.locator("th, td").allTextContents();
+      expect(from).toMatch(/^\d+\. \D/);
+      expect(to).toMatch(/^\d+\. \D/);
+      expect(count).toMatch(/^(\d+|\.\.)$/);
+    }
+    expect(await flow.locator("tbody tr").count()).toBeGreaterThan(0);
     for (const size of sizes) {
       await page.setViewportSize(size);
       await page.screenshot({
@@ -197,6 +208,110 @@ describe.skipIf(!browserAvailable)("Utvärdering in a browser, by keyboard", () 
         fullPage: true,
       });
     }
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("sums the session up and prints it on A4: names, themes, votes, the action; no controls", async () => {
+    const summary = page.getByRole("region", { name: "Sammanfattning" });
+    await summary.waitFor();
+    const text = (await summary.textContent()) ?? "";
+    expect(text).toContain("Södertälje kommun");
+    expect(text).toMatch(/Processmodell\s*Samordnad individuell plan/);
+    expect(text).toContain("Grupp: Kontaktvägar");
+    expect(text).toContain("Gruppens åtgärd, pågår");
+    expect(text).toContain("Snabba svar från regionens kontaktpersoner");
+    expect(text).toMatch(/Kommunikation/);
+    // Names, not codes; what was said, not who said it.
+    expect(text).not.toMatch(/\bK0181\b|\bsip\b|kommunikation|anna\.sjoberg/);
+    const votes = summary.getByRole("table", { name: /Förbättringsområden/ });
+    expect(await votes.getByRole("row", { name: /Grupp: Kontaktvägar/ }).textContent()).toMatch(
+      /Kontaktvägar.*2/,
+    );
+    await summary.getByRole("button", { name: "Skriv ut sammanfattningen" }).waitFor();
+    await summary.getByRole("button", { name: "Exportera CSV" }).waitFor();
+
+    // About an A4 page's width, as the printout has.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: "print" });
+    const visible = (locator: Locator) =>
+      locator.evaluateAll(
+        (nodes) =>
+          nodes.filter((n) => (n as { offsetParent: unknown }).offsetParent !== null).length,
+      );
+    expect(await visible(page.locator("main button"))).toBe(0);
+    expect(await visible(page.locator("nav"))).toBe(0);
+    expect(await visible(page.locator("main form"))).toBe(0);
+    expect(await visible(page.locator(".board-columns"))).toBe(0);
+    expect(await visible(summary)).toBe(1);
+    await page.screenshot({
+      path: join(screenshots, "utvardering-sammanfattning-utskrift.png"),
+      fullPage: true,
+    });
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    await writeFile(join(screenshots, "utvardering-sammanfattning.pdf"), pdf);
+    await page.emulateMedia({ media: "screen" });
+    await page.setViewportSize(sizes[0]);
+  });
+
+  it("reads the themes across sessions by theme, month and step, a signal's theme chosen", async () => {
+    // The link an improvement_theme signal on a forum's agenda carries.
+    await page.goto(`${samsyn.url}/utvardering/teman?theme=kommunikation`);
+    await page.getByRole("heading", { level: 1, name: "Utvärderingarnas teman" }).waitFor();
+    const byTheme = page.getByRole("table", { name: /^Lappar per tema/ });
+    await byTheme.locator("tbody tr").first().waitFor();
+    expect(await byTheme.textContent()).toContain("Kommunikation (valt tema)");
+    const byMonth = page.getByRole("table", { name: /^Lappar per månad, temat Kommunikation/ });
+    await byMonth.locator("tbody tr").first().waitFor();
+    const byStep = page.getByRole("table", { name: /^Lappar per processteg, temat Kommunikation/ });
+    await byStep.locator("tbody tr").first().waitFor();
+    // A step by its process and name, never a bare number; counts a number or "..".
+    for (const row of await byStep.locator("tbody tr").all()) {
+      expect(await row.locator("th").textContent()).toMatch(
+        /^\D+: \d+\. \D.*$|^Inget särskilt processteg$/,
+      );
+      for (const cell of await row.locator("td").allTextContents())
+        expect(cell).toMatch(/^(\d[\d\s]*|\.\.)$/);
+    }
+    expect(await page.locator("main").textContent()).toMatch(/antal lappar/i);
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      await page.screenshot({
+        path: join(screenshots, `utvardering-teman-${size.width}x${size.height}.png`),
+        fullPage: true,
+      });
+    }
+    await page.setViewportSize(sizes[0]);
+  });
+
+  it("shows who is on an anonymous board only as a number", async () => {
+    const token = await tokenFor(samsyn.url, {
+      role: "ledning",
+      orgs: ["K0181"],
+      sub: "anna.sjoberg",
+    });
+    const res = await fetch(`${samsyn.url}/api/v1/evaluations`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        title: `Anonym utvärdering e2e ${Date.now()}`,
+        organisations: ["K0181"],
+        from: "2026-09-01",
+        to: "2026-11-30",
+        anonymous: true,
+        votesPerParticipant: 3,
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    await page.goto(`${samsyn.url}/utvardering/${id}`);
+    await other.goto(`${samsyn.url}/utvardering/${id}`);
+    const presence = page.locator(".presence");
+    await expect
+      .poll(() => presence.textContent(), { timeout: 15_000 })
+      .toMatch(/^2 deltagare har tavlan öppen$/);
+    expect(await other.locator(".presence").textContent()).not.toMatch(/anna|erik/);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
@@ -241,6 +356,16 @@ async function movePhase(page: Page, phase: string): Promise<void> {
   await tabTo(page, page.getByRole("button", { name: `Gå vidare till: ${phase}` }));
   await page.keyboard.press("Enter");
   await page.getByText(`Fas: ${phase}`).waitFor();
+}
+
+/** A bearer token of the dev sign-in, for a set-up step the test makes through the API. */
+async function tokenFor(url: string, who: { role: string; orgs: string[]; sub: string }) {
+  const res = await fetch(`${url}/api/v1/dev/sign-in`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(who),
+  });
+  return ((await res.json()) as { token: string }).token;
 }
 
 async function signInAs(

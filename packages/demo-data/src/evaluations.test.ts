@@ -60,6 +60,16 @@ describe("the demo evaluations", () => {
     expect(new Set(items.map((i) => i.kind))).toEqual(new Set(["worked_well", "improve"]));
   });
 
+  it("raise each theme both as worked well and as an improvement, in Södertälje's sessions too", () => {
+    const sodertalje = past.filter((s) => s.organisations.includes("K0181"));
+    for (const theme of evaluationThemes) {
+      const kinds = new Set(
+        sodertalje.flatMap((s) => s.items.filter((i) => i.theme === theme.code).map((i) => i.kind)),
+      );
+      expect(kinds, theme.code).toEqual(new Set(["worked_well", "improve"]));
+    }
+  });
+
   it("are some anonymous, and vote within each participant's votes", () => {
     expect(past.some((s) => s.anonymous)).toBe(true);
     expect(past.some((s) => !s.anonymous)).toBe(true);

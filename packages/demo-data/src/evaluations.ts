@@ -212,7 +212,9 @@ export function demoEvaluations(asOf: IsoDate, seed = 1): DemoEvaluation[] {
     const count = 6 + random.int(0, 2);
     for (let n = 0; n < count; n++) {
       const theme = themes[(j * 7 + n) % themes.length] ?? "ovrigt";
-      const kind = n % 2 === 0 ? "worked_well" : "improve";
+      // Alternating with the session pair too: otherwise a theme would be only praised or only
+      // criticised in the sessions of every other month (Södertälje's), which no team writes.
+      const kind = (n + Math.floor(j / 2)) % 2 === 0 ? "worked_well" : "improve";
       const texts = notes[theme] ?? { good: [], improve: [] };
       const pool = kind === "worked_well" ? texts.good : texts.improve;
       items.push({

@@ -21,6 +21,7 @@ import {
   seesCountyAggregates,
   seesWholeCounty,
   sharingRefusal,
+  wholeMonths,
 } from "./access";
 import {
   type CaseEvent,
@@ -482,5 +483,30 @@ describe("brokenMonthBounds: the whole-months rule", () => {
         expect(brokenMonthBounds(r, {})).toEqual([]);
       }),
     );
+  });
+});
+
+describe("wholeMonths: a period chosen to the day, widened to its months", () => {
+  it("keeps the rule for every role and covers exactly the months the period touches", () => {
+    fc.assert(
+      fc.property(arbDate, arbDate, fc.constantFrom(...roles), (a, b, r) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const widened = wholeMonths({ from, to });
+        expect(brokenMonthBounds(r, widened)).toEqual([]);
+        expect(widened.from.slice(0, 7)).toBe(from.slice(0, 7));
+        expect(widened.to).toBe(lastOfMonth(to));
+      }),
+    );
+  });
+
+  it("widens 15 January – 10 March 2024 to 1 January – 31 March, and leaves a leap February whole", () => {
+    expect(wholeMonths({ from: "2024-01-15" as IsoDate, to: "2024-03-10" as IsoDate })).toEqual({
+      from: "2024-01-01",
+      to: "2024-03-31",
+    });
+    expect(wholeMonths({ from: "2024-02-01" as IsoDate, to: "2024-02-29" as IsoDate })).toEqual({
+      from: "2024-02-01",
+      to: "2024-02-29",
+    });
   });
 });

@@ -120,6 +120,20 @@ export function brokenMonthBounds(
 }
 
 /**
+ * A period widened to the whole months it touches: for figures read over a period someone else
+ * chose to the day (an evaluation session's), so that they meet the rule of `brokenMonthBounds`
+ * whoever reads them.
+ */
+export function wholeMonths(period: { readonly from: IsoDate; readonly to: IsoDate }): {
+  from: IsoDate;
+  to: IsoDate;
+} {
+  const from = `${period.from.slice(0, 8)}01` as IsoDate;
+  const nextMonth = addDays(`${period.to.slice(0, 8)}28`, 4);
+  return { from, to: addDays(`${nextMonth.slice(0, 8)}01`, -1) };
+}
+
+/**
  * Who records an event: a samordnare acts for their own organisations; admin, and an import
  * without a limit (the installation loading its source systems' logs, where consent was judged
  * and documented as seed 001 asks), act for every organisation.

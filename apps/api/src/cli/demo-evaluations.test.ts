@@ -1,4 +1,12 @@
-import { evaluationItems, evaluations, organisations as organisationRows } from "@samsyn/db";
+import {
+  evaluationEvents,
+  evaluationGroups,
+  evaluationItems,
+  evaluations,
+  evaluationVotes,
+  forumActions,
+  organisations as organisationRows,
+} from "@samsyn/db";
 import { testDatabases, useMigratedDatabase } from "@samsyn/db/testing";
 import {
   DEFAULT_DEMO_AS_OF,
@@ -6,7 +14,7 @@ import {
   RECURRING_DEMO_THEME,
   SODERTALJE_FORUM,
 } from "@samsyn/demo-data";
-import type { MunicipalityCode, OrganisationCode } from "@samsyn/domain";
+import { type MunicipalityCode, type OrganisationCode, stockholmDate } from "@samsyn/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authed, testApp, testScope, testSecret } from "../testing";
 import { loadDemoEvaluations } from "./demo-evaluations";
@@ -68,6 +76,36 @@ describe.each(testDatabases())("the demo county's evaluations on $name", (target
     const rows = await database().db.select().from(evaluations);
     const days = rows.map((r) => r.createdAt.toISOString().slice(0, 10)).sort();
     expect(days[0]).toBe(planned[0]?.heldOn);
+  });
+
+  it("dates every item, group, vote, change and lifted action on the day its session was held", async () => {
+    const db = database().db;
+    const heldOn = new Map(
+      (await db.select().from(evaluations)).map((s) => [
+        s.id,
+        stockholmDate(s.createdAt.getTime()),
+      ]),
+    );
+    expect(new Set(heldOn.values())).toEqual(new Set(demoEvaluations(asOf).map((s) => s.heldOn)));
+    const rows = [
+      ...(await db.select().from(evaluationItems)),
+      ...(await db.select().from(evaluationGroups)),
+      ...(await db.select().from(evaluationVotes)),
+      ...(await db.select().from(evaluationEvents)),
+    ];
+    const actions = (await db.select().from(forumActions)).flatMap((a) =>
+      a.sourceKind === "evaluation" && a.sourceId !== null
+        ? [{ evaluationId: a.sourceId, createdAt: a.createdAt }]
+        : [],
+    );
+    // Each kind of row is there: a check over an empty table would prove nothing.
+    expect(await db.select().from(evaluationGroups)).not.toHaveLength(0);
+    expect(await db.select().from(evaluationVotes)).not.toHaveLength(0);
+    expect(actions).toHaveLength(loaded.actions);
+    const misdated = [...rows, ...actions].filter(
+      (r) => stockholmDate(r.createdAt.getTime()) !== heldOn.get(r.evaluationId),
+    );
+    expect(misdated).toEqual([]);
   });
 
   it("stores no author in an anonymous session, and the participant elsewhere", async () => {

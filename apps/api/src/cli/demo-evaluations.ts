@@ -121,16 +121,30 @@ async function loadSession(
   await to("group");
   for (const group of session.groups) {
     written(
-      await createEvaluationGroup(db, facilitator, ctxOf(facilitator), id, {
-        title: group.title,
-        items: group.items.map(itemId),
-      }),
+      await createEvaluationGroup(
+        db,
+        facilitator,
+        ctxOf(facilitator),
+        id,
+        { title: group.title, items: group.items.map(itemId) },
+        next(),
+      ),
     );
   }
   await to("vote");
   for (const vote of session.votes) {
     const by = people[vote.by] ?? facilitator;
-    written(await castEvaluationVote(db, by, ctxOf(by), secret, id, { target: itemId(vote.item) }));
+    written(
+      await castEvaluationVote(
+        db,
+        by,
+        ctxOf(by),
+        secret,
+        id,
+        { target: itemId(vote.item) },
+        next(),
+      ),
+    );
   }
   await to("discuss");
   let actions = 0;

@@ -38,6 +38,7 @@ describe("the route tree", { timeout: 60_000 }, () => {
       ["/ledningsforum", "nav.forums"],
       ["/eskaleringar", "nav.escalations"],
       ["/utvardering", "nav.evaluations"],
+      ["/utvardering/teman", "nav.evaluation_themes"],
       ["/import", "nav.import"],
       ["/granskningslogg", "nav.audit_log"],
     ]);
@@ -50,6 +51,10 @@ describe("the route tree", { timeout: 60_000 }, () => {
     expect(open("samordnare")).toContain("/import");
     expect(open("samordnare")).not.toContain("/granskningslogg");
     expect(open("admin")).toContain("/granskningslogg");
+    // Theme trends are read by every role over its scope; sessions only by their participants.
+    expect(open("lan")).toContain("/utvardering/teman");
+    expect(open("lan")).not.toContain("/utvardering");
+    expect(open("samordnare")).toContain("/utvardering/teman");
   });
 
   it("reads a bookmarked URL's filters, repeated codes included, and drops what is malformed", async () => {

@@ -10,7 +10,7 @@ import {
 import { auditLogRoute } from "../pages/audit-log/route";
 import { casesRoute } from "../pages/cases/route";
 import { escalationRoute, escalationsRoute } from "../pages/escalations/route";
-import { boardRoute, evaluationsRoute } from "../pages/evaluations/route";
+import { boardRoute, evaluationsRoute, themesRoute } from "../pages/evaluations/route";
 import { flowRoute } from "../pages/flow/route";
 import { forumRoute, forumsRoute, meetingRoute } from "../pages/forums/route";
 import { importRoute } from "../pages/import/route";
@@ -44,6 +44,7 @@ export const routeTree = rootRoute.addChildren([
   escalationsRoute,
   escalationRoute,
   evaluationsRoute,
+  themesRoute,
   boardRoute,
   importRoute,
   auditLogRoute,

@@ -13,6 +13,7 @@ const arbFact: fc.Arbitrary<ThemeItemFact> = fc.record({
   recordKey: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   kind: fc.constantFrom("worked_well" as const, "improve" as const),
   theme: fc.constantFrom(...evaluationThemes.slice(0, 3).map((t) => t.code)),
+  process: fc.constantFrom(null, "sip", "intern_samsjuklighet"),
   step: fc.option(fc.integer({ min: 1, max: 3 })),
   writtenOn: fc.constantFrom("2026-01-15", "2026-02-03", "2026-02-28").map((s) => s as IsoDate),
 });
@@ -22,7 +23,13 @@ const k = 3;
 /** The naive reference: for each combination present, count the items by filtering. */
 function naive(facts: readonly ThemeItemFact[], groupBy: readonly ThemeDimension[]) {
   const value = (f: ThemeItemFact, d: ThemeDimension) =>
-    d === "theme" ? f.theme : d === "step" ? f.step : f.writtenOn.slice(0, 7);
+    d === "theme"
+      ? f.theme
+      : d === "process"
+        ? f.process
+        : d === "step"
+          ? f.step
+          : f.writtenOn.slice(0, 7);
   const keys = new Set(facts.map((f) => JSON.stringify(groupBy.map((d) => value(f, d)))));
   return [...keys].map((key) => {
     const inCell = facts.filter((f) => JSON.stringify(groupBy.map((d) => value(f, d))) === key);
@@ -79,6 +86,7 @@ describe("theme trends", () => {
       recordKey: i,
       kind,
       theme,
+      process: step === null ? null : "sip",
       step,
       writtenOn: "2026-03-02" as IsoDate,
     });
@@ -107,6 +115,29 @@ describe("theme trends", () => {
         suppressed: false,
         withheld: [],
       },
+    ]);
+  });
+
+  it("tell the same step number of two processes apart when grouped by process", () => {
+    const fact = (process: string, i: number): ThemeItemFact => ({
+      recordKey: i,
+      kind: "improve",
+      theme: "tillit",
+      process,
+      step: 3,
+      writtenOn: "2026-03-02" as IsoDate,
+    });
+    const facts = [
+      ...Array.from({ length: 5 }, (_, i) => fact("sip", i)),
+      ...Array.from({ length: 7 }, (_, i) => fact("intern_samsjuklighet", i)),
+    ];
+    const cells = publishThemeTrend(facts, ["process", "step"], { mode: "suppression", k: 5 });
+    expect(cells.map((c) => [c.process, c.step, c.improve])).toEqual([
+      ["intern_samsjuklighet", 3, 7],
+      ["sip", 3, 5],
+    ]);
+    expect(publishThemeTrend(facts, ["step"], { mode: "suppression", k: 5 })).toMatchObject([
+      { step: 3, improve: 12 },
     ]);
   });
 });

@@ -11,7 +11,11 @@ import type { EvaluationItemKind } from "./evaluation";
  * `worked_well` and `improve` items each theme, step and month holds. An item is one person's
  * note, so its counts follow the installation's disclosure mode like every count of people.
  */
-export const themeDimensions = ["theme", "step", "month"] as const;
+/**
+ * `process` is beyond SPEC's three: a step's number means a different step in each process
+ * model, so a trend by step names its process to be read by the step's name.
+ */
+export const themeDimensions = ["theme", "process", "step", "month"] as const;
 export type ThemeDimension = (typeof themeDimensions)[number];
 
 /** One item as the trend counts it. */
@@ -20,6 +24,8 @@ export interface ThemeItemFact {
   readonly recordKey: number;
   readonly kind: EvaluationItemKind;
   readonly theme: string;
+  /** The process in focus of the item's session, if any. */
+  readonly process: string | null;
   readonly step: number | null;
   /** The day it was written (Europe/Stockholm). */
   readonly writtenOn: IsoDate;
@@ -27,6 +33,7 @@ export interface ThemeItemFact {
 
 export interface ThemeCell {
   readonly theme?: string;
+  readonly process?: string | null;
   readonly step?: number | null;
   readonly month?: string;
   readonly workedWell: number | null;
@@ -42,9 +49,12 @@ interface TrueCell {
 }
 
 function coordinatesOf(fact: ThemeItemFact, groupBy: readonly ThemeDimension[]): Coordinate[] {
-  return groupBy.map((d) =>
-    d === "theme" ? fact.theme : d === "step" ? fact.step : fact.writtenOn.slice(0, 7),
-  );
+  return groupBy.map((d) => {
+    if (d === "theme") return fact.theme;
+    if (d === "process") return fact.process;
+    if (d === "step") return fact.step;
+    return fact.writtenOn.slice(0, 7);
+  });
 }
 
 /**

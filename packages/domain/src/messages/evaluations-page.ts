@@ -166,4 +166,160 @@ export const evaluationsPageMessages = {
     sv: "Inga ärenden har fastnat i stegen.",
     en: "No cases are stuck in the steps.",
   },
+  "evaluationsPage.figures.flow_heading": {
+    sv: "Flöde genom stegen",
+    en: "Flow through the steps",
+  },
+  "evaluationsPage.figures.flow_caption": {
+    sv: "Ärenden som gick från ett steg till ett annat, till eller från stegen i fokus, {from} – {to}",
+    en: "Cases that moved from one step to another, into or out of the steps in focus, {from} – {to}",
+  },
+  "evaluationsPage.figures.no_flow": {
+    sv: "Inga ärenden gick till eller från stegen under perioden.",
+    en: "No cases moved into or out of the steps in the period.",
+  },
+  "evaluationsPage.col.from_step": { sv: "Från steg", en: "From step" },
+  "evaluationsPage.col.to_step": { sv: "Till steg", en: "To step" },
+  "evaluationsPage.col.cases": { sv: "Ärenden (antal)", en: "Cases (number)" },
+
+  "nav.evaluation_themes": { sv: "Utvärderingarnas teman", en: "Evaluation themes" },
+  "evaluationsPage.themes.link": {
+    sv: "Se vilka teman utvärderingarna tar upp över tid",
+    en: "See which themes the evaluations raise over time",
+  },
+  "evaluationsPage.themes.intro": {
+    sv: "Vad fungerade bra och vad behöver bli bättre, tema för tema: antal lappar i utvärderingarna per tema, månad och processteg.",
+    en: "What worked well and what needs to improve, theme by theme: the number of notes in the evaluations by theme, month and process step.",
+  },
+  "evaluationsPage.themes.scope_county": {
+    sv: "Alla utvärderingar i länet.",
+    en: "Every evaluation in the county.",
+  },
+  "evaluationsPage.themes.scope_own": {
+    sv: "Utvärderingar som dina organisationer deltog i.",
+    en: "Evaluations your organisations took part in.",
+  },
+  "evaluationsPage.themes.period": {
+    sv: "Lappar skrivna {period}.",
+    en: "Notes written {period}.",
+  },
+  "evaluationsPage.themes.theme": { sv: "Tema", en: "Theme" },
+  "evaluationsPage.themes.all": { sv: "Alla teman", en: "All themes" },
+  "evaluationsPage.themes.showing": {
+    sv: "Per månad och per processteg visas temat {theme}.",
+    en: "By month and by process step the theme {theme} is shown.",
+  },
+  "evaluationsPage.themes.chosen": { sv: "{theme} (valt tema)", en: "{theme} (chosen theme)" },
+  "evaluationsPage.themes.by_theme": { sv: "Per tema", en: "By theme" },
+  "evaluationsPage.themes.by_month": { sv: "Per månad", en: "By month" },
+  "evaluationsPage.themes.by_step": { sv: "Per processteg", en: "By process step" },
+  "evaluationsPage.themes.caption_theme": {
+    sv: "Lappar per tema, {period}",
+    en: "Notes by theme, {period}",
+  },
+  "evaluationsPage.themes.caption_month": {
+    sv: "Lappar per månad, {subject}, {period}",
+    en: "Notes by month, {subject}, {period}",
+  },
+  "evaluationsPage.themes.caption_step": {
+    sv: "Lappar per processteg, {subject}, {period}",
+    en: "Notes by process step, {subject}, {period}",
+  },
+  "evaluationsPage.themes.all_subject": { sv: "alla teman", en: "all themes" },
+  "evaluationsPage.themes.theme_subject": { sv: "temat {theme}", en: "the theme {theme}" },
+  "evaluationsPage.themes.col.worked_well": {
+    sv: "Fungerade bra (antal lappar)",
+    en: "Worked well (number of notes)",
+  },
+  "evaluationsPage.themes.col.improve": {
+    sv: "Förbättringsområden (antal lappar)",
+    en: "Areas to improve (number of notes)",
+  },
+  "evaluationsPage.themes.col.step": { sv: "Processteg", en: "Process step" },
+  "evaluationsPage.themes.series.worked_well": { sv: "Fungerade bra", en: "Worked well" },
+  "evaluationsPage.themes.series.improve": { sv: "Förbättringsområden", en: "Areas to improve" },
+  "evaluationsPage.themes.step_of": { sv: "{process}: {step}", en: "{process}: {step}" },
+  "evaluationsPage.themes.no_step": {
+    sv: "Inget särskilt processteg",
+    en: "No particular process step",
+  },
+  "evaluationsPage.themes.unit": {
+    sv: "Antal lappar (anteckningar i utvärderingarna).",
+    en: "Number of notes written in the evaluations.",
+  },
+  "evaluationsPage.themes.month_thin": {
+    sv: "Ingen månad har så många lappar att de kan redovisas: ett diagram skulle bara visa noll. Tabellen visar varje månad; välj Alla teman för att se alla lappar per månad.",
+    en: "No month has enough notes to be published: a chart would show only zero. The table shows each month; choose All themes to see every note by month.",
+  },
+  "evaluationsPage.themes.empty": {
+    sv: "Inga lappar skrevs under perioden.",
+    en: "No notes were written in the period.",
+  },
+
+  "evaluationsPage.summary.heading": { sv: "Sammanfattning", en: "Summary" },
+  "evaluationsPage.summary.intro": {
+    sv: "Utvärderingens lappar med tema, steg, grupp och röster, och åtgärderna den gav. Skriv ut den på A4 eller exportera den som tabell.",
+    en: "The evaluation's notes with theme, step, group and votes, and the actions it gave. Print it on A4 or export it as a table.",
+  },
+  "evaluationsPage.summary.print": { sv: "Skriv ut sammanfattningen", en: "Print the summary" },
+  "evaluationsPage.summary.printed": { sv: "Utskriven {date}", en: "Printed {date}" },
+  "evaluationsPage.summary.period": { sv: "Period", en: "Period" },
+  "evaluationsPage.summary.held": { sv: "Hölls", en: "Held" },
+  "evaluationsPage.summary.organisations": { sv: "Organisationer", en: "Organisations" },
+  "evaluationsPage.summary.process": { sv: "Processmodell", en: "Process model" },
+  "evaluationsPage.summary.steps": { sv: "Steg i fokus", en: "Steps in focus" },
+  "evaluationsPage.summary.all_steps": {
+    sv: "Alla processens steg",
+    en: "Every step of the process",
+  },
+  "evaluationsPage.summary.no_process": { sv: "Ingen processmodell", en: "No process model" },
+  "evaluationsPage.summary.anonymous": { sv: "Anonym", en: "Anonymous" },
+  "evaluationsPage.summary.anonymous_yes": {
+    sv: "Ja: ingen författare sparas",
+    en: "Yes: no author is stored",
+  },
+  "evaluationsPage.summary.anonymous_no": { sv: "Nej", en: "No" },
+  "evaluationsPage.summary.phase": { sv: "Fas", en: "Phase" },
+  "evaluationsPage.summary.caption": {
+    sv: "{column}: lappar och grupper, flest röster först",
+    en: "{column}: notes and groups, most votes first",
+  },
+  "evaluationsPage.summary.export_title": {
+    sv: "Sammanfattning av {title}",
+    en: "Summary of {title}",
+  },
+  "evaluationsPage.summary.subject": {
+    sv: "{title}, {organisations}, {from} – {to}",
+    en: "{title}, {organisations}, {from} – {to}",
+  },
+  "evaluationsPage.summary.col.column": { sv: "Kolumn", en: "Column" },
+  "evaluationsPage.summary.col.group": { sv: "Grupp", en: "Group" },
+  "evaluationsPage.summary.col.note": { sv: "Lapp", en: "Note" },
+  "evaluationsPage.summary.col.theme": { sv: "Tema", en: "Theme" },
+  "evaluationsPage.summary.col.step": { sv: "Processteg", en: "Process step" },
+  "evaluationsPage.summary.col.votes": { sv: "Röster (antal)", en: "Votes (number)" },
+  "evaluationsPage.summary.col.action": { sv: "Åtgärd i ledningsforum", en: "Forum action" },
+  "evaluationsPage.summary.no_group": { sv: "Ingen grupp", en: "No group" },
+  "evaluationsPage.summary.whole_group": { sv: "Hela gruppen", en: "The whole group" },
+  "evaluationsPage.summary.group_votes": {
+    sv: "Gruppen {title}: {count} röster",
+    en: "The group {title}: {count} votes",
+  },
+  "evaluationsPage.summary.no_action": { sv: "Ingen", en: "None" },
+  "evaluationsPage.summary.action_status": { sv: "Åtgärd, {status}", en: "Action, {status}" },
+  "evaluationsPage.summary.group_action": {
+    sv: "Gruppens åtgärd, {status}",
+    en: "The group's action, {status}",
+  },
+  "evaluationsPage.summary.previous_caption": {
+    sv: "Åtgärder från tidigare utvärderingar av samma organisationer",
+    en: "Actions from earlier evaluations of the same organisations",
+  },
+  "evaluationsPage.summary.previous_none": {
+    sv: "Tidigare utvärderingar av samma organisationer gav inga åtgärder.",
+    en: "Earlier evaluations of the same organisations gave no actions.",
+  },
+  "evaluationsPage.summary.col.action_title": { sv: "Åtgärd", en: "Action" },
+  "evaluationsPage.summary.col.due": { sv: "Klart senast", en: "Due" },
+  "evaluationsPage.summary.col.status": { sv: "Status", en: "Status" },
 } as const;

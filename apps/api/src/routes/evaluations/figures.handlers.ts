@@ -11,9 +11,10 @@ import {
   t,
   themeDimensions,
   themeScope,
+  wholeMonths,
 } from "@samsyn/domain";
 import { orRefuse } from "../../lib/respond";
-import { createRouter } from "../../lib/router";
+import { createRouter, readDatabase } from "../../lib/router";
 import { metricReadAudit } from "../metrics/metric-audit";
 import { ParamCheck } from "../metrics/params";
 import { evaluationFiguresRoute, themeTrendRoute } from "./figures.routes";
@@ -26,12 +27,8 @@ import { evaluationFiguresRoute, themeTrendRoute } from "./figures.routes";
 export function evaluationFigureRoutes() {
   return createRouter()
     .openapi(themeTrendRoute, async (c) => {
-      const {
-        database,
-        secret,
-        k = DEFAULT_K,
-        disclosure: mode = DEFAULT_DISCLOSURE_MODE,
-      } = c.get("deps");
+      const { secret, k = DEFAULT_K, disclosure: mode = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
+      const database = readDatabase(c);
       const disclosure: Disclosure = { mode, k };
       const scope = c.get("scope");
       const params = c.req.valid("query");
@@ -63,23 +60,23 @@ export function evaluationFigureRoutes() {
       );
     })
     .openapi(evaluationFiguresRoute, async (c) => {
-      const {
-        database,
-        secret,
-        k = DEFAULT_K,
-        disclosure: mode = DEFAULT_DISCLOSURE_MODE,
-      } = c.get("deps");
+      const { secret, k = DEFAULT_K, disclosure: mode = DEFAULT_DISCLOSURE_MODE } = c.get("deps");
+      const database = readDatabase(c);
       const db = database.db;
       const board = orRefuse(
         await getEvaluationBoard(db, c.get("scope"), secret, c.req.valid("param").id),
       );
+      // The session's dates are chosen to the day by whoever starts it: the figures cover the
+      // whole months they touch, as /metrics asks of every reader but samordnare, so that two
+      // sessions a day apart cannot be differenced into one case.
+      const period = wholeMonths(board);
       const base = {
         k,
         disclosure: mode,
         process: board.process,
         steps: [...board.steps],
-        from: board.from,
-        to: board.to,
+        from: period.from,
+        to: period.to,
       };
       if (board.process === null)
         return c.json({ ...base, leadTimes: [], stuck: [], flow: [] }, 200);
@@ -87,8 +84,8 @@ export function evaluationFigureRoutes() {
       const options = { disclosure: { mode, k }, audit: metricReadAudit(c) };
       // The session's population: cases in which a unit of its organisations took part.
       const access = { view: "own" as const, restriction: { organisations: board.organisations } };
-      const asOf = earlierOf(board.to, stockholmDate(Date.now()));
-      const query = { from: board.from, to: board.to, asOf, process: [process] };
+      const asOf = earlierOf(period.to, stockholmDate(Date.now()));
+      const query = { ...period, asOf, process: [process] };
       const catalogue = await loadInterchangeCatalogue(db);
       const processSteps = [...(catalogue.processSteps.get(process) ?? [])].sort((a, b) => a - b);
       const focus = board.steps.length > 0 ? board.steps : processSteps;
@@ -122,7 +119,15 @@ export function evaluationFigureRoutes() {
               (cell) => cell.step !== undefined && cell.step !== null && focus.includes(cell.step),
             )
             .map(jsonCell),
-          flow: flow.map(jsonCell),
+          // The transitions into or out of a step in focus: the flow through those steps.
+          flow: flow
+            .filter((cell) => focus.includes(cell.fromStep) || focus.includes(cell.toStep))
+            .map(({ fromStep, toStep, count, suppressed }) => ({
+              fromStep,
+              toStep,
+              count,
+              suppressed,
+            })),
         },
         200,
       );

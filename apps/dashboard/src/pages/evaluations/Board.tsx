@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import {
   type Board as BoardData,
+  type Figures as BoardFigures,
   type BoardItem,
   useAddItem,
   useBoard,
@@ -11,8 +12,10 @@ import {
 import { useCatalogues, useSession } from "../../api/queries";
 import type { Catalogues } from "../../api/types";
 import { PageHeading } from "../../components/Controls";
+import { type Column, DataTable } from "../../components/DataTable";
 import { disclosureText } from "../../components/DisclosureNote";
 import { QueryState } from "../../components/QueryState";
+import { countCell, textCell } from "../../lib/cells";
 import { t } from "../../lib/i18n";
 import { organisationNames } from "../agreements/agreements";
 import { FormMessage, refusal, SelectField, TextField } from "../forums/fields";
@@ -33,6 +36,8 @@ import {
 } from "./evaluations";
 import { type LiveState, useLiveBoard } from "./live";
 import { boardRoute } from "./route";
+import { Summary } from "./Summary";
+import { type FlowRow, flowRows } from "./summary";
 import "../agreements/agreements.css";
 import "./evaluations.css";
 
@@ -111,6 +116,9 @@ function BoardView(props: { board: BoardData; catalogues: Catalogues; live: Live
         ))}
       </div>
       <FiguresPanel board={board} catalogues={catalogues} />
+      {(board.phase === "discuss" || board.phase === "closed") && (
+        <Summary board={board} catalogues={catalogues} />
+      )}
     </>
   );
 }
@@ -362,7 +370,7 @@ function NewGroup(props: { board: BoardData }) {
   );
 }
 
-/** Lead times and stuck cases of the session's steps, withheld figures as "..". */
+/** Lead times, stuck cases and flow of the session's steps, withheld figures as "..". */
 function FiguresPanel(props: { board: BoardData; catalogues: Catalogues }) {
   const figures = useFigures(props.board.id);
   const step = (n: number | string | boolean | null | undefined) =>
@@ -404,11 +412,57 @@ function FiguresPanel(props: { board: BoardData; catalogues: Catalogues }) {
                   </li>
                 ))}
               </ul>
+              <h3>{t("evaluationsPage.figures.flow_heading")}</h3>
+              <FlowFigure
+                rows={flowRows(f.flow, step)}
+                k={f.k}
+                disclosure={f.disclosure}
+                caption={t("evaluationsPage.figures.flow_caption", { from: f.from, to: f.to })}
+              />
               <p className="disclosure-note">{disclosureText(f)}</p>
             </>
           )
         }
       </QueryState>
     </section>
+  );
+}
+
+/**
+ * The transitions through the steps in focus, as a table like the panel's other figures: a bar
+ * chart's axis would cut two step names per bar ("1. Behov av samordning uppmärksammat → 2.
+ * Dialog och samtycke"), and a label cut or replaced by numbers would say less than the table.
+ */
+function FlowFigure(props: {
+  rows: readonly FlowRow[];
+  k: number;
+  disclosure: BoardFigures["disclosure"];
+  caption: string;
+}) {
+  const { rows, k } = props;
+  if (rows.length === 0) return <p>{t("evaluationsPage.figures.no_flow")}</p>;
+  const columns: Column<FlowRow>[] = [
+    {
+      id: "from",
+      header: t("evaluationsPage.col.from_step"),
+      cell: (r) => textCell(r.from, r.sort),
+    },
+    { id: "to", header: t("evaluationsPage.col.to_step"), cell: (r) => textCell(r.to) },
+    {
+      id: "count",
+      header: t("evaluationsPage.col.cases"),
+      cell: (r) => countCell(r.count, r.count === null, k),
+    },
+  ];
+  return (
+    <DataTable
+      caption={props.caption}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.key}
+      k={k}
+      disclosure={props.disclosure}
+      initialSort={{ id: "from", descending: false }}
+    />
   );
 }

@@ -6,6 +6,7 @@ import type { Catalogues } from "../../api/types";
 import { PageHeading } from "../../components/Controls";
 import { type Column, DataTable } from "../../components/DataTable";
 import { QueryState } from "../../components/QueryState";
+import { RouteLink } from "../../components/RouteLink";
 import { linkCell, textCell } from "../../lib/cells";
 import { stockholmToday } from "../../lib/filters";
 import { t } from "../../lib/i18n";
@@ -29,6 +30,9 @@ export function Sessions() {
   return (
     <div className="evaluations">
       <PageHeading title={t("nav.evaluations")} intro={t("evaluationsPage.intro")} />
+      <p>
+        <RouteLink href="/utvardering/teman">{t("evaluationsPage.themes.link")}</RouteLink>
+      </p>
       <QueryState query={catalogues}>
         {(c) => (
           <>

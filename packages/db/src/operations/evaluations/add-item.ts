@@ -60,7 +60,7 @@ export function addEvaluationItem(
       .returning();
     if (row === undefined) throw new Error("insert returned no item");
     const view = itemView(row, session.phase);
-    await recordBoardEvent(tx, session.id, "item", { item: view });
+    await recordBoardEvent(tx, session.id, "item", { item: view }, now);
     return { result: ok(view), audit: entry("ok", row.id), anonymousIn: session };
   });
 }

@@ -29,6 +29,7 @@ export interface VoteView {
  * counted, so two votes at once by one person are counted one after the other and cannot pass
  * the limit together. The stream learns only that a vote was cast: totals stay hidden until
  * discuss. Audited as `evaluation_vote.create`; in an anonymous session without the caller.
+ * `now` is when it was cast (the demo county's past sessions).
  */
 export function castEvaluationVote(
   db: Db,
@@ -37,6 +38,7 @@ export function castEvaluationVote(
   secret: string,
   evaluationId: string,
   input: { readonly target: string },
+  now: Date = new Date(),
 ): Promise<Result<VoteView>> {
   const entry = evaluationAudit("evaluation_vote.create", "evaluation_vote", evaluationId);
   return auditedSession(db, ctx, async (tx) => {
@@ -61,10 +63,11 @@ export function castEvaluationVote(
         itemId: change.targetKind === "item" ? change.target : null,
         groupId: change.targetKind === "group" ? change.target : null,
         voter,
+        createdAt: now,
       })
       .returning({ id: evaluationVotes.id });
     if (row === undefined) throw new Error("insert returned no vote");
-    await recordBoardEvent(tx, session.id, "vote", { cast: true });
+    await recordBoardEvent(tx, session.id, "vote", { cast: true }, now);
     const view = {
       id: row.id,
       target: change.target,

@@ -53,11 +53,17 @@ export function changeEvaluationPhase(
     if (row === undefined) throw new Error("the locked session is gone");
     const totals =
       change.to === "discuss" ? Object.fromEntries(await voteTotals(tx, row.id)) : undefined;
-    await recordBoardEvent(tx, row.id, "phase", {
-      phase: row.phase,
-      phaseStartedAt: row.phaseStartedAt.toISOString(),
-      ...(totals === undefined ? {} : { votes: totals }),
-    });
+    await recordBoardEvent(
+      tx,
+      row.id,
+      "phase",
+      {
+        phase: row.phase,
+        phaseStartedAt: row.phaseStartedAt.toISOString(),
+        ...(totals === undefined ? {} : { votes: totals }),
+      },
+      now,
+    );
     const board = await loadBoard(tx, row, voterKey(secret, row.id, scope.sub));
     return { result: ok(board), audit: entry("ok", row.id) };
   });

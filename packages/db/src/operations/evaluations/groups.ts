@@ -22,6 +22,7 @@ import {
  * `POST /evaluations/{id}/groups` `{title, items}`: a group in phase `group` (409 otherwise),
  * its items moved into it (one group per item), by any participant. The title is screened.
  * Audited as `evaluation_group.create`; in an anonymous session without the caller.
+ * `now` is when it was made (the demo county's past sessions).
  */
 export function createEvaluationGroup(
   db: Db,
@@ -29,6 +30,7 @@ export function createEvaluationGroup(
   ctx: AuditContext,
   evaluationId: string,
   input: { readonly title: string; readonly items: readonly string[] },
+  now: Date = new Date(),
 ): Promise<Result<GroupView>> {
   const entry = evaluationAudit("evaluation_group.create", "evaluation_group", evaluationId);
   return auditedSession(db, ctx, async (tx) => {
@@ -49,10 +51,10 @@ export function createEvaluationGroup(
     if (change?.type !== "groupCreated") throw new Error("decide created no group");
     const [row] = await tx
       .insert(evaluationGroups)
-      .values({ evaluationId: session.id, title: change.title })
+      .values({ evaluationId: session.id, title: change.title, createdAt: now })
       .returning();
     if (row === undefined) throw new Error("insert returned no group");
-    const view = await moveInto(tx, session.id, session.phase, row, change.items);
+    const view = await moveInto(tx, session.id, session.phase, row, change.items, now);
     return { result: ok(view), audit: entry("ok", row.id), anonymousIn: session };
   });
 }
@@ -69,6 +71,7 @@ export function moveToEvaluationGroup(
   evaluationId: string,
   groupId: string,
   input: { readonly items: readonly string[] },
+  now: Date = new Date(),
 ): Promise<Result<GroupView>> {
   const entry = evaluationAudit("evaluation_group.create", "evaluation_group", evaluationId, {
     move: true,
@@ -99,7 +102,7 @@ export function moveToEvaluationGroup(
     }
     const [change] = decision.value;
     if (change?.type !== "itemsMoved") throw new Error("decide moved nothing");
-    const view = await moveInto(tx, session.id, session.phase, group, change.items);
+    const view = await moveInto(tx, session.id, session.phase, group, change.items, now);
     return { result: ok(view), audit: entry("ok", group.id), anonymousIn: session };
   });
 }
@@ -111,6 +114,7 @@ async function moveInto(
   phase: Parameters<typeof groupView>[2],
   group: typeof evaluationGroups.$inferSelect,
   items: readonly string[],
+  now: Date,
 ): Promise<GroupView> {
   await tx
     .update(evaluationItems)
@@ -124,6 +128,6 @@ async function moveInto(
     .where(eq(evaluationItems.groupId, group.id))
     .orderBy(evaluationItems.createdAt, evaluationItems.id);
   const view = groupView(group, members, phase);
-  await recordBoardEvent(tx, evaluationId, "group", { group: view, moved: [...items] });
+  await recordBoardEvent(tx, evaluationId, "group", { group: view, moved: [...items] }, now);
   return view;
 }

@@ -80,14 +80,21 @@ export function liftEvaluationItem(
         decidedOn: change.decidedOn,
         dueOn: change.dueOn,
         status: "open",
+        createdAt: now,
       })
       .returning();
     if (row === undefined) throw new Error("insert returned no action");
-    await recordBoardEvent(tx, session.id, "action", {
-      target: change.target,
-      targetKind: change.targetKind,
-      action: { id: row.id, status: row.status },
-    });
+    await recordBoardEvent(
+      tx,
+      session.id,
+      "action",
+      {
+        target: change.target,
+        targetKind: change.targetKind,
+        action: { id: row.id, status: row.status },
+      },
+      now,
+    );
     return { result: ok(actionView(row)), audit: entry("ok", change.target) };
   });
 }

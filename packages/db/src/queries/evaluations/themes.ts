@@ -39,11 +39,12 @@ export async function themeItemFacts(
     id: string;
     kind: "worked_well" | "improve";
     theme: string;
+    process: string | null;
     step: number | null;
     written_on: IsoDate;
   }>(
     db,
-    sql`SELECT i.id::text, i.kind, i.theme, i.step::int AS step,
+    sql`SELECT i.id::text, i.kind, i.theme, e.process, i.step::int AS step,
                to_char(i.created_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS written_on
         FROM evaluation_items i JOIN evaluations e ON e.id = i.evaluation_id
         WHERE ${sessionsOf(parameters.organisations)}
@@ -54,6 +55,7 @@ export async function themeItemFacts(
     recordKey: evaluationItemRecordKey(parameters.recordKeySecret, r.id),
     kind: r.kind,
     theme: r.theme,
+    process: r.process,
     step: r.step,
     writtenOn: r.written_on,
   }));
