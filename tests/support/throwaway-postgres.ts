@@ -68,26 +68,7 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
     "-N",
   ]);
   const port = await freePort();
-  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-  let running = false;
-  const stop = async (mode: "fast" | "immediate") => {
-    await asPostgres(bin, "pg_ctl", ["-D", data, "-m", mode, "-w", "stop"]);
-    running = false;
-  };
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    async start() {
-      if (running) return;
-      const log = join(dir, "server.log");
-      await asPostgres(bin, "pg_ctl", ["-D", data, "-l", log, "-o", serverOptions, "-w", "start"]);
-      running = true;
-    },
-    stop,
-    async remove() {
-      if (running) await stop("immediate").catch(() => {});
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return cluster(bin, dir, port, `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`);
 }
 
 /**
@@ -111,7 +92,13 @@ export async function createThrowawayReplica(
     ...["-R", "-X", "stream", "-c", "fast"],
   ]);
   const port = await freePort();
-  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on`;
+  return cluster(bin, dir, port, options);
+}
+
+/** A cluster in `dir` (its data in `dir/data`), started and stopped with pg_ctl as postgres. */
+function cluster(bin: string, dir: string, port: number, serverOptions: string): ThrowawayPostgres {
+  const data = join(dir, "data");
   let running = false;
   const stop = async (mode: "fast" | "immediate") => {
     await asPostgres(bin, "pg_ctl", ["-D", data, "-m", mode, "-w", "stop"]);
