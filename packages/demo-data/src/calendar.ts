@@ -1,4 +1,4 @@
-import { parseOccurredAt } from "@samsyn/domain";
+import { type IsoDate, parseOccurredAt } from "@samsyn/domain";
 
 /**
  * Days as integers (days since 1970-01-01) keep the simulation cheap; text is made only when a
@@ -30,6 +30,31 @@ export function weekday(day: number): number {
 export function nextWorkday(day: number): number {
   const wd = weekday(day);
   return wd === 6 ? day + 2 : wd === 0 ? day + 1 : day;
+}
+
+/** The same for an ISO date: forums meet and teams evaluate on workdays too. */
+export function workdayOnOrAfter(date: IsoDate): IsoDate {
+  return isoDateOf(nextWorkday(dayOf(date))) as IsoDate;
+}
+
+const months = [
+  "januari",
+  "februari",
+  "mars",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "augusti",
+  "september",
+  "oktober",
+  "november",
+  "december",
+];
+
+/** "mars 2025": a month as a meeting's or a session's title names it. */
+export function monthName(date: IsoDate): string {
+  return `${months[Number(date.slice(5, 7)) - 1] ?? ""} ${date.slice(0, 4)}`;
 }
 
 /** The first day of the five years that end on `asOfDay` (same date five years back, plus one). */

@@ -1,4 +1,5 @@
 import { addDays, evaluationThemes, type IsoDate } from "@samsyn/domain";
+import { monthName, workdayOnOrAfter } from "./calendar";
 import { createRandom } from "./prng";
 
 /**
@@ -201,7 +202,7 @@ export function demoEvaluations(asOf: IsoDate, seed = 1): DemoEvaluation[] {
   const themes = evaluationThemes.map((t) => t.code);
   const sessions: DemoEvaluation[] = [];
   for (let j = SESSIONS - 1; j >= 0; j--) {
-    const heldOn = weekday(addDays(asOf, -(FIRST_OFFSET_DAYS + SPACING_DAYS * j)));
+    const heldOn = workdayOnOrAfter(addDays(asOf, -(FIRST_OFFSET_DAYS + SPACING_DAYS * j)));
     const sodertalje = j % 2 === 0;
     const organisations = sodertalje
       ? (sodertaljeSets[(j / 2) % sodertaljeSets.length] ?? sodertaljeSets[0])
@@ -351,30 +352,4 @@ function subjectOf(process: string | null): string {
 
 function titleOf(theme: string): string {
   return evaluationThemes.find((t) => t.code === theme)?.name.sv ?? theme;
-}
-
-/** Saturday and Sunday move to Monday. */
-function weekday(day: IsoDate): IsoDate {
-  let date = day;
-  while ([0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay())) date = addDays(date, 1);
-  return date;
-}
-
-const months = [
-  "januari",
-  "februari",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "augusti",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
-
-function monthName(date: IsoDate): string {
-  return `${months[Number(date.slice(5, 7)) - 1] ?? ""} ${date.slice(0, 4)}`;
 }

@@ -1,4 +1,5 @@
 import { addDays, type IsoDate, type SectionKind } from "@samsyn/domain";
+import { monthName, workdayOnOrAfter } from "./calendar";
 import { createRandom, type Random } from "./prng";
 
 /**
@@ -265,29 +266,9 @@ function meetingDay(asOf: IsoDate, back: number, day: number): IsoDate {
   const index = Number(asOf.slice(0, 4)) * 12 + Number(asOf.slice(5, 7)) - 1 - back;
   const y = Math.floor(index / 12);
   const m = (index % 12) + 1;
-  let date = `${y}-${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}` as IsoDate;
-  // Saturday and Sunday move to Monday.
-  while ([0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay())) date = addDays(date, 1);
-  return date;
-}
-
-const months = [
-  "januari",
-  "februari",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "augusti",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
-
-function monthName(date: IsoDate): string {
-  return `${months[Number(date.slice(5, 7)) - 1] ?? ""} ${date.slice(0, 4)}`;
+  return workdayOnOrAfter(
+    `${y}-${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}` as IsoDate,
+  );
 }
 
 /**
