@@ -230,7 +230,15 @@ function documentApi(app: Router): void {
   });
   app.doc31(openApiPath, {
     openapi: "3.1.0",
-    info: { title: "Samsyn API", version: "1.0.0", description: "Samverkan i siffror." },
+    info: {
+      title: "Samsyn API",
+      version: "1.0.0",
+      description: "Samverkan i siffror.",
+      license: {
+        name: "EUPL-1.2",
+        url: "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12",
+      },
+    },
     // Relative: the paths start with /api/v1 on whichever host serves this document.
     servers: [
       {
