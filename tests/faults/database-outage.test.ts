@@ -241,6 +241,55 @@ describe.skipIf(!postgresAvailable)("PostgreSQL going away under a running Samsy
       await next.stop();
     }
   });
+
+  it("an API import whose instance is SIGKILLed mid-COPY stores nothing, reads as failed on another instance, and runs again exactly", async () => {
+    // Files none of whose cases are stored yet, so that the killed import had rows to add.
+    const fresh = join(work, "demo-killed");
+    const demo = await runCli(["demo-data", "--out", fresh, "--cases", "5000", "--seed", "21"]);
+    expect(demo.code, demo.stderr).toBe(0);
+    const before = await counts(pg.url);
+    const victim = await startSamsyn("serve", env);
+    const res = await fetch(`${victim.url}/api/v1/imports?mode=commit`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}` },
+      body: await demoForm(fresh),
+    });
+    expect(res.status).toBe(202);
+    const { job } = (await res.json()) as Started;
+    await untilCopying(pg.url);
+    process.kill(victim.pid, "SIGKILL");
+    const killedAt = Date.now();
+    expect((await victim.exited).signal).toBe("SIGKILL");
+
+    // The other instance reads the job from import_jobs: running while its heartbeat is fresh,
+    // failed once it has stopped (jobStaleMs, 30 s); the dead session's transaction is gone.
+    const failed = await untilJobEnds(samsyn.url, token, job.id, 60_000);
+    const failedAfterMs = Date.now() - killedAt;
+    expect(failed).toMatchObject({ state: "failed", error: { code: "internal" } });
+    expect(failed.error?.message).toMatch(/Inget har sparats\./);
+    expect(failed.report).toBeUndefined();
+    expect(await counts(pg.url), "nothing of the killed import stored").toEqual(before);
+
+    const again = await fetch(`${samsyn.url}/api/v1/imports?mode=commit`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}` },
+      body: await demoForm(fresh),
+    });
+    expect(again.status).toBe(202);
+    const rerun = await untilJobEnds(samsyn.url, token, ((await again.json()) as Started).job.id);
+    expect(rerun.state).toBe("done");
+    type Rows = { cases: number; events: number };
+    const report = rerun.report as { added: Rows; skipped: Rows };
+    const after = await counts(pg.url);
+    expect(report.added.cases).toBe(await dataLines(fresh, "cases"));
+    expect(after.cases - before.cases).toBe(report.added.cases);
+    expect(after.events - before.events).toBe(report.added.events);
+    expect(report.added.events + report.skipped.events).toBe(await dataLines(fresh, "events"));
+    expectNoCrash(samsyn);
+    console.info(
+      `serve SIGKILLed mid-COPY: the job read as failed on the other instance ${failedAfterMs} ms later, nothing stored; run again: ${report.added.cases} cases and ${report.added.events} events added`,
+    );
+  });
 });
 
 // ---- requests ---------------------------------------------------------------------------------
@@ -443,17 +492,26 @@ interface Job {
   error?: { code: string; message: string; details: unknown[] };
 }
 
-async function untilJobEnds(url: string, token: string, id: string): Promise<Job> {
+async function untilJobEnds(
+  url: string,
+  token: string,
+  id: string,
+  timeoutMs = 30_000,
+): Promise<Job> {
   let job: Job = { state: "running" };
-  await until("the import job to end", async () => {
-    const res = await fetch(`${url}/api/v1/imports/jobs/${id}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    // 503 while PostgreSQL is away: no state to read yet.
-    if (res.status !== 200) return false;
-    job = (await res.json()) as Job;
-    return job.state !== "running";
-  });
+  await until(
+    "the import job to end",
+    async () => {
+      const res = await fetch(`${url}/api/v1/imports/jobs/${id}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      // 503 while PostgreSQL is away: no state to read yet.
+      if (res.status !== 200) return false;
+      job = (await res.json()) as Job;
+      return job.state !== "running";
+    },
+    timeoutMs,
+  );
   return job;
 }
 

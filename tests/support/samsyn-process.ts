@@ -118,7 +118,9 @@ async function waitForHealth(
 ): Promise<void> {
   const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`samsyn exited early:\n${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`samsyn exited early:\n${output()}`);
+    }
     try {
       const res = await fetch(`${url}/api/v1/health`);
       if (res.ok) return;
@@ -131,17 +133,30 @@ async function waitForHealth(
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  // A process a signal ended has a signalCode and no exitCode.
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
-      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+      // The group may be gone already, its exit not yet reported.
+      if (child.pid !== undefined) signalGroup(child.pid, "SIGKILL");
     }, 10_000);
     child.once("exit", () => {
       clearTimeout(timer);
       resolve();
     });
-    if (child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
+    if (child.pid !== undefined) signalGroup(child.pid, "SIGTERM");
   });
+}
+
+/** Signals the process group led by `pid`; one that has ended already is left alone. */
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ESRCH") throw err;
+  }
 }
 
 function cliEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
