@@ -16,6 +16,7 @@ import {
   type ImportError,
   importDirectory,
   migrate,
+  queueMetricComputations,
 } from "@samsyn/db";
 import { DEFAULT_DEMO_SEED, generateDemoCounty, PRELOADED_DEMO_SEED } from "@samsyn/demo-data";
 import { type IsoDate, stockholmDate, t } from "@samsyn/domain";
@@ -188,8 +189,13 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
   }
   // A morning's managers ask the same figures: answered from memory until the data changes.
   enableMetricCache(database);
+  // …and computed a few at a time, so that pages and writes find a free connection.
+  queueMetricComputations(database, env.SAMSYN_METRIC_CONCURRENCY);
   const readDatabase = await openReadReplica(env);
-  if (readDatabase !== undefined) enableMetricCache(readDatabase);
+  if (readDatabase !== undefined) {
+    enableMetricCache(readDatabase);
+    queueMetricComputations(readDatabase, env.SAMSYN_METRIC_CONCURRENCY);
+  }
   const dashboardDir = env.SAMSYN_DASHBOARD_DIR
     ? userPath(env, env.SAMSYN_DASHBOARD_DIR)
     : fileURLToPath(new URL("../../../dashboard/dist", import.meta.url));

@@ -10,3 +10,4 @@ export type {
   PublishOptions,
 } from "./publish";
 export { metricNames, publishMetric } from "./publish";
+export { type MetricQueue, queueMetricComputations } from "./queue";

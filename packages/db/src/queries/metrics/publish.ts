@@ -34,6 +34,7 @@ import { caseCounts } from "./case-counts";
 import { flow } from "./flow";
 import { leadTimes } from "./lead-times";
 import { network } from "./network";
+import { metricQueueOf } from "./queue";
 import { sipConsent } from "./sip-consent";
 import { stuck } from "./stuck";
 import { trend } from "./trend";
@@ -160,10 +161,16 @@ export async function publishMetric<N extends MetricName>(
   options: PublishOptions,
 ): Promise<Publication<N>> {
   const publish: Publisher<N> = publishers[metric.name];
-  const compute = () => publish(db, metric, query, access, options.disclosure);
+  const caseMetric = cachedMetrics.has(metric.name);
+  const queue = caseMetric ? metricQueueOf(db) : undefined;
+  // Queued inside the cache: an answer already kept (or being computed) waits for nothing.
+  const compute = () => {
+    const work = () => publish(db, metric, query, access, options.disclosure);
+    return queue === undefined ? work() : queue.run(work);
+  };
   const cache = metricCacheOf(db);
   const published =
-    cache !== undefined && cachedMetrics.has(metric.name)
+    cache !== undefined && caseMetric
       ? await cache.get(db, JSON.stringify([metric, query, access, options.disclosure]), compute)
       : await compute();
   options.audit.published(metric.name);
