@@ -273,7 +273,13 @@ describe.skipIf(!browserAvailable)("Utvärdering in a browser, by keyboard", () 
       for (const cell of await row.locator("td").allTextContents())
         expect(cell).toMatch(/^(\d[\d\s]*|\.\.)$/);
     }
-    expect(await page.locator("main").textContent()).toMatch(/antal lappar/i);
+    const main = (await page.locator("main").textContent()) ?? "";
+    expect(main).toMatch(/antal lappar/i);
+    // The counts are of notes: no sentence about them may speak of cases.
+    expect(main).toMatch(/färre än \d+ lappar/);
+    expect(main).not.toMatch(/färre än \d+ ärenden|Samma ärenden/);
+    // The default period ends with the last whole month: no month is marked as unfinished.
+    expect(main).not.toMatch(/är inte slut/);
     expect(await seriousViolations(page)).toEqual([]);
     for (const size of sizes) {
       await page.setViewportSize(size);

@@ -147,6 +147,38 @@ describe("DataTable", () => {
     expect(suppressed.map((s) => s.textContent)).toEqual(["..", ".."]);
   });
 
+  it("says 'lappar', not 'ärenden', where the counts are of a board's notes — caption, marks and export", async () => {
+    const noteColumns: Column<Row>[] = [
+      { id: "name", header: "Tema", cell: (r) => textCell(r.name) },
+      {
+        id: "count",
+        header: "Förbättringsområden",
+        cell: (r) => countCell(r.count, r.count === null, 5, "notes"),
+      },
+    ];
+    await renderTable(
+      <DataTable
+        caption="Teman"
+        columns={noteColumns}
+        rows={rows}
+        rowKey={(r) => r.name}
+        k={5}
+        disclosure="cellkey"
+        unit="notes"
+      />,
+    );
+    const caption = screen.getByRole("table").querySelector("caption")?.textContent ?? "";
+    expect(caption).toMatch(/”..” betyder färre än 5 lappar/);
+    expect(screen.getAllByTitle(/färre än 5 lappar/)).toHaveLength(2);
+    expect(screen.queryAllByTitle(/ärenden/)).toEqual([]);
+    fireEvent.click(screen.getByRole("button", { name: "Exportera CSV" }));
+    const [blob] = vi.mocked(download).mock.calls.at(-1) ?? [];
+    const text = await (blob as Blob).text();
+    expect(text).toMatch(/färre än 5 lappar/);
+    expect(text).toMatch(/Samma lappar ger alltid samma antal/);
+    expect(text).not.toMatch(/ärenden/);
+  });
+
   it("exports the rows in the order shown, '<k' as written", async () => {
     await renderTable(
       <DataTable

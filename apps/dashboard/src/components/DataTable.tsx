@@ -10,7 +10,7 @@ import {
 } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import type { DisclosureMode } from "../api/types";
-import type { Cell } from "../lib/cells";
+import type { Cell, CountUnit } from "../lib/cells";
 import { t } from "../lib/i18n";
 import { compareSortValues } from "../lib/sorting";
 import { disclosureText } from "./DisclosureNote";
@@ -38,6 +38,8 @@ interface Props<R> {
    */
   readonly disclosure?: DisclosureMode;
   readonly asOf?: string;
+  /** What the counts count, for the sentences on ".." and on the disclosure: cases by default. */
+  readonly unit?: CountUnit;
   readonly initialSort?: { id: string; descending: boolean };
   readonly heat?: (row: R, columnId: string) => number | null;
 }
@@ -72,15 +74,21 @@ export function DataTable<R extends RowData>(props: Props<R>) {
     enableMultiSort: false,
   });
   const sorted = table.getRowModel().rows.map((row) => row.original);
+  const withheldNote =
+    props.k === undefined
+      ? undefined
+      : t(props.unit === "notes" ? "table.withheld_note_notes" : "table.withheld_note", {
+          k: props.k,
+        });
   const exportTable = {
     columns: props.columns.map((c) => c.header),
     rows: sorted.map((r) => props.columns.map((c) => c.cell(r).export)),
     notes: [
       ...(props.explanation === undefined ? [] : [props.explanation]),
-      ...(props.k === undefined ? [] : [t("table.withheld_note", { k: props.k })]),
+      ...(withheldNote === undefined ? [] : [withheldNote]),
       ...(props.k === undefined || props.disclosure === undefined
         ? []
-        : [disclosureText({ k: props.k, disclosure: props.disclosure })]),
+        : [disclosureText({ k: props.k, disclosure: props.disclosure }, props.unit)]),
     ],
   };
   return (
@@ -92,7 +100,7 @@ export function DataTable<R extends RowData>(props: Props<R>) {
             {props.caption}
             <span className="caption-note">
               {props.explanation !== undefined && `${props.explanation} `}
-              {props.k !== undefined && t("table.withheld_note", { k: props.k })}
+              {withheldNote}
               {props.asOf !== undefined && ` ${t("table.as_of", { date: props.asOf })}`}
             </span>
           </caption>

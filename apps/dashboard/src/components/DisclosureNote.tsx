@@ -1,4 +1,5 @@
 import type { Published } from "../api/types";
+import type { CountUnit } from "../lib/cells";
 import { t } from "../lib/i18n";
 import { periodText } from "../lib/period";
 import { useFilters } from "../lib/use-filters";
@@ -8,8 +9,12 @@ import { useFilters } from "../lib/use-filters";
  * perturbed counts that need not add up (cellkey) or exact counts with some withheld
  * (suppression). A mode the catalogue has no sentence for fails to compile.
  */
-export function disclosureText(published: Published): string {
-  return t(`disclosure.note.${published.disclosure}`, { below: published.k - 1 });
+export function disclosureText(published: Published, unit: CountUnit = "cases"): string {
+  const key =
+    published.disclosure === "cellkey" && unit === "notes"
+      ? "disclosure.note.cellkey_notes"
+      : (`disclosure.note.${published.disclosure}` as const);
+  return t(key, { below: published.k - 1 });
 }
 
 /**

@@ -64,14 +64,23 @@ export function linkCell(text: string, href: string | null | undefined): Cell {
  * A withheld value, count or statistic alike: SCB's neutral "..". The API does not say whether a
  * value is small or hidden to protect a small one, so the mark must not say so either.
  */
-export function withheldCell(k: number): Cell {
+export function withheldCell(k: number, unit: CountUnit = "cases"): Cell {
   const text = t("table.withheld_mark");
-  return { text, sort: null, export: text, numeric: true, title: t("table.withheld_title", { k }) };
+  const title = t(unit === "notes" ? "table.withheld_title_notes" : "table.withheld_title", { k });
+  return { text, sort: null, export: text, numeric: true, title };
 }
 
+/** What a count counts: cases almost everywhere; a retrospective board's notes on Utvärdering. */
+export type CountUnit = "cases" | "notes";
+
 /** A count: a number, or ".." when the API withheld it (sorted after every published count). */
-export function countCell(value: number | null, suppressed: boolean, k: number): Cell {
-  if (suppressed || value === null) return withheldCell(k);
+export function countCell(
+  value: number | null,
+  suppressed: boolean,
+  k: number,
+  unit: CountUnit = "cases",
+): Cell {
+  if (suppressed || value === null) return withheldCell(k, unit);
   return { text: formatNumber(value), sort: value, export: value, numeric: true };
 }
 

@@ -14,6 +14,10 @@ export const disclosureMessages = {
     sv: "För att skydda enskilda kan varje antal avvika med högst 2 från det verkliga, så summan av delarna kan skilja sig från totalen. Samma ärenden ger alltid samma antal. Antal från 1 till {below} visas inte.",
     en: "To protect individuals, each count may differ from the true count by at most 2, so the parts may not add up to the total. The same cases always give the same count. Counts from 1 to {below} are not shown.",
   },
+  "disclosure.note.cellkey_notes": {
+    sv: "För att skydda enskilda kan varje antal avvika med högst 2 från det verkliga, så summan av delarna kan skilja sig från totalen. Samma lappar ger alltid samma antal. Antal från 1 till {below} visas inte.",
+    en: "To protect individuals, each count may differ from the true count by at most 2, so the parts may not add up to the total. The same notes always give the same count. Counts from 1 to {below} are not shown.",
+  },
   "disclosure.note.suppression": {
     sv: "Antalen är exakta. För att skydda enskilda visas inte antal från 1 till {below}, och inte heller antal som de skulle kunna räknas fram ur.",
     en: "Counts are exact. To protect individuals, counts from 1 to {below} are not shown, nor counts from which they could be worked out.",

@@ -62,6 +62,15 @@ export const pageMessages = {
   "table.count": { sv: "Antal ärenden", en: "Cases" },
   "table.sort": { sv: "Sortera efter {column}", en: "Sort by {column}" },
   "table.withheld_mark": { sv: "..", en: ".." },
+  // The same two sentences where the counts are of a board's notes, not of cases (Utvärdering).
+  "table.withheld_title_notes": {
+    sv: "Redovisas inte: färre än {k} lappar, eller dolt för att ingen enskild ska kunna räknas fram",
+    en: "Not published: fewer than {k} notes, or hidden so that no individual can be worked out",
+  },
+  "table.withheld_note_notes": {
+    sv: "”..” betyder färre än {k} lappar, eller dolt för att ingen enskild ska kunna räknas fram.",
+    en: "“..” means fewer than {k} notes, or hidden so that no individual can be worked out.",
+  },
   "table.withheld_title": {
     sv: "Redovisas inte: färre än {k} ärenden, eller dolt för att ingen enskild ska kunna räknas fram",
     en: "Not published: fewer than {k} cases, or hidden so that no individual can be worked out",

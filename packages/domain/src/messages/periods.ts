@@ -8,6 +8,10 @@ export const periodMessages = {
     en: "{month} (to {day}, incomplete)",
   },
   "period.range": { sv: "{from}–{to}", en: "{from}–{to}" },
+  "period.partial_chart_note_notes": {
+    sv: "Den sista månaden, {month}, är inte slut: uppgifterna gäller t.o.m. {day}. Därför sjunker kurvan där, utan att färre lappar har skrivits.",
+    en: "The last month, {month}, has not ended: the figures run to {day}. That is why the line falls there, not because fewer notes were written.",
+  },
   "period.partial_chart_note": {
     sv: "Den sista månaden, {month}, är inte slut: uppgifterna gäller t.o.m. {day}. Därför sjunker kurvan där, utan att färre ärenden har kommit in.",
     en: "The last month, {month}, has not ended: the figures run to {day}. That is why the line falls there, not because fewer cases came in.",

@@ -109,7 +109,7 @@ export function Trends() {
             {theme !== undefined && (
               <p>{t("evaluationsPage.themes.showing", { theme: themeName(theme) })}</p>
             )}
-            <p>{disclosureText(data)}</p>
+            <p>{disclosureText(data, "notes")}</p>
           </div>
         )}
       </QueryState>
@@ -176,21 +176,43 @@ const series = () => [
   { key: "improve", label: t("evaluationsPage.themes.series.improve") },
 ];
 
-/** The table of a figure: what each row is about, then its two counts, ".." when withheld. */
+/** The table of a figure: what each row is about, then its two counts of notes, ".." when withheld. */
 function themeColumns(first: string, k: number): Column<ThemeRow>[] {
   return [
     { id: "label", header: first, cell: (r) => textCell(r.label, r.sort) },
     {
       id: "workedWell",
       header: t("evaluationsPage.themes.col.worked_well"),
-      cell: (r) => countCell(r.workedWell, r.workedWell === null, k),
+      cell: (r) => countCell(r.workedWell, r.workedWell === null, k, "notes"),
     },
     {
       id: "improve",
       header: t("evaluationsPage.themes.col.improve"),
-      cell: (r) => countCell(r.improve, r.improve === null, k),
+      cell: (r) => countCell(r.improve, r.improve === null, k, "notes"),
     },
   ];
+}
+
+/** Every figure's table: its rows in the order of their label, the counts being of notes. */
+function ThemeTable(props: {
+  caption: string;
+  first: string;
+  rows: readonly ThemeRow[];
+  data: ThemeAnswer;
+}) {
+  return (
+    <DataTable
+      caption={props.caption}
+      columns={themeColumns(props.first, props.data.k)}
+      rows={props.rows}
+      rowKey={(r) => r.key}
+      k={props.data.k}
+      disclosure={props.data.disclosure}
+      unit="notes"
+      asOf={props.data.to}
+      initialSort={{ id: "label", descending: false }}
+    />
+  );
 }
 
 function ThemeFigure(props: {
@@ -203,16 +225,7 @@ function ThemeFigure(props: {
   return (
     <div className="figure-body">
       <BarFigure data={chartRows(rows)} category="label" series={series()} k={data.k} />
-      <DataTable
-        caption={props.caption}
-        columns={themeColumns(props.first, data.k)}
-        rows={rows}
-        rowKey={(r) => r.key}
-        k={data.k}
-        disclosure={data.disclosure}
-        asOf={data.to}
-        initialSort={{ id: "label", descending: false }}
-      />
+      <ThemeTable caption={props.caption} first={props.first} rows={rows} data={data} />
     </div>
   );
 }
@@ -221,23 +234,14 @@ function MonthFigure(props: { data: ThemeAnswer; rows: readonly ThemeRow[]; capt
   const { data, rows } = props;
   return (
     <>
-      <PartialMonthNote month={rows.at(-1)?.key} asOf={data.to} />
+      <PartialMonthNote month={rows.at(-1)?.key} asOf={data.to} unit="notes" />
       <div className="figure-body">
         {nothingAboveZero(rows) ? (
           <p className="chart-empty">{t("evaluationsPage.themes.month_thin")}</p>
         ) : (
           <LineFigure data={monthChartRows(rows)} series={series()} k={data.k} />
         )}
-        <DataTable
-          caption={props.caption}
-          columns={themeColumns(t("dim.month"), data.k)}
-          rows={rows}
-          rowKey={(r) => r.key}
-          k={data.k}
-          disclosure={data.disclosure}
-          asOf={data.to}
-          initialSort={{ id: "label", descending: false }}
-        />
+        <ThemeTable caption={props.caption} first={t("dim.month")} rows={rows} data={data} />
       </div>
     </>
   );
@@ -270,15 +274,11 @@ function StepFigure(props: {
         </div>
       }
       table={
-        <DataTable
+        <ThemeTable
           caption={props.caption}
-          columns={themeColumns(t("evaluationsPage.themes.col.step"), data.k)}
+          first={t("evaluationsPage.themes.col.step")}
           rows={rows}
-          rowKey={(r) => r.key}
-          k={data.k}
-          disclosure={data.disclosure}
-          asOf={data.to}
-          initialSort={{ id: "label", descending: false }}
+          data={data}
         />
       }
     />

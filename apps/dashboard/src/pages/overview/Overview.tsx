@@ -387,7 +387,7 @@ function TrendFigure(props: {
   }));
   return (
     <>
-      <PartialMonthNote month={props.periods.month} asOf={today} />
+      <PartialMonthNote month={props.periods.month} asOf={today} today={today} />
       <div className="figure-body">
         <LineFigure
           data={chart}
