@@ -55,7 +55,11 @@ async function benchOne(
     throw error;
   });
   try {
-    const settings = { warmup: options.warmup, runs: options.runs };
+    const settings = {
+      warmup: options.warmup,
+      runs: options.runs,
+      baselineRuns: options.baselineRuns,
+    };
     return {
       target,
       dataset,

@@ -26,6 +26,8 @@ export interface QuestionResult {
 export interface RunSettings {
   readonly warmup: number;
   readonly runs: number;
+  /** Timed runs of the baseline query; its warm-up is the run whose answer is compared. */
+  readonly baselineRuns: number;
 }
 
 /** Each question as baseline SQL, then through the API: the same warm-up and number of runs. */
@@ -53,7 +55,8 @@ async function measureBaseline(
 ) {
   const text = question.baseline(benchPeriod, database.kind);
   const answer = await rawQuery(database, text);
-  const timing = await timeRuns(() => rawQuery(database, text), warmedOnce(settings));
+  const timed = { ...warmedOnce(settings), runs: settings.baselineRuns };
+  const timing = await timeRuns(() => rawQuery(database, text), timed);
   return { timing, rows: answer.length, answer };
 }
 
@@ -81,6 +84,6 @@ async function measureApi(
   return { kind: "measured", timing, cells: probe.cells.length, agreement };
 }
 
-function warmedOnce(settings: RunSettings): RunSettings {
+function warmedOnce(settings: RunSettings): { warmup: number; runs: number } {
   return { warmup: Math.max(settings.warmup - 1, 0), runs: settings.runs };
 }

@@ -22,11 +22,19 @@ describe("parseBenchArgs", () => {
     expect(options.sizes).toEqual([100_000, 2000]);
     expect(options.targets).toEqual(["pglite"]);
     expect(options.runs).toBe(5);
+    expect(options.baselineRuns, "as many as --runs unless told").toBe(5);
     expect(options.fresh).toBe(true);
     expect(options.writeDoc).toBe(false);
   });
 
+  it("times the baseline fewer times when told: at 10 M cases one baseline query takes a minute", () => {
+    const options = parseBenchArgs(["--runs", "5", "--baseline-runs", "1"]);
+    expect(options.runs).toBe(5);
+    expect(options.baselineRuns).toBe(1);
+  });
+
   it.each([
+    [["--baseline-runs", "0"]],
     [["--targets", "duckdb"]],
     [["--sizes", "many"]],
     [["--sizes", ","]],

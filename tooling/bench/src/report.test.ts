@@ -44,7 +44,7 @@ function aSection(outcomes: readonly ApiOutcome[]): SectionResult {
     },
     sizeBytes: 1.5 * 2 ** 30,
     questions,
-    settings: { warmup: 3, runs: 20 },
+    settings: { warmup: 3, runs: 20, baselineRuns: 20 },
     period: benchPeriod,
     machine: {
       cpu: "Test CPU",

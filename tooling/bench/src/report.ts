@@ -64,6 +64,7 @@ function factsLine(result: SectionResult, locale: Locale): string {
       database: result.databaseSettings,
       warmup: settings.warmup,
       runs: settings.runs,
+      baselineRuns: settings.baselineRuns,
       from: period.from,
       to: period.to,
       asOf: period.asOf,

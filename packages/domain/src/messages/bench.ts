@@ -5,6 +5,7 @@ export const benchMessages = {
   --sizes 100000,1000000     antal ärenden per mätning
   --targets postgres,pglite  databaser (postgres kräver DATABASE_URL)
   --runs 20                  tidtagna körningar per fråga
+  --baseline-runs 20         tidtagna körningar per baslinjefråga (som --runs om utelämnad)
   --warmup 3                 uppvärmningskörningar per fråga
   --seed 1                   demolänets frö
   --pglite-max 100000        PGlite bara upp till så här många ärenden
@@ -14,6 +15,7 @@ export const benchMessages = {
   --sizes 100000,1000000     cases per measurement
   --targets postgres,pglite  databases (postgres needs DATABASE_URL)
   --runs 20                  timed runs per query
+  --baseline-runs 20         timed runs per baseline query (as --runs if left out)
   --warmup 3                 warm-up runs per query
   --seed 1                   the demo county's seed
   --pglite-max 100000        PGlite only up to this many cases
@@ -93,8 +95,8 @@ export const benchMessages = {
     en: "{target} · {cases} cases ({events} events)",
   },
   "bench.facts": {
-    sv: "Mätt {date} UTC på {commit}. Maskin: {cpu}, {cores} kärnor, {memory} minne, {os}, Node {node}, belastning (1 min) {load} vid slutet. Databas: {database}. Inställningar: {warmup} uppvärmningar och {runs} tidtagna körningar per fråga, en i taget; API:t över HTTP på 127.0.0.1 med en admin-token; baslinjen är handskriven SQL direkt över case_events och cases, utan röjandekontroll; from {from}, to {to}, asOf {asOf}.",
-    en: "Measured {date} UTC at {commit}. Machine: {cpu}, {cores} cores, {memory} memory, {os}, Node {node}, load average (1 min) {load} at the end. Database: {database}. Settings: {warmup} warm-up and {runs} timed runs per query, one at a time; the API over HTTP on 127.0.0.1 with an admin token; the baseline is hand-written SQL straight over case_events and cases, without disclosure control; from {from}, to {to}, asOf {asOf}.",
+    sv: "Mätt {date} UTC på {commit}. Maskin: {cpu}, {cores} kärnor, {memory} minne, {os}, Node {node}, belastning (1 min) {load} vid slutet. Databas: {database}. Inställningar: {warmup} uppvärmningar och {runs} tidtagna körningar per fråga ({baselineRuns} för baslinjen), en i taget; API:t över HTTP på 127.0.0.1 med en admin-token; baslinjen är handskriven SQL direkt över case_events och cases, utan röjandekontroll; from {from}, to {to}, asOf {asOf}.",
+    en: "Measured {date} UTC at {commit}. Machine: {cpu}, {cores} cores, {memory} memory, {os}, Node {node}, load average (1 min) {load} at the end. Database: {database}. Settings: {warmup} warm-up and {runs} timed runs per query ({baselineRuns} for the baseline), one at a time; the API over HTTP on 127.0.0.1 with an admin token; the baseline is hand-written SQL straight over case_events and cases, without disclosure control; from {from}, to {to}, asOf {asOf}.",
   },
   "bench.col_endpoint": { sv: "endpoint", en: "endpoint" },
   "bench.col_query": { sv: "fråga", en: "query" },
