@@ -201,6 +201,14 @@ describe.skipIf(!browserAvailable)("Utvärdering in a browser, by keyboard", () 
       expect(count).toMatch(/^(\d+|\.\.)$/);
     }
     expect(await flow.locator("tbody tr").count()).toBeGreaterThan(0);
+    // The period in its caption ends today at the latest: no figure promised for days to come.
+    const captionDates = ((await flow.locator("caption").textContent()) ?? "").match(
+      /\d{4}-\d{2}-\d{2}/g,
+    );
+    expect(captionDates?.length).toBe(2);
+    const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
+    for (const date of captionDates ?? [])
+      expect(date <= today, `${date} after ${today}`).toBe(true);
     for (const size of sizes) {
       await page.setViewportSize(size);
       await page.screenshot({

@@ -70,6 +70,7 @@ export function evaluationFigureRoutes() {
       // whole months they touch, as /metrics asks of every reader but samordnare, so that two
       // sessions a day apart cannot be differenced into one case.
       const period = wholeMonths(board);
+      const asOf = earlierOf(period.to, stockholmDate(Date.now()));
       const base = {
         k,
         disclosure: mode,
@@ -77,6 +78,7 @@ export function evaluationFigureRoutes() {
         steps: [...board.steps],
         from: period.from,
         to: period.to,
+        asOf,
       };
       if (board.process === null)
         return c.json({ ...base, leadTimes: [], stuck: [], flow: [] }, 200);
@@ -84,7 +86,6 @@ export function evaluationFigureRoutes() {
       const options = { disclosure: { mode, k }, audit: metricReadAudit(c) };
       // The session's population: cases in which a unit of its organisations took part.
       const access = { view: "own" as const, restriction: { organisations: board.organisations } };
-      const asOf = earlierOf(period.to, stockholmDate(Date.now()));
       const query = { ...period, asOf, process: [process] };
       const catalogue = await loadInterchangeCatalogue(db);
       const processSteps = [...(catalogue.processSteps.get(process) ?? [])].sort((a, b) => a - b);

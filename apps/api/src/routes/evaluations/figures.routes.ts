@@ -87,6 +87,10 @@ export const evaluationFiguresRoute = createRoute({
           steps: z.array(z.number().int()),
           from: z.string(),
           to: z.string(),
+          asOf: z.string().openapi({
+            description:
+              "The date the figures are as of: `to`, or today while the session's last month lasts. A heading should end the period here, not at `to`.",
+          }),
           leadTimes: z.array(
             z.object({
               fromStep: z.number().int(),
@@ -112,6 +116,7 @@ export const evaluationFiguresRoute = createRoute({
             steps: [2, 3],
             from: "2026-01-01",
             to: "2026-03-31",
+            asOf: "2026-03-31",
             leadTimes: [
               {
                 fromStep: 2,

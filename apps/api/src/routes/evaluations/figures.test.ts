@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { importDirectory } from "@samsyn/db";
 import { testDatabases, useMigratedDatabase } from "@samsyn/db/testing";
 import { generateDemoCounty } from "@samsyn/demo-data";
+import { stockholmDate } from "@samsyn/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authed, jsonInit, testApp, testScope, testSecret } from "../../testing";
 
@@ -22,6 +23,9 @@ interface FlowCell {
   suppressed: boolean;
 }
 interface Figures {
+  from: string;
+  to: string;
+  asOf: string;
   process: string | null;
   steps: number[];
   leadTimes: { fromStep: number; toStep: number; cells: unknown[] }[];
@@ -80,6 +84,20 @@ describe.each(testDatabases())("the figures beside an evaluation board on $name"
     expect(throughFocus.length).toBeLessThan(metric.cells.length);
     // The demo's cases move through steps 2 and 3: a published count, not only withheld cells.
     expect(figures.flow.some((c) => typeof c.count === "number" && c.count > 0)).toBe(true);
+  });
+
+  it("says the date its figures are as of: the period's end once past, today while its last month lasts", async () => {
+    const past = await read<Figures>(`/evaluations/${await session({ process })}/figures`);
+    expect(past).toMatchObject({ from: period.from, to: period.to, asOf: period.to });
+
+    const today = stockholmDate(Date.now());
+    const running = await session({ process, from: `${today.slice(0, 7)}-01`, to: today });
+    const figures = await read<Figures>(`/evaluations/${running}/figures`);
+    // The whole month is asked for, so that sessions a day apart cannot be differenced; but a
+    // heading must not promise the days still to come.
+    expect(figures.to.slice(0, 7)).toBe(today.slice(0, 7));
+    expect(figures.to >= today).toBe(true);
+    expect(figures.asOf).toBe(today);
   });
 
   it("shows the lead times of the steps in focus as GET /metrics/lead-times does", async () => {

@@ -417,7 +417,8 @@ function FiguresPanel(props: { board: BoardData; catalogues: Catalogues }) {
                 rows={flowRows(f.flow, step)}
                 k={f.k}
                 disclosure={f.disclosure}
-                caption={t("evaluationsPage.figures.flow_caption", { from: f.from, to: f.to })}
+                // Up to asOf: while the session's last month lasts, its end is still to come.
+                caption={t("evaluationsPage.figures.flow_caption", { from: f.from, to: f.asOf })}
               />
               <p className="disclosure-note">{disclosureText(f)}</p>
             </>
