@@ -200,7 +200,7 @@ async function record(
 ): Promise<ImportReport> {
   const { startedAt, added, skipped, notices, options } = run;
   // The metrics read case_facts: it changes with the events, in the same transaction.
-  await refreshImportedFacts((statement) => session.run(statement), run.seqBefore);
+  await refreshImportedFacts(session, run.seqBefore);
   const [row] = await session.rows<{ id: number }>(sql`INSERT INTO imports
       (started_at, finished_at, status, actor, units_added, units_skipped,
        cases_added, cases_skipped, events_added, events_skipped)

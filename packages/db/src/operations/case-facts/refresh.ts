@@ -5,6 +5,12 @@ import { principalPairTable } from "../../queries/metrics/principal-pairs";
 /** Runs one statement: `db.execute` or an import session's `run`, inside the caller's transaction. */
 export type RunStatement = (statement: SQL) => Promise<unknown>;
 
+/** An import's transaction, as far as the refresh after it needs: statements and rows. */
+export interface RefreshSession {
+  run(statement: SQL): Promise<unknown>;
+  rows<T>(query: SQL): Promise<T[]>;
+}
+
 /**
  * Rebuilds the metrics' storage (`case_facts`, `case_steps`, `case_timelines`, `case_pairs`) for
  * the cases whose ids `caseIds` selects (a SELECT of one column), from their events — the one
@@ -61,17 +67,46 @@ export const casesWithoutFacts = sql`SELECT c.id FROM cases c
 export const lastRecordedSeq = sql`SELECT coalesce(max(seq), 0)::float8 AS seq FROM case_events`;
 
 /**
- * After an import's inserts: refreshes the cases with an event recorded after `seq` (the largest
- * before the import) and those without facts (new cases), then the planner's statistics —
- * PGlite has no autovacuum, and a first import changes every row.
+ * Cases refreshed by one statement after an import. The refresh reads every event of its cases
+ * into sorts and aggregates; PostgreSQL spills what work_mem cannot hold to temporary files, and
+ * a first import of 10 M cases (158 M events) in one statement had written 31 GB of them, and
+ * not yet its rows, when the disk was nearly full (docs/scaling.md). A chunk of this size reads
+ * about 4 M events.
  */
-export async function refreshImportedFacts(run: RunStatement, seq: number): Promise<void> {
-  await refreshCaseFacts(
-    run,
-    sql`SELECT e.case_id FROM case_events e WHERE e.seq > ${seq} UNION ${casesWithoutFacts}`,
-  );
+export const refreshChunkCases = 250_000;
+
+/**
+ * After an import's inserts: refreshes the cases with an event recorded after `seq` (the largest
+ * before the import) and those without facts (new cases), `chunkCases` at a time in the import's
+ * own transaction (so still all or nothing), then the planner's statistics — PGlite has no
+ * autovacuum, and a first import changes every row. The cases are listed first: each chunk
+ * gives cases facts, which would change what "without facts" selects for the next.
+ */
+export async function refreshImportedFacts(
+  session: RefreshSession,
+  seq: number,
+  chunkCases: number = refreshChunkCases,
+): Promise<void> {
+  await session.run(sql`CREATE TEMPORARY TABLE refresh_cases (id integer PRIMARY KEY)
+    ON COMMIT DROP`);
+  await session.run(sql`INSERT INTO refresh_cases
+    SELECT e.case_id FROM case_events e WHERE e.seq > ${seq} UNION ${casesWithoutFacts}`);
+  await session.run(sql`ANALYZE refresh_cases`);
+  // The first id of every chunk, in order: a chunk is the ids from its first to the next's.
+  const firsts = await session.rows<{ id: number }>(sql`SELECT id FROM (
+      SELECT id, row_number() OVER (ORDER BY id) AS n FROM refresh_cases) numbered
+    WHERE (n - 1) % ${chunkCases} = 0 ORDER BY id`);
+  for (const [i, first] of firsts.entries()) {
+    const next = firsts[i + 1];
+    const below = next === undefined ? sql`` : sql` AND id < ${next.id}`;
+    await refreshCaseFacts(
+      (statement) => session.run(statement),
+      sql`SELECT id FROM refresh_cases WHERE id >= ${first.id}${below}`,
+    );
+  }
+  await session.run(sql`DROP TABLE refresh_cases`);
   for (const table of metricTables) {
-    await run(sql`ANALYZE ${sql.identifier(table)}`);
+    await session.run(sql`ANALYZE ${sql.identifier(table)}`);
   }
 }
 
