@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { readEnv } from "./env";
 
 describe("SAMSYN_METRIC_CONCURRENCY", () => {
-  it("computes four case metrics at once per database unless told otherwise", () => {
-    expect(readEnv({}).SAMSYN_METRIC_CONCURRENCY).toBe(4);
+  it("sets no limit unless told, and takes one from 1 to 8", () => {
+    expect(readEnv({}).SAMSYN_METRIC_CONCURRENCY).toBeUndefined();
     expect(readEnv({ SAMSYN_METRIC_CONCURRENCY: "2" }).SAMSYN_METRIC_CONCURRENCY).toBe(2);
   });
 

@@ -37,13 +37,14 @@ const envSchema = z.object({
   SAMSYN_IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).optional(),
   // Metric reads per user and minute (default half the per-token limit): differencing is slow.
   SAMSYN_METRIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).optional(),
-  // Case metrics computed at once per database; the pool has ten connections (docs/scaling.md).
+  // Case metrics computed at once per database; unset, no limit. Off by default until a reader
+  // who has left stops taking a place in the queue (docs/scaling.md, "The metric queue").
   SAMSYN_METRIC_CONCURRENCY: z.coerce
     .number()
     .int()
     .min(1, "SAMSYN_METRIC_CONCURRENCY ska vara minst 1")
     .max(8, "SAMSYN_METRIC_CONCURRENCY kan vara högst 8 (databasens pool har tio anslutningar)")
-    .default(4),
+    .optional(),
   SAMSYN_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   // The three interchange files of an upload together (POST /imports): 512 MiB.
   SAMSYN_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(536_870_912),

@@ -189,12 +189,13 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
   }
   // A morning's managers ask the same figures: answered from memory until the data changes.
   enableMetricCache(database);
-  // …and computed a few at a time, so that pages and writes find a free connection.
-  queueMetricComputations(database, env.SAMSYN_METRIC_CONCURRENCY);
+  // …and, when configured, computed a few at a time, so that pages and writes find a connection.
+  const concurrency = env.SAMSYN_METRIC_CONCURRENCY;
+  if (concurrency !== undefined) queueMetricComputations(database, concurrency);
   const readDatabase = await openReadReplica(env);
   if (readDatabase !== undefined) {
     enableMetricCache(readDatabase);
-    queueMetricComputations(readDatabase, env.SAMSYN_METRIC_CONCURRENCY);
+    if (concurrency !== undefined) queueMetricComputations(readDatabase, concurrency);
   }
   const dashboardDir = env.SAMSYN_DASHBOARD_DIR
     ? userPath(env, env.SAMSYN_DASHBOARD_DIR)
