@@ -118,7 +118,7 @@ async function waitForHealth(
 ): Promise<void> {
   const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
+    if (hasExited(child)) {
       throw new Error(`samsyn exited early:\n${output()}`);
     }
     try {
@@ -133,8 +133,7 @@ async function waitForHealth(
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  // A process a signal ended has a signalCode and no exitCode.
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
+  if (hasExited(child) || child.pid === undefined) {
     return Promise.resolve();
   }
   return new Promise((resolve) => {
@@ -148,6 +147,11 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
     if (child.pid !== undefined) signalGroup(child.pid, "SIGTERM");
   });
+}
+
+/** Ended, by an exit or a signal: one a signal ended (SIGKILL) has a signalCode and no exitCode. */
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
 }
 
 /** Signals the process group led by `pid`; one that has ended already is left alone. */

@@ -40,7 +40,7 @@ export async function startServe(env: Record<string, string>): Promise<ServedSam
 async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`samsyn serve exited:\n${output()}`);
+    if (hasExited(child)) throw new Error(`samsyn serve exited:\n${output()}`);
     const healthy = await fetch(`${url}/api/v1/health`).then(
       (res) => res.ok,
       () => false,
@@ -52,7 +52,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (hasExited(child)) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
     child.once("exit", () => {
@@ -61,6 +61,11 @@ function stop(child: ChildProcess): Promise<void> {
     });
     child.kill("SIGTERM");
   });
+}
+
+/** Ended, by an exit or a signal: one a signal ended (OOM, SIGKILL) has a signalCode and no exitCode. */
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
 }
 
 /** The resident set of a process in bytes, from /proc (Linux, as this machine and CI). */
