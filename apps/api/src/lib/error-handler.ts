@@ -1,3 +1,4 @@
+import { ReadAbandoned } from "@samsyn/db";
 import { t } from "@samsyn/domain";
 import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -29,6 +30,11 @@ export function handleErrors(logger: Logger): ErrorHandler<AppEnv> {
         "payload_too_large",
         t("http.payload_too_large", { limit: err.limit }),
       );
+    }
+    if (err instanceof ReadAbandoned) {
+      // The reader went away while its figure waited in the metric queue: nobody reads this
+      // answer, but the read's audit row records how it ended.
+      return respondError(c, "request_timeout");
     }
     if (isDatabaseUnavailable(err)) {
       c.header("Retry-After", retryAfterSeconds);

@@ -10,7 +10,7 @@ import {
   t,
 } from "@samsyn/domain";
 import { createRouter, readDatabase } from "../../lib/router";
-import { metricReadAudit } from "../metrics/metric-audit";
+import { publishOptions } from "../metrics/metric-audit";
 import { ParamCheck } from "../metrics/params";
 import { escalationMetricRoute } from "./escalations.routes";
 
@@ -44,7 +44,7 @@ export function escalationMetricRoutes() {
       { name: "escalations", byLevel, recordKeySecret: secret },
       { ...(from === undefined ? {} : { from }), to, asOf: to },
       access,
-      { disclosure, audit: metricReadAudit(c) },
+      publishOptions(c, disclosure),
     );
     return c.json(
       {

@@ -15,7 +15,7 @@ import {
 } from "@samsyn/domain";
 import { orRefuse } from "../../lib/respond";
 import { createRouter, readDatabase } from "../../lib/router";
-import { metricReadAudit } from "../metrics/metric-audit";
+import { publishOptions } from "../metrics/metric-audit";
 import { ParamCheck } from "../metrics/params";
 import { evaluationFiguresRoute, themeTrendRoute } from "./figures.routes";
 
@@ -44,7 +44,7 @@ export function evaluationFigureRoutes() {
         { name: "evaluationThemes", groupBy, organisations, recordKeySecret: secret },
         { ...(from === undefined ? {} : { from }), to, asOf: to },
         metricAccess(scope),
-        { disclosure, audit: metricReadAudit(c) },
+        publishOptions(c, disclosure),
       );
       return c.json(
         {
@@ -83,7 +83,7 @@ export function evaluationFigureRoutes() {
       if (board.process === null)
         return c.json({ ...base, leadTimes: [], stuck: [], flow: [] }, 200);
       const process = board.process;
-      const options = { disclosure: { mode, k }, audit: metricReadAudit(c) };
+      const options = publishOptions(c, { mode, k });
       // The session's population: cases in which a unit of its organisations took part.
       const access = { view: "own" as const, restriction: { organisations: board.organisations } };
       const query = { ...period, asOf, process: [process] };

@@ -26,7 +26,7 @@ import { ApiError } from "../../errors";
 import { orRefuse } from "../../lib/respond";
 import { createRouter, readDatabase } from "../../lib/router";
 import { type FigureDefinition, noReading, readFigure } from "../metrics/figures";
-import { metricReadAudit } from "../metrics/metric-audit";
+import { publishOptions } from "../metrics/metric-audit";
 import { actionEffectRoute, suggestedAgendaRoute } from "./agenda.routes";
 
 const today = (): IsoDate => stockholmDate(Date.now());
@@ -56,7 +56,7 @@ export function forumAgendaRoutes() {
       // A meeting ahead is read as of today: no figure is read as of a day that has not come.
       const asOf = earlierOf(meeting.date, today());
       const members = forum.members;
-      const published = { disclosure: { mode: disclosure, k }, audit: metricReadAudit(c) };
+      const published = publishOptions(c, { mode: disclosure, k });
 
       // The forum's population: cases in which a unit of a member took part (as `ledning` sees
       // its own), whatever the caller's own organisations — the forum is the members' together.

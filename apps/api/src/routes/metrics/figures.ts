@@ -16,7 +16,7 @@ import {
 import type { Context } from "hono";
 import { type AppEnv, readDatabase } from "../../lib/router";
 import { indicatorParams } from "../agreements/indicators.routes";
-import { metricReadAudit } from "./metric-audit";
+import { publishOptions } from "./metric-audit";
 import { type CommonMetricParams, checkProcess, metricQuery, ParamCheck, stepOf } from "./params";
 
 /**
@@ -99,7 +99,7 @@ export async function readFigure(
   const { params, query } = checked;
   const metric = publisherOf(definition.metric, params);
   const access = metricAccess(scope, params.view);
-  const options = { disclosure: { mode: disclosure, k }, audit: metricReadAudit(c) };
+  const options = publishOptions(c, { mode: disclosure, k });
   const readings = [];
   for (const asOf of days) {
     const published = await publishMetric(database.db, metric, { ...query, asOf }, access, options);

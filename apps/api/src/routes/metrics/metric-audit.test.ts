@@ -1,4 +1,4 @@
-import { recordAudit } from "@samsyn/db";
+import { queueMetricComputations, recordAudit, stopQueueingMetricComputations } from "@samsyn/db";
 import {
   anAuditContext,
   aScope,
@@ -98,6 +98,36 @@ describe.each(testDatabases())("metric reads in the audit log on $name", (target
     // A refused read published nothing, and its row says so by naming no metric.
     expect(row?.details).not.toHaveProperty("published");
     expect(JSON.stringify(row)).not.toContain("1212-1212");
+  });
+
+  it("records a read whose reader went away while it waited in the metric queue: 408, nothing published", async () => {
+    const queue = queueMetricComputations(database(), 1);
+    try {
+      let release!: () => void;
+      const blocking = queue.run(() => new Promise<void>((resolve) => (release = resolve)));
+      const reader = new AbortController();
+      const answer = authed(
+        app(),
+        "/api/v1/metrics/cases?asOf=2025-06-30",
+        { signal: reader.signal },
+        lena,
+      );
+      while (queue.stats.waited < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+      reader.abort();
+      const res = await answer;
+      expect(queue.stats.abandoned).toBe(1);
+      expect(res.status).toBe(408);
+      expect(((await res.json()) as ErrorBody).error.code).toBe("request_timeout");
+      release();
+      await blocking;
+      await buffer.flush();
+      const [row] = await metricReads();
+      expect(row).toMatchObject({ details: { status: 408 } });
+      expect(row?.outcome).not.toBe("ok");
+      expect(row?.details).not.toHaveProperty("published");
+    } finally {
+      stopQueueingMetricComputations(database());
+    }
   });
 
   it("limits metric reads per user below the general limit, with 429 and Retry-After", async () => {

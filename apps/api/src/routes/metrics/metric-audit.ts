@@ -6,9 +6,10 @@ import {
   type Database,
   type MetricName,
   type MetricReadAudit,
+  type PublishOptions,
   recordAudits,
 } from "@samsyn/db";
-import { containsIdentifier, type Scope } from "@samsyn/domain";
+import { containsIdentifier, type Disclosure, type Scope } from "@samsyn/domain";
 import type { Context, MiddlewareHandler } from "hono";
 import { isDatabaseUnavailable } from "../../lib/error-handler";
 import { type Logger, maskIdentifiers } from "../../lib/logging";
@@ -148,6 +149,14 @@ export function auditMetricReads(buffer: AuditBuffer): MiddlewareHandler<AppEnv>
     const entry = metricReadEntry(c.req.path, params, c.res.status, at, published);
     buffer.add({ ctx: auditContext(scope, c.get("requestId")), entry });
   };
+}
+
+/**
+ * How this request publishes its figures: the installation's disclosure, the read's audit, and
+ * the request's signal, so that a queued computation nobody waits for any more is dropped.
+ */
+export function publishOptions(c: Context<AppEnv>, disclosure: Disclosure): PublishOptions {
+  return { disclosure, audit: metricReadAudit(c), signal: c.req.raw.signal };
 }
 
 /** The read's audit, for `publishMetric`; refuses (500) on a route that does not audit reads. */

@@ -10,7 +10,7 @@ import {
 } from "@samsyn/domain";
 import type { Context } from "hono";
 import { type AppEnv, createRouter, readDatabase } from "../../lib/router";
-import { metricReadAudit } from "./metric-audit";
+import { publishOptions } from "./metric-audit";
 import {
   caseCountsRoute,
   flowRoute,
@@ -119,11 +119,11 @@ async function prepare(
   extra?.(check, catalogue);
   check.done();
   const access = metricAccess(scope, params.view);
-  const audit = metricReadAudit(c);
+  const options = publishOptions(c, disclosure);
   return {
     groupBy,
     publish: <N extends MetricName>(metric: Metric<N>) =>
-      publishMetric(database.db, metric, query, access, { disclosure, audit }),
+      publishMetric(database.db, metric, query, access, options),
     envelope: { k, disclosure: mode, asOf: query.asOf, view: access.view },
   };
 }

@@ -19,6 +19,7 @@ import {
 import { selectRows } from "../rows";
 import { disableMetricCache, enableMetricCache, type MetricCache } from "./cache";
 import { type Metric, type MetricName, publishMetric } from "./publish";
+import { ReadAbandoned } from "./queue";
 
 const county: MetricAccess = { view: "county", restriction: undefined };
 const own: MetricAccess = { view: "own", restriction: { organisations: ["stockholms_stad"] } };
@@ -129,5 +130,86 @@ describe.each(testDatabases())("the metric cache on $name", (target) => {
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
     expect(cache.stats).toEqual({ hits: 7, misses: 1 });
     expect(audited).toHaveLength(8);
+  });
+
+  describe("readers who go away", () => {
+    /** A computation the test ends, which records whether it was told to stop. */
+    function pending() {
+      let finish!: (answer: { cells: number[] }) => void;
+      const seen: { signal?: AbortSignal; runs: number } = { runs: 0 };
+      const work = (signal: AbortSignal) => {
+        seen.signal = signal;
+        seen.runs++;
+        return new Promise<{ cells: number[] }>((resolve, reject) => {
+          finish = resolve;
+          signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+        });
+      };
+      return { work, seen, finish: (answer: { cells: number[] }) => finish(answer) };
+    }
+
+    /** Until `readers` reads have found or started their computation (the version read first). */
+    async function registered(readers: number) {
+      while (cache.stats.hits + cache.stats.misses < readers) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+
+    it("lets one reader leave while another gets the answer, computed once and kept", async () => {
+      const computation = pending();
+      const leaving = new AbortController();
+      const first = cache.get(db(), "q", computation.work, leaving.signal);
+      const second = cache.get(db(), "q", computation.work, new AbortController().signal);
+      await registered(2);
+      leaving.abort();
+      await expect(first).rejects.toBeInstanceOf(ReadAbandoned);
+      expect(computation.seen.signal?.aborted, "another reader still waits").toBe(false);
+      computation.finish({ cells: [5] });
+      expect(await second).toEqual({ cells: [5] });
+      expect(await cache.get(db(), "q", computation.work)).toEqual({ cells: [5] });
+      expect(computation.seen.runs).toBe(1);
+    });
+
+    it("stops the computation once every reader has gone, and a later read computes anew", async () => {
+      const computation = pending();
+      const readers = [new AbortController(), new AbortController()];
+      const reads = readers.map((r) => cache.get(db(), "q", computation.work, r.signal));
+      await registered(2);
+      readers[0]?.abort();
+      expect(computation.seen.signal?.aborted).toBe(false);
+      readers[1]?.abort();
+      for (const read of reads) await expect(read).rejects.toBeInstanceOf(ReadAbandoned);
+      expect(computation.seen.signal?.aborted, "nobody waits any more").toBe(true);
+
+      const again = pending();
+      const read = cache.get(db(), "q", again.work);
+      await registered(3);
+      again.finish({ cells: [7] });
+      expect(await read).toEqual({ cells: [7] });
+      expect(again.seen.runs, "the stopped computation was no answer").toBe(1);
+    });
+
+    it("keeps computing for a reader that cannot leave, whoever else goes", async () => {
+      const computation = pending();
+      const leaving = new AbortController();
+      const staying = cache.get(db(), "q", computation.work);
+      const gone = cache.get(db(), "q", computation.work, leaving.signal);
+      await registered(2);
+      leaving.abort();
+      await expect(gone).rejects.toBeInstanceOf(ReadAbandoned);
+      expect(computation.seen.signal?.aborted).toBe(false);
+      computation.finish({ cells: [3] });
+      expect(await staying).toEqual({ cells: [3] });
+    });
+
+    it("refuses a reader that has already gone, computing nothing for it", async () => {
+      const computation = pending();
+      const gone = new AbortController();
+      gone.abort();
+      await expect(cache.get(db(), "q", computation.work, gone.signal)).rejects.toBeInstanceOf(
+        ReadAbandoned,
+      );
+      expect(computation.seen.runs).toBe(0);
+    });
   });
 });

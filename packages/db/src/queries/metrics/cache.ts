@@ -1,5 +1,6 @@
 import type { Database, Db } from "../../client";
 import { caseDataVersion } from "../../schema";
+import { ReadAbandoned } from "./queue";
 
 /**
  * Published answers of the case metrics, kept in this process for as long as the data they were
@@ -18,8 +19,17 @@ import { caseDataVersion } from "../../schema";
  * - The cache changes nothing of the audit or the rate limit: `publishMetric` records every read.
  */
 export interface MetricCache {
-  /** The answer of `key` at the current data version, computed by `work` once per version. */
-  get<T>(db: Db, key: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * The answer of `key` at the current data version, computed by `work` once per version. A
+   * reader whose `signal` aborts stops waiting (`ReadAbandoned`); the computation is told to stop
+   * (the signal `work` gets) only once every reader waiting for it has gone.
+   */
+  get<T>(
+    db: Db,
+    key: string,
+    work: (signal: AbortSignal) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T>;
   readonly stats: { hits: number; misses: number };
 }
 
@@ -50,6 +60,11 @@ interface Entry {
   readonly answer: Promise<unknown>;
   /** The answer's JSON length once it is known; 0 while it is computed. */
   bytes: number;
+  settled: boolean;
+  /** Readers waiting for the answer while it is computed; one without a signal never leaves. */
+  readers: number;
+  /** Aborted when the last reader has left before the answer came. */
+  readonly computation: AbortController;
 }
 
 function createMetricCache(maxBytes: number): MetricCache {
@@ -75,10 +90,16 @@ function createMetricCache(maxBytes: number): MetricCache {
 
   return {
     stats,
-    async get<T>(db: Db, key: string, work: () => Promise<T>): Promise<T> {
+    async get<T>(
+      db: Db,
+      key: string,
+      work: (signal: AbortSignal) => Promise<T>,
+      signal?: AbortSignal,
+    ): Promise<T> {
+      if (signal?.aborted) throw new ReadAbandoned();
       const [row] = await db.select({ version: caseDataVersion.version }).from(caseDataVersion);
       // A database without the row (a test that emptied every table) is served uncached.
-      if (row === undefined) return work();
+      if (row === undefined) return work(signal ?? new AbortController().signal);
       if (version === undefined || row.version > version) {
         // Older answers can never be served again.
         entries.clear();
@@ -94,26 +115,67 @@ function createMetricCache(maxBytes: number): MetricCache {
         stats.hits++;
         entries.delete(versioned);
         entries.set(versioned, cached);
-        return structuredClone((await cached.answer) as T);
+        return awaitAnswer<T>(cached, signal);
       }
       stats.misses++;
-      const answer = work();
-      const entry: Entry = { answer, bytes: 0 };
+      const computation = new AbortController();
+      const entry: Entry = {
+        answer: work(computation.signal),
+        bytes: 0,
+        settled: false,
+        readers: 0,
+        computation,
+      };
       entries.set(versioned, entry);
-      try {
-        const value = await answer;
-        if (entries.get(versioned) === entry) {
+      entry.answer.then(
+        (value) => {
+          entry.settled = true;
+          if (entries.get(versioned) !== entry) return;
           entry.bytes = JSON.stringify(value).length;
           bytes += entry.bytes;
           evictBeyondBound();
-        }
-        // Each caller gets its own copy: a handler that reshapes its answer cannot change another's.
-        return structuredClone(value);
-      } catch (error) {
-        // A failed computation (an outage) is not an answer: the next read tries again.
-        if (entries.get(versioned) === entry) drop(versioned);
-        throw error;
-      }
+        },
+        () => {
+          entry.settled = true;
+          // A failed or abandoned computation is not an answer: the next read tries again.
+          if (entries.get(versioned) === entry) drop(versioned);
+        },
+      );
+      return awaitAnswer<T>(entry, signal);
     },
   };
+}
+
+/**
+ * The entry's answer for one reader, as its own copy: a handler that reshapes its answer cannot
+ * change another's. The reader leaves when its signal aborts; the last to leave stops the work.
+ */
+function awaitAnswer<T>(entry: Entry, signal: AbortSignal | undefined): Promise<T> {
+  const copy = () => entry.answer.then((value) => structuredClone(value) as T);
+  if (entry.settled) return copy();
+  entry.readers++;
+  // A reader that cannot leave keeps the computation going for everyone.
+  if (signal === undefined) return copy();
+  return new Promise<T>((resolve, reject) => {
+    const leave = () => {
+      entry.readers--;
+      if (entry.readers === 0 && !entry.settled) entry.computation.abort();
+      reject(new ReadAbandoned());
+    };
+    if (signal.aborted) {
+      leave();
+      return;
+    }
+    signal.addEventListener("abort", leave, { once: true });
+    entry.answer.then(
+      (value) => {
+        signal.removeEventListener("abort", leave);
+        resolve(structuredClone(value) as T);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", leave);
+        reject(error);
+      },
+    );
+  });
 }

@@ -10,4 +10,9 @@ export type {
   PublishOptions,
 } from "./publish";
 export { metricNames, publishMetric } from "./publish";
-export { type MetricQueue, queueMetricComputations } from "./queue";
+export {
+  type MetricQueue,
+  queueMetricComputations,
+  ReadAbandoned,
+  stopQueueingMetricComputations,
+} from "./queue";

@@ -103,6 +103,11 @@ export interface MetricReadAudit {
 export interface PublishOptions {
   readonly disclosure: Disclosure;
   readonly audit: MetricReadAudit;
+  /**
+   * Aborted when the reader goes away (the request's signal): a computation still waiting in the
+   * metric queue for nobody is dropped (`ReadAbandoned`), unless another reader waits for it.
+   */
+  readonly signal?: AbortSignal;
 }
 
 type Publisher<N extends MetricName> = (
@@ -164,15 +169,20 @@ export async function publishMetric<N extends MetricName>(
   const caseMetric = cachedMetrics.has(metric.name);
   const queue = caseMetric ? metricQueueOf(db) : undefined;
   // Queued inside the cache: an answer already kept (or being computed) waits for nothing.
-  const compute = () => {
+  const compute = (signal: AbortSignal | undefined) => {
     const work = () => publish(db, metric, query, access, options.disclosure);
-    return queue === undefined ? work() : queue.run(work);
+    return queue === undefined ? work() : queue.run(work, signal);
   };
   const cache = metricCacheOf(db);
   const published =
     cache !== undefined && caseMetric
-      ? await cache.get(db, JSON.stringify([metric, query, access, options.disclosure]), compute)
-      : await compute();
+      ? await cache.get(
+          db,
+          JSON.stringify([metric, query, access, options.disclosure]),
+          compute,
+          options.signal,
+        )
+      : await compute(options.signal);
   options.audit.published(metric.name);
   return published;
 }

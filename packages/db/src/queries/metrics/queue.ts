@@ -10,25 +10,58 @@ import type { Database, Db } from "../../client";
  * sooner, the cores being busy already.
  */
 export interface MetricQueue {
-  run<T>(work: () => Promise<T>): Promise<T>;
-  /** How many ran at once at most, and how many had to wait: for tests and the load benchmark. */
-  readonly stats: { readonly peak: number; readonly waited: number };
+  /**
+   * Runs `work` once a place is free. A work whose `signal` aborts while it waits — its reader
+   * gave up — leaves the queue without running and rejects with `ReadAbandoned`: otherwise, in a
+   * rush, places went to answers nobody would read, and the readers still waiting timed out in
+   * turn. A work that has started runs to its end (its answer may serve the cache's next reader).
+   */
+  run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /**
+   * How many ran at once at most, how many had to wait, and how many left while waiting: for
+   * tests and the load benchmark.
+   */
+  readonly stats: { readonly peak: number; readonly waited: number; readonly abandoned: number };
+}
+
+/** The reader of a figure went away (its request was aborted) before it was computed. */
+export class ReadAbandoned extends Error {
+  constructor() {
+    super("the reader went away before the figure was computed");
+    this.name = "ReadAbandoned";
+  }
 }
 
 export function createMetricQueue(limit: number): MetricQueue {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit ${limit}: at least 1`);
   let running = 0;
   const waiting: (() => void)[] = [];
-  const stats = { peak: 0, waited: 0 };
+  const stats = { peak: 0, waited: 0, abandoned: 0 };
   return {
     stats,
-    async run<T>(work: () => Promise<T>): Promise<T> {
+    async run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+      if (signal?.aborted) throw new ReadAbandoned();
       if (running < limit) {
         running++;
       } else {
         stats.waited++;
         // The slot is handed over by the one that finishes: `running` stays as it is.
-        await new Promise<void>((resolve) => waiting.push(resolve));
+        await new Promise<void>((resolve, reject) => {
+          const leave = () => {
+            const place = waiting.indexOf(handOver);
+            // Already handed the slot: it runs, as if the abort had come a moment later.
+            if (place < 0) return;
+            waiting.splice(place, 1);
+            stats.abandoned++;
+            reject(new ReadAbandoned());
+          };
+          const handOver = () => {
+            signal?.removeEventListener("abort", leave);
+            resolve();
+          };
+          waiting.push(handOver);
+          signal?.addEventListener("abort", leave, { once: true });
+        });
       }
       stats.peak = Math.max(stats.peak, running);
       try {
@@ -53,6 +86,11 @@ export function queueMetricComputations(database: Database, limit: number): Metr
   const queue = createMetricQueue(limit);
   queues.set(database.db, queue);
   return queue;
+}
+
+/** Computes as they come again: a test that queued them leaves the database as it found it. */
+export function stopQueueingMetricComputations(database: Database): void {
+  queues.delete(database.db);
 }
 
 export function metricQueueOf(db: Db): MetricQueue | undefined {
