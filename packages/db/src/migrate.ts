@@ -12,7 +12,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { Database, Db } from "./client";
 import { claimInstallationSecret } from "./installation-secret";
-import { casesWithoutFacts, refreshCaseFacts } from "./operations/case-facts/refresh";
+import { refreshCasesWithoutFacts, refreshChunkCases } from "./operations/case-facts/refresh";
 import { municipalities, processModels, processSteps, targetGroups } from "./schema";
 
 /** The committed SQL of drizzle-kit; one folder serves PostgreSQL and PGlite alike. */
@@ -26,6 +26,8 @@ export interface MigrateOptions {
    * that is given one, and a later migrate with another secret throws `SecretMismatch`.
    */
   readonly secret?: string;
+  /** Hears the cases given facts of those there were (`refreshCasesWithoutFacts`). */
+  readonly onRefreshProgress?: (done: number, total: number) => void;
 }
 
 /** The application's role in a least-privilege setup (README "Database roles"). */
@@ -45,7 +47,7 @@ export async function migrate(database: Database, options: MigrateOptions = {}):
   await seedCatalogues(database.db);
   // Derived storage for the metrics: filled for cases that have none (an upgrade, or a table
   // emptied by a later migration that changes its derivation).
-  await refreshCaseFacts((statement) => database.db.execute(statement), casesWithoutFacts);
+  await refreshCasesWithoutFacts(database.db, refreshChunkCases, options.onRefreshProgress);
   await grantAppRole(database.db, options.appRole ?? defaultAppRole);
   if (options.secret !== undefined) await claimInstallationSecret(database.db, options.secret);
 }

@@ -44,7 +44,15 @@ async function main(argv: string[]): Promise<number> {
       return withDatabase(env, async (database) => {
         // The owner who migrates in production need not hold the secret: `serve` records it then.
         const secret = env.NODE_ENV === "production" ? env.SAMSYN_SECRET : secretFor(env);
-        await migrate(database, secret === undefined ? {} : { secret });
+        // A migration that changes how the metrics' storage is derived rebuilds it: at national
+        // scale that is the long part of a migrate.
+        const progress = createProgressReporter();
+        await migrate(database, {
+          ...(secret === undefined ? {} : { secret }),
+          onRefreshProgress: (done, total) =>
+            progress.update({ file: "case_facts", rows: done, totalRows: total }),
+        });
+        progress.done();
         console.log(t("cli.migrated", { kind: database.kind }));
         return 0;
       });

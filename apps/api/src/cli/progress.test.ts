@@ -25,6 +25,10 @@ describe("the CLI's progress line", () => {
       "events.csv: 250 000 rader, 100 000 rader/s (25 %)",
     );
     expect(plain(progressLine({ file: "cases", rows: 0 }, 5_000))).toBe("cases: 0 rader");
+    // A refresh knows its cases, not bytes.
+    expect(plain(progressLine({ file: "case_facts", rows: 3, totalRows: 4 }, 10))).toBe(
+      "case_facts: 3 rader (75 %)",
+    );
   });
 
   it("formats every count and duration the same way", () => {

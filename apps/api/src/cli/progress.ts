@@ -5,6 +5,8 @@ export interface ProgressUpdate {
   readonly rows: number;
   readonly bytes?: number;
   readonly totalBytes?: number;
+  /** The rows there are to do, when known without bytes (a refresh counts its cases first). */
+  readonly totalRows?: number;
 }
 
 /** Swedish number formatting for every number the CLI prints: "10 000", "2,5". */
@@ -72,10 +74,13 @@ export function createProgressReporter(
 
 /** One progress line for a file that has run `elapsedMs`: its rate only once it means something. */
 export function progressLine(update: ProgressUpdate, elapsedMs: number): string {
-  const percent =
+  const share =
     update.bytes !== undefined && update.totalBytes
-      ? ` (${Math.min(100, Math.round((100 * update.bytes) / update.totalBytes))} %)`
-      : "";
+      ? update.bytes / update.totalBytes
+      : update.totalRows
+        ? update.rows / update.totalRows
+        : undefined;
+  const percent = share === undefined ? "" : ` (${Math.min(100, Math.round(100 * share))} %)`;
   const params = { file: update.file, rows: formatCount(update.rows), percent };
   if (elapsedMs < minRateMs || update.rows === 0) return t("cli.progress_no_rate", params);
   return t("cli.progress", { ...params, rate: formatCount(update.rows / (elapsedMs / 1000)) });

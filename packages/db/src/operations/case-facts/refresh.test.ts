@@ -6,7 +6,7 @@ import type { Db } from "../../client";
 import { selectRows } from "../../queries/rows";
 import { resetData, testDatabases, useMigratedDatabase } from "../../testing";
 import { arbCounty, writeCounty } from "../../testing/reference-county";
-import { refreshImportedFacts } from "./refresh";
+import { refreshCasesWithoutFacts, refreshImportedFacts } from "./refresh";
 
 /** Every derived row, in a fixed order: what the metrics read. */
 async function derivedRows(db: Db): Promise<Record<string, unknown[]>> {
@@ -58,6 +58,42 @@ describe.each(testDatabases())("the refresh after an import, in chunks, on $name
           expect(await derivedRows(db())).toEqual(whole);
           // One statement, and one step of the data version, per chunk.
           expect((await version(db())) - before).toBe(Math.ceil(cases / chunkCases));
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it("gives facts to the cases without them in chunks, as migrate does, also after a run stopped half-way", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbCounty(defaultProcessModels),
+        fc.integer({ min: 1, max: 6 }),
+        // Which cases lost their derived rows: a migration emptied the tables, or a run stopped.
+        fc.func(fc.boolean()),
+        async (county, chunkCases, lost) => {
+          await resetData(db());
+          await writeCounty(db(), county.cases, county.targets);
+          const whole = await derivedRows(db());
+          const ids = ((whole.case_facts ?? []) as { case_id: number }[]).map((r) => r.case_id);
+          const forgotten = ids.filter((id) => lost(id));
+          for (const table of ["case_facts", "case_steps", "case_timelines", "case_pairs"]) {
+            for (const id of forgotten) {
+              await db().execute(sql`DELETE FROM ${sql.identifier(table)} WHERE case_id = ${id}`);
+            }
+          }
+          const heard: [number, number][] = [];
+          await refreshCasesWithoutFacts(db(), chunkCases, (done, total) =>
+            heard.push([done, total]),
+          );
+          expect(await derivedRows(db())).toEqual(whole);
+          // Progress after every chunk, up to every case there was to do.
+          expect(heard).toEqual(
+            Array.from({ length: Math.ceil(forgotten.length / chunkCases) }, (_, i) => [
+              Math.min((i + 1) * chunkCases, forgotten.length),
+              forgotten.length,
+            ]),
+          );
         },
       ),
       { numRuns: 15 },

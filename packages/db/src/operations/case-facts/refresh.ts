@@ -1,6 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../client";
 import { transitionCode } from "../../queries/metrics/population";
 import { principalPairTable } from "../../queries/metrics/principal-pairs";
+import { selectRows } from "../../queries/rows";
 
 /** Runs one statement: `db.execute` or an import session's `run`, inside the caller's transaction. */
 export type RunStatement = (statement: SQL) => Promise<unknown>;
@@ -107,6 +109,47 @@ export async function refreshImportedFacts(
   await session.run(sql`DROP TABLE refresh_cases`);
   for (const table of metricTables) {
     await session.run(sql`ANALYZE ${sql.identifier(table)}`);
+  }
+}
+
+/**
+ * Gives facts to the cases that have none, `chunkCases` at a time in id order, each chunk in its
+ * own transaction: `migrate` does, after an upgrade or a migration that emptied the derived tables
+ * to change their derivation. At 10 M cases one statement would fill the disk with temporary
+ * files (as the import's did); the rows are derived only, so a run stopped half-way leaves the
+ * rest for the next `migrate`, and the cases done keep their facts. `onProgress` hears the cases
+ * done of those there were to do, after every chunk.
+ */
+export async function refreshCasesWithoutFacts(
+  db: Db,
+  chunkCases: number = refreshChunkCases,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const [todo] = await selectRows<{ cases: number }>(
+    db,
+    sql`SELECT count(*)::int AS cases FROM (${casesWithoutFacts}) c`,
+  );
+  const total = todo?.cases ?? 0;
+  let done = 0;
+  let after = 0;
+  while (done < total) {
+    // The chunk's last id: the chunk is the cases without facts in (after, last].
+    const [chunk] = await selectRows<{ last: number | null; cases: number }>(
+      db,
+      sql`SELECT max(id) AS last, count(*)::int AS cases FROM (${casesWithoutFacts}
+        AND c.id > ${after} ORDER BY c.id LIMIT ${chunkCases}) c`,
+    );
+    if (chunk?.last == null) break;
+    const last = chunk.last;
+    await db.transaction((tx) =>
+      refreshCaseFacts(
+        (statement) => tx.execute(statement),
+        sql`${casesWithoutFacts} AND c.id > ${after} AND c.id <= ${last}`,
+      ),
+    );
+    done += chunk.cases;
+    after = last;
+    onProgress?.(done, total);
   }
 }
 
