@@ -160,7 +160,7 @@ export function publishOptions(c: Context<AppEnv>, disclosure: Disclosure): Publ
 }
 
 /** The read's audit, for `publishMetric`; refuses (500) on a route that does not audit reads. */
-export function metricReadAudit(c: Context<AppEnv>): MetricReadAudit {
+function metricReadAudit(c: Context<AppEnv>): MetricReadAudit {
   const audit = c.get("metricRead") as MetricReadAudit | undefined;
   if (audit === undefined) throw new Error(`figures published unaudited on ${c.req.path}`);
   return audit;

@@ -136,13 +136,13 @@ describe.each(testDatabases())("the metric cache on $name", (target) => {
     /** A computation the test ends, which records whether it was told to stop. */
     function pending() {
       let finish!: (answer: { cells: number[] }) => void;
-      const seen: { signal?: AbortSignal; runs: number } = { runs: 0 };
-      const work = (signal: AbortSignal) => {
+      const seen: { signal?: AbortSignal | undefined; runs: number } = { runs: 0 };
+      const work = (signal: AbortSignal | undefined) => {
         seen.signal = signal;
         seen.runs++;
         return new Promise<{ cells: number[] }>((resolve, reject) => {
           finish = resolve;
-          signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+          signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
         });
       };
       return { work, seen, finish: (answer: { cells: number[] }) => finish(answer) };

@@ -22,12 +22,13 @@ export interface MetricCache {
   /**
    * The answer of `key` at the current data version, computed by `work` once per version. A
    * reader whose `signal` aborts stops waiting (`ReadAbandoned`); the computation is told to stop
-   * (the signal `work` gets) only once every reader waiting for it has gone.
+   * (the signal `work` gets; none when the answer is not kept) only once every reader waiting
+   * for it has gone.
    */
   get<T>(
     db: Db,
     key: string,
-    work: (signal: AbortSignal) => Promise<T>,
+    work: (signal: AbortSignal | undefined) => Promise<T>,
     signal?: AbortSignal,
   ): Promise<T>;
   readonly stats: { hits: number; misses: number };
@@ -93,13 +94,13 @@ function createMetricCache(maxBytes: number): MetricCache {
     async get<T>(
       db: Db,
       key: string,
-      work: (signal: AbortSignal) => Promise<T>,
+      work: (signal: AbortSignal | undefined) => Promise<T>,
       signal?: AbortSignal,
     ): Promise<T> {
       if (signal?.aborted) throw new ReadAbandoned();
       const [row] = await db.select({ version: caseDataVersion.version }).from(caseDataVersion);
       // A database without the row (a test that emptied every table) is served uncached.
-      if (row === undefined) return work(signal ?? new AbortController().signal);
+      if (row === undefined) return work(signal);
       if (version === undefined || row.version > version) {
         // Older answers can never be served again.
         entries.clear();
