@@ -182,7 +182,19 @@ describe.skipIf(!browserAvailable)("Utvärdering in a browser, by keyboard", () 
     await page.getByText("Fas: Avslutad").waitFor();
     await other.getByText("Fas: Avslutad").waitFor({ timeout: 10_000 });
     const figures = page.getByRole("region", { name: "Siffror för perioden" });
-    await figures.getByRole("heading", { name: "Ledtider" }).waitFor();
+    await figures.getByRole("heading", { name: /^Ledtider/ }).waitFor();
+    // Each list says which cases it counts and when: lead times of the cases opened in the
+    // period, stuck cases on the last day of it — never a bare "Ledtider" a reader must date.
+    const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
+    const dated =
+      /^Ledtider för ärenden öppnade (\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})$|^Fastnade ärenden den (\d{4}-\d{2}-\d{2}), av ärenden öppnade (\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})$/;
+    const headings = await figures.getByRole("heading", { level: 3 }).allTextContents();
+    expect(headings.filter((h) => dated.test(h))).toHaveLength(2);
+    for (const heading of headings.filter((h) => dated.test(h))) {
+      const dates = heading.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
+      expect(dates.at(-2) ?? "").toMatch(/-01$/);
+      expect((dates.at(-1) ?? "") <= today, `${heading} ends after ${today}`).toBe(true);
+    }
     const lines = await figures.getByRole("listitem").allTextContents();
     expect(lines.length).toBeGreaterThan(0);
     // Each figure with its unit; a withheld one reads "..", never a number in its place.
@@ -206,7 +218,6 @@ describe.skipIf(!browserAvailable)("Utvärdering in a browser, by keyboard", () 
       /\d{4}-\d{2}-\d{2}/g,
     );
     expect(captionDates?.length).toBe(2);
-    const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
     for (const date of captionDates ?? [])
       expect(date <= today, `${date} after ${today}`).toBe(true);
     for (const size of sizes) {

@@ -160,8 +160,14 @@ export const evaluationsPageMessages = {
     sv: "{step}: {count} fastnade ärenden",
     en: "{step}: {count} stuck cases",
   },
-  "evaluationsPage.figures.lead_times": { sv: "Ledtider", en: "Lead times" },
-  "evaluationsPage.figures.stuck_heading": { sv: "Fastnade ärenden", en: "Stuck cases" },
+  "evaluationsPage.figures.lead_times": {
+    sv: "Ledtider för ärenden öppnade {from} – {asOf}",
+    en: "Lead times of cases opened {from} – {asOf}",
+  },
+  "evaluationsPage.figures.stuck_heading": {
+    sv: "Fastnade ärenden den {asOf}, av ärenden öppnade {from} – {asOf}",
+    en: "Stuck cases on {asOf}, of cases opened {from} – {asOf}",
+  },
   "evaluationsPage.figures.no_stuck": {
     sv: "Inga ärenden har fastnat i stegen.",
     en: "No cases are stuck in the steps.",

@@ -384,7 +384,7 @@ function FiguresPanel(props: { board: BoardData; catalogues: Catalogues }) {
             <p>{t("evaluationsPage.figures.none")}</p>
           ) : (
             <>
-              <h3>{t("evaluationsPage.figures.lead_times")}</h3>
+              <h3>{t("evaluationsPage.figures.lead_times", { from: f.from, asOf: f.asOf })}</h3>
               <ul>
                 {f.leadTimes.map((lt) => {
                   const cell = lt.cells[0] ?? {};
@@ -400,7 +400,7 @@ function FiguresPanel(props: { board: BoardData; catalogues: Catalogues }) {
                   );
                 })}
               </ul>
-              <h3>{t("evaluationsPage.figures.stuck_heading")}</h3>
+              <h3>{t("evaluationsPage.figures.stuck_heading", { from: f.from, asOf: f.asOf })}</h3>
               {f.stuck.length === 0 && <p>{t("evaluationsPage.figures.no_stuck")}</p>}
               <ul>
                 {f.stuck.map((cell) => (
