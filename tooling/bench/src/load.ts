@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createProgressReporter } from "@samsyn/api/progress";
+import { createProgressReporter, importStepReporter } from "@samsyn/api/progress";
 import { createDb, type Database, importDirectory, migrate, migrationsFolder } from "@samsyn/db";
 import { t } from "@samsyn/domain";
 import type { Dataset } from "./dataset";
@@ -176,6 +176,7 @@ async function load(database: Database, dataset: Dataset, name: string): Promise
     secret: benchSecret,
     actor: "bench",
     onProgress: (update) => progress.update(update),
+    onStep: importStepReporter(progress),
   });
   const seconds = (performance.now() - started) / 1000;
   const memory = rss.stop();

@@ -33,7 +33,7 @@ import { backupCommand, restoreCommand } from "./backup";
 import { loadDemoEvaluations } from "./demo-evaluations";
 import { loadDemoForums } from "./demo-forums";
 import { loadDemoRegister } from "./demo-register";
-import { createProgressReporter, formatCount, formatSeconds } from "./progress";
+import { createProgressReporter, formatCount, formatSeconds, importStepReporter } from "./progress";
 
 /** `samsyn <command>`: one entry point for the commands of SPEC "Command line". */
 async function main(argv: string[]): Promise<number> {
@@ -140,6 +140,7 @@ async function runImport(env: Env, database: Database, dir: string): Promise<boo
     dir,
     secret: secretFor(env),
     onProgress: (update) => progress.update(update),
+    onStep: importStepReporter(progress),
   });
   progress.done();
   for (const notice of report.notices) console.error(`${notice.file}: ${notice.message}`);
@@ -197,7 +198,7 @@ async function serveCommand(env: Env, options: { loadDemoIfEmpty: boolean }): Pr
   }
   // A morning's managers ask the same figures: answered from memory until the data changes.
   enableMetricCache(database);
-  // …and, when configured, computed a few at a time, so that pages and writes find a connection.
+  // …and computed a few at a time (unless turned off), so that pages and writes find a connection.
   const concurrency = env.SAMSYN_METRIC_CONCURRENCY;
   if (concurrency !== undefined) queueMetricComputations(database, concurrency);
   const readDatabase = await openReadReplica(env);

@@ -3,6 +3,7 @@ import {
   createProgressReporter,
   formatCount,
   formatSeconds,
+  importStepReporter,
   minRateMs,
   progressLine,
 } from "./progress";
@@ -47,5 +48,35 @@ describe("the CLI's progress line", () => {
     progress.update({ file: "cases", rows: 1_000 });
     progress.done();
     expect(plain(written)).toBe("cases: 1 000 rader\n");
+  });
+
+  it("names each step of an import after its files on a line of its own, then counts the derivation", () => {
+    for (const isTTY of [false, true]) {
+      let written = "";
+      const stream = {
+        isTTY,
+        write: (s: string) => (written += s),
+      } as unknown as NodeJS.WriteStream;
+      const progress = createProgressReporter(stream, 0);
+      const onStep = importStepReporter(progress);
+      progress.update({ file: "events.csv", rows: 4, bytes: 10, totalBytes: 10 });
+      onStep({ step: "checking" });
+      onStep({ step: "storing" });
+      onStep({ step: "deriving", done: 0, total: 300_000 });
+      onStep({ step: "deriving", done: 300_000, total: 300_000 });
+      progress.done();
+      // A terminal rewrites a progress line in place (\r … erase to its end); a log gets lines.
+      const lines = plain(written)
+        .split("\n")
+        .map((line) => line.replace(/^\r/, "").replace("\u001b[K", ""));
+      expect(lines).toEqual([
+        "events.csv: 4 rader (100 %)",
+        "Filerna är lästa: kontrollerar hänvisningarna…",
+        "Sparar enheter, ärenden och händelser…",
+        "Räknar fram måttens underlag för 300 000 ärenden…",
+        "case_facts: 300 000 rader (100 %)",
+        "",
+      ]);
+    }
   });
 });

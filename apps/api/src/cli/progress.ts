@@ -1,3 +1,4 @@
+import type { ImportStep } from "@samsyn/db";
 import { t } from "@samsyn/domain";
 
 export interface ProgressUpdate {
@@ -66,9 +67,37 @@ export function createProgressReporter(
       }
       lastPrinted = now;
     },
+    /**
+     * A line of its own between progress lines: the next step of a long run. `next` names what the
+     * step's progress lines will count, so that their rate runs from here, not from the first.
+     */
+    step(text: string, next = ""): void {
+      if (tty && currentFile !== "") stream.write("\n");
+      currentFile = next;
+      fileStartedAt = Date.now();
+      stream.write(`${text}\n`);
+      lastPrinted = 0;
+    },
     done(): void {
       if (tty && currentFile !== "") stream.write("\n");
     },
+  };
+}
+
+/**
+ * Tells the steps of an import after its files are read (`importDirectory`'s `onStep`) through a
+ * reporter: one line for each step, then the derivation counted chunk by chunk.
+ */
+export function importStepReporter(
+  progress: ReturnType<typeof createProgressReporter>,
+): (step: ImportStep) => void {
+  return (step) => {
+    if (step.step === "checking") progress.step(t("cli.import_checking"));
+    else if (step.step === "storing") progress.step(t("cli.import_storing"));
+    // Heard first with nothing done: the step is named once with its total, then counted.
+    else if (step.done === 0) {
+      progress.step(t("cli.import_deriving", { cases: formatCount(step.total) }), "case_facts");
+    } else progress.update({ file: "case_facts", rows: step.done, totalRows: step.total });
   };
 }
 

@@ -18,7 +18,7 @@ import {
   useMigratedDatabase,
   writeInterchange,
 } from "../testing";
-import { type ImportReport, importDirectory } from "./import-directory";
+import { type ImportReport, type ImportStep, importDirectory } from "./import-directory";
 
 const secret = "test-installation-secret";
 /** Skatteverket's test personnummer: Luhn-valid, so screening must catch it. */
@@ -145,6 +145,29 @@ describe.each(testDatabases())("importDirectory on $name", (target) => {
         ["events.csv", 4],
       ]);
       for (const p of seen) expect(p.bytes).toBe(p.totalBytes);
+    });
+
+    it("reports the steps after the files, the derivation up to every case it touched", async () => {
+      const dir = await writeInterchange(county());
+      const steps: ImportStep[] = [];
+      await importDirectory(database(), { dir, secret, onStep: (step) => steps.push(step) });
+      expect(steps).toEqual([
+        { step: "checking" },
+        { step: "storing" },
+        { step: "deriving", done: 0, total: 1 },
+        { step: "deriving", done: 1, total: 1 },
+      ]);
+      // A file with a rejected row stops after the checks: nothing stored, nothing derived.
+      await resetData(database().db);
+      const rejected: ImportStep[] = [];
+      const bad = await writeInterchange({ ...county(), events: [anEvent({ type: "nonsense" })] });
+      const report = await importDirectory(database(), {
+        dir: bad,
+        secret,
+        onStep: (step) => rejected.push(step),
+      });
+      expect(report.ok).toBe(false);
+      expect(rejected).toEqual([{ step: "checking" }]);
     });
 
     it("stores the case ref only as its keyed hash", async () => {

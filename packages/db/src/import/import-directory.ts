@@ -10,7 +10,11 @@ import { sql } from "drizzle-orm";
 import { type AuditContext, type AuditEntry, auditRowInsert, recordAudit } from "../audit";
 import type { Database } from "../client";
 import { checkInstallationSecret, SecretMismatch } from "../installation-secret";
-import { lastRecordedSeq, refreshImportedFacts } from "../operations/case-facts/refresh";
+import {
+  lastRecordedSeq,
+  refreshChunkCases,
+  refreshImportedFacts,
+} from "../operations/case-facts/refresh";
 import { loadInterchangeCatalogue } from "../queries/catalogues";
 import type { ImportCounts } from "../queries/imports";
 import { applyCases, applyEvents, applyUnits } from "./apply";
@@ -31,6 +35,12 @@ export interface ImportOptions {
   readonly actor?: string;
   readonly onProgress?: ProgressListener;
   /**
+   * Hears the steps after the files are read, silent for minutes at a county's size (a million
+   * cases: about five) and for an hour at a country's: the reference checks, the inserts, and the
+   * derivation of the metrics' storage, chunk by chunk.
+   */
+  readonly onStep?: (step: ImportStep) => void;
+  /**
    * Check only: every row is staged and checked and the counts are worked out exactly as in a
    * real import, then everything is rolled back. The report has `importId: null`.
    */
@@ -50,6 +60,13 @@ export interface ImportOptions {
    */
   readonly audit?: AuditContext;
 }
+
+/** A step of an import after its files are read (`ImportOptions.onStep`). */
+export type ImportStep =
+  | { readonly step: "checking" }
+  | { readonly step: "storing" }
+  /** `done` of `total` cases have their facts: heard with 0 first, then after every chunk. */
+  | { readonly step: "deriving"; readonly done: number; readonly total: number };
 
 export type ImportReport =
   | {
@@ -126,11 +143,13 @@ async function stageCheckAndApply(
       // Reference checks on a file that could not be read would only repeat its error.
       const readable = Object.values(staged).every((file) => file.readable);
       if (readable) {
+        options.onStep?.({ step: "checking" });
         await resolveCases(session, options.allowedOrganisations);
         await checkReferences(session, errors, limits);
       }
       if (errors.count > 0) throw new Rejected();
       const [before] = await session.rows<{ seq: number }>(lastRecordedSeq);
+      options.onStep?.({ step: "storing" });
       // A dry run applies too: only the inserts know what is new, after duplicates in the files.
       const added = await applyRows(session);
       const skipped = skippedRows(staged, added);
@@ -200,7 +219,13 @@ async function record(
 ): Promise<ImportReport> {
   const { startedAt, added, skipped, notices, options } = run;
   // The metrics read case_facts: it changes with the events, in the same transaction.
-  await refreshImportedFacts(session, run.seqBefore);
+  const onStep = options.onStep;
+  await refreshImportedFacts(
+    session,
+    run.seqBefore,
+    refreshChunkCases,
+    onStep && ((done, total) => onStep({ step: "deriving", done, total })),
+  );
   const [row] = await session.rows<{ id: number }>(sql`INSERT INTO imports
       (started_at, finished_at, status, actor, units_added, units_skipped,
        cases_added, cases_skipped, events_added, events_skipped)

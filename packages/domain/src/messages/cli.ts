@@ -80,6 +80,18 @@ Commands:
     sv: "Importen klar: {units} enheter, {cases} ärenden och {events} händelser tillagda; {skipped} rader fanns redan ({seconds} s).",
     en: "Import done: {units} units, {cases} cases and {events} events added; {skipped} rows were already there ({seconds} s).",
   },
+  "cli.import_checking": {
+    sv: "Filerna är lästa: kontrollerar hänvisningarna…",
+    en: "The files are read: checking the references…",
+  },
+  "cli.import_storing": {
+    sv: "Sparar enheter, ärenden och händelser…",
+    en: "Storing units, cases and events…",
+  },
+  "cli.import_deriving": {
+    sv: "Räknar fram måttens underlag för {cases} ärenden…",
+    en: "Deriving the metrics' storage for {cases} cases…",
+  },
   "cli.import_failed": {
     sv: "Importen avbröts: {count} fel. Ingenting har sparats.",
     en: "The import was aborted: {count} errors. Nothing was saved.",

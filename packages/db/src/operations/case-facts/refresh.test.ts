@@ -47,17 +47,32 @@ describe.each(testDatabases())("the refresh after an import, in chunks, on $name
             await db().execute(sql`DELETE FROM ${sql.identifier(table)}`);
           }
           const before = await version(db());
+          const heard: [number, number][] = [];
           await db().transaction(async (tx) => {
             const session = {
               run: (statement: ReturnType<typeof sql>) => tx.execute(statement),
               rows: <T>(query: ReturnType<typeof sql>) => selectRows<T>(tx as unknown as Db, query),
             };
             // No event is newer than the last: the cases to refresh are those without facts.
-            await refreshImportedFacts(session, Number.MAX_SAFE_INTEGER, chunkCases);
+            await refreshImportedFacts(
+              session,
+              Number.MAX_SAFE_INTEGER,
+              chunkCases,
+              (done, total) => heard.push([done, total]),
+            );
           });
           expect(await derivedRows(db())).toEqual(whole);
           // One statement, and one step of the data version, per chunk.
-          expect((await version(db())) - before).toBe(Math.ceil(cases / chunkCases));
+          const chunks = Math.ceil(cases / chunkCases);
+          expect((await version(db())) - before).toBe(chunks);
+          // The total first, then progress after every chunk, up to every case there was to do.
+          expect(heard).toEqual([
+            [0, cases],
+            ...Array.from({ length: chunks }, (_, i) => [
+              Math.min((i + 1) * chunkCases, cases),
+              cases,
+            ]),
+          ]);
         },
       ),
       { numRuns: 15 },

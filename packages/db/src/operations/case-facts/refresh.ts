@@ -82,12 +82,14 @@ export const refreshChunkCases = 250_000;
  * before the import) and those without facts (new cases), `chunkCases` at a time in the import's
  * own transaction (so still all or nothing), then the planner's statistics — PGlite has no
  * autovacuum, and a first import changes every row. The cases are listed first: each chunk
- * gives cases facts, which would change what "without facts" selects for the next.
+ * gives cases facts, which would change what "without facts" selects for the next. `onProgress`
+ * hears how many there are before the first chunk, and the cases done after every chunk.
  */
 export async function refreshImportedFacts(
   session: RefreshSession,
   seq: number,
   chunkCases: number = refreshChunkCases,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
   await session.run(sql`CREATE TEMPORARY TABLE refresh_cases (id integer PRIMARY KEY)
     ON COMMIT DROP`);
@@ -95,9 +97,12 @@ export async function refreshImportedFacts(
     SELECT e.case_id FROM case_events e WHERE e.seq > ${seq} UNION ${casesWithoutFacts}`);
   await session.run(sql`ANALYZE refresh_cases`);
   // The first id of every chunk, in order: a chunk is the ids from its first to the next's.
-  const firsts = await session.rows<{ id: number }>(sql`SELECT id FROM (
-      SELECT id, row_number() OVER (ORDER BY id) AS n FROM refresh_cases) numbered
+  const firsts = await session.rows<{ id: number; total: number }>(sql`SELECT id, total FROM (
+      SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER ()::integer AS total
+      FROM refresh_cases) numbered
     WHERE (n - 1) % ${chunkCases} = 0 ORDER BY id`);
+  const total = firsts[0]?.total ?? 0;
+  onProgress?.(0, total);
   for (const [i, first] of firsts.entries()) {
     const next = firsts[i + 1];
     const below = next === undefined ? sql`` : sql` AND id < ${next.id}`;
@@ -105,6 +110,7 @@ export async function refreshImportedFacts(
       (statement) => session.run(statement),
       sql`SELECT id FROM refresh_cases WHERE id >= ${first.id}${below}`,
     );
+    onProgress?.(Math.min((i + 1) * chunkCases, total), total);
   }
   await session.run(sql`DROP TABLE refresh_cases`);
   for (const table of metricTables) {
