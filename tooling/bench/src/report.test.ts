@@ -74,6 +74,19 @@ describe("renderSection", () => {
     expect(missed).toContain("| 800 ms | ✗ |");
   });
 
+  it("holds 10 M cases on PostgreSQL to issue 20's 1 s, and smaller sets to issue 5's targets", () => {
+    const section = aSection([measured(500, 900), measured(600, 950)]);
+    const national = { ...section, dataset: { ...dataset, cases: 10_000_000 } };
+    for (const row of tableRows(renderSection(national, "en"))) {
+      expect(row).toContain("| 1,000 ms | ✓ |");
+    }
+    const [cases, leadTimes] = tableRows(renderSection(section, "en"));
+    expect(cases).toContain("| 300 ms | ✗ |");
+    expect(leadTimes).toContain("| 800 ms | ✗ |");
+    const pglite = { ...national, target: "pglite" as const };
+    expect(tableRows(renderSection(pglite, "en"))[0]).toContain("| 500 ms | ✗ |");
+  });
+
   it("shows a missing endpoint without a verdict, but still its baseline", () => {
     const [row] = tableRows(renderSection(aSection([{ kind: "missing" }]), "en"));
     expect(row).toContain("| missing | — | 640 ms |");

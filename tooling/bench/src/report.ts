@@ -5,7 +5,7 @@ import type { ImportFigures } from "./load";
 import type { MachineFacts } from "./machine";
 import type { QuestionResult, RunSettings } from "./measure";
 import { type BenchTarget, benchTargets } from "./options";
-import { questionLabel } from "./questions";
+import { p95TargetMs, questionLabel } from "./questions";
 
 /** Everything one (target, size) run measured: one table and its facts. */
 export interface SectionResult {
@@ -90,14 +90,16 @@ function table(result: SectionResult, locale: Locale): string[] {
   return [
     `| ${header.map((key) => t(key, {}, locale)).join(" | ")} |`,
     `|${header.map(() => "---").join("|")}|`,
-    ...result.questions.map((q) => `| ${row(q, result.target, locale).join(" | ")} |`),
+    ...result.questions.map(
+      (q) =>
+        `| ${row(q, p95TargetMs(q.question, result.target, result.dataset.cases), locale).join(" | ")} |`,
+    ),
   ];
 }
 
-function row(result: QuestionResult, target: BenchTarget, locale: Locale): string[] {
+function row(result: QuestionResult, targetMs: number, locale: Locale): string[] {
   const f = formats(locale);
   const { question, api, baseline } = result;
-  const targetMs = question.targetMs[target];
   const start = [`\`${question.endpoint}\``, `\`${questionLabel(question)}\``];
   const base = [f.ms(baseline.timing.p50), f.ms(baseline.timing.p95)];
   if (api.kind !== "measured") {
