@@ -1,6 +1,9 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 
+/** Case metrics computed at once per database unless SAMSYN_METRIC_CONCURRENCY says otherwise. */
+export const defaultMetricConcurrency = 6;
+
 /** The one place process.env is read (STYLE: create-t3-turbo). */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -37,14 +40,23 @@ const envSchema = z.object({
   SAMSYN_IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).optional(),
   // Metric reads per user and minute (default half the per-token limit): differencing is slow.
   SAMSYN_METRIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).optional(),
-  // Case metrics computed at once per database; unset, no limit. Off by default: measured at 1 M,
-  // a queue of 4 answered pages in a second but a third fewer metric reads (docs/scaling.md).
-  SAMSYN_METRIC_CONCURRENCY: z.coerce
-    .number()
-    .int()
-    .min(1, "SAMSYN_METRIC_CONCURRENCY ska vara minst 1")
-    .max(8, "SAMSYN_METRIC_CONCURRENCY kan vara högst 8 (databasens pool har tio anslutningar)")
-    .optional(),
+  // Case metrics computed at once per database, 6 unless told; `off`, no limit. Measured at 1 M
+  // under `pnpm bench:load`, a queue of 6 answered as many metric reads as none, and pages and
+  // writes in about a second instead of 3–9 s (docs/scaling.md, "The metric queue").
+  SAMSYN_METRIC_CONCURRENCY: z
+    .union([
+      z.literal("off"),
+      z.coerce
+        .number()
+        .int()
+        .min(1, "SAMSYN_METRIC_CONCURRENCY ska vara minst 1 (eller off)")
+        .max(
+          8,
+          "SAMSYN_METRIC_CONCURRENCY kan vara högst 8 (databasens pool har tio anslutningar)",
+        ),
+    ])
+    .default(defaultMetricConcurrency)
+    .transform((limit) => (limit === "off" ? undefined : limit)),
   SAMSYN_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   // The three interchange files of an upload together (POST /imports): 512 MiB.
   SAMSYN_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(536_870_912),

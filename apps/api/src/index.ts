@@ -1,6 +1,6 @@
 export { type App, type AppDeps, type AppOptions, createApp } from "./app";
 export { createToken } from "./auth";
-export { type Env, readEnv } from "./env";
+export { defaultMetricConcurrency, type Env, readEnv } from "./env";
 export type { ErrorBody } from "./errors";
 
 /**

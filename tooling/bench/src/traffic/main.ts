@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { createToken, readEnv } from "@samsyn/api";
+import { createToken, defaultMetricConcurrency, readEnv } from "@samsyn/api";
 import { loadDemoEvaluations, loadDemoForums, loadDemoRegister } from "@samsyn/api/demo";
 import { createRandom, DEFAULT_DEMO_AS_OF } from "@samsyn/demo-data";
 import { evaluationThemes, t } from "@samsyn/domain";
@@ -200,6 +200,8 @@ async function underLoad(url: string, pid: number, options: LoadOptions): Promis
       streamEvents: { expected, received },
       socketErrors: result.errors,
       distinctMetricQuestions: distinctQuestions(answers, "metric"),
+      // samsyn serve inherits this process's environment (serve.ts).
+      metricConcurrency: process.env.SAMSYN_METRIC_CONCURRENCY ?? String(defaultMetricConcurrency),
     })}`,
   );
   return 0;

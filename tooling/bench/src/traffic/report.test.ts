@@ -60,9 +60,11 @@ describe("the load's report", () => {
       streamEvents: { expected: 10, received: 9 },
       socketErrors: 0,
       distinctMetricQuestions: 1,
+      metricConcurrency: "off",
     });
     expect(text).toContain("2026-12-04 12:00 UTC on abc1234");
     expect(text).toContain("load average (1 min) 1.3");
+    expect(text).toContain("60 s, metric queue SAMSYN_METRIC_CONCURRENCY=off");
     expect(text).toContain("target 0: held");
     expect(text).toMatch(/p99 over the mix: \d+ ms — target ≤ 300 ms: \*\*missed\*\*/);
     expect(text).toContain("9 of 10 notes");

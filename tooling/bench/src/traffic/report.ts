@@ -92,6 +92,8 @@ export interface LoadResult {
   readonly socketErrors: number;
   /** Distinct metric questions (role and path) among the metric reads measured. */
   readonly distinctMetricQuestions: number;
+  /** `samsyn serve`'s SAMSYN_METRIC_CONCURRENCY (a limit, or `off`): it moves every figure. */
+  readonly metricConcurrency: string;
 }
 
 export function distinctQuestions(answers: readonly Answer[], kind: TrafficKind): number {
@@ -116,7 +118,7 @@ export function renderLoad(result: LoadResult): string {
   return [
     `Measured ${result.measuredAt.toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine.commit ?? "?"}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average (1 min) ${machine.loadAverage.toFixed(1)} at the end.`,
     "",
-    `${result.cases.toLocaleString("sv-SE")} cases, ${result.connections} connections (${result.streams} holding live board streams), ${result.seconds} s`,
+    `${result.cases.toLocaleString("sv-SE")} cases, ${result.connections} connections (${result.streams} holding live board streams), ${result.seconds} s, metric queue SAMSYN_METRIC_CONCURRENCY=${result.metricConcurrency}`,
     "",
     "| requests | count | per second | errors | p50 | p95 | p99 |",
     "| -------- | ----: | ---------: | -----: | --: | --: | --: |",

@@ -79,8 +79,8 @@ const queues = new WeakMap<Db, MetricQueue>();
 
 /**
  * Queues the case metrics computed on this database, `limit` at a time: `samsyn serve` does, for
- * the primary and any replica (`SAMSYN_METRIC_CONCURRENCY`). Off by default: tests and
- * `pnpm bench` run their queries as they come.
+ * the primary and any replica (`SAMSYN_METRIC_CONCURRENCY`, 6 unless told). Tests and `pnpm
+ * bench` run their queries as they come, unless a test queues them.
  */
 export function queueMetricComputations(database: Database, limit: number): MetricQueue {
   const queue = createMetricQueue(limit);
