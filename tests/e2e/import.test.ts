@@ -134,6 +134,23 @@ describe.skipIf(!browserAvailable)("the Import page in a browser", () => {
       path: join(screenshots, "import-progress-1366x768.png"),
       fullPage: true,
     });
+    // After the files, minutes at a county's size: the step it is at, the derivation counted.
+    await page.unroute("**/api/v1/imports/jobs/*");
+    await page.route("**/api/v1/imports/jobs/*", async (route) => {
+      const id = new URL(route.request().url()).pathname.split("/").at(-1);
+      const progress = {
+        file: "events.csv",
+        rows: 16_000_000,
+        bytes: 100,
+        totalBytes: 100,
+        step: { step: "deriving", done: 250_000, total: 1_000_000 },
+      };
+      await route.fulfill({ json: { id, state: "running", progress } });
+    });
+    await expect.poll(() => bar.getAttribute("value")).toBe("25");
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(/^Räknar fram måttens underlag: 250\s000 av 1\s000\s000 ärenden$/);
     await page.unroute("**/api/v1/imports/jobs/*");
     await expect
       .poll(() => status.textContent(), { timeout: 60_000 })

@@ -104,6 +104,18 @@ export const importPageMessages = {
     sv: "Alla rader är lästa. Kontrollerar och sparar…",
     en: "Every row has been read. Checking and saving…",
   },
+  "import.progress_checking": {
+    sv: "Alla rader är lästa. Kontrollerar hänvisningarna…",
+    en: "Every row has been read. Checking the references…",
+  },
+  "import.progress_storing": {
+    sv: "Sparar enheter, ärenden och händelser…",
+    en: "Saving units, cases and events…",
+  },
+  "import.progress_deriving": {
+    sv: "Räknar fram måttens underlag: {done} av {total} ärenden",
+    en: "Deriving the metrics' storage: {done} of {total} cases",
+  },
   "import.done": {
     sv: "Importen är klar: {units} enheter, {cases} ärenden, {events} händelser lades till, {skipped} fanns redan.",
     en: "The import is complete: {units} units, {cases} cases, {events} events were added, {skipped} were already present.",

@@ -83,9 +83,9 @@ export function importRoutes() {
         database.kind === "postgres" ? new SharedImportJob<ReportBody>(database.db) : undefined;
       const job = jobs.start(
         scope.sub,
-        async (onProgress) => {
+        async (onProgress, onStep) => {
           try {
-            const report = reportBody(orRefuse(await run({ onProgress })));
+            const report = reportBody(orRefuse(await run({ onProgress, onStep })));
             return { state: report.ok ? "done" : "failed", report };
           } finally {
             await upload.remove();

@@ -120,6 +120,17 @@ export const importJob = z
       rows: z.number().int(),
       bytes: z.number().int(),
       totalBytes: z.number().int().openapi({ description: "The size of `file`" }),
+      step: z
+        .object({
+          step: z.enum(["checking", "storing", "deriving"]),
+          done: z.number().int().optional(),
+          total: z.number().int().optional(),
+        })
+        .optional()
+        .openapi({
+          description:
+            "Once the files are read: the reference checks, the inserts, then the derivation of the metrics' storage, `done` of `total` cases (minutes at a county's size)",
+        }),
     }),
     report: importReport
       .optional()

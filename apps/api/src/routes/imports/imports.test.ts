@@ -94,7 +94,11 @@ interface Report {
 interface Job {
   id: string;
   state: "running" | "done" | "failed";
-  progress: { file: string | null; rows: number };
+  progress: {
+    file: string | null;
+    rows: number;
+    step?: { step: string; done?: number; total?: number };
+  };
   report?: Report;
 }
 
@@ -155,7 +159,12 @@ describe.each(testDatabases())("imports through the API on $name", (target) => {
 
       const job = await commit(county());
       expect(job.state).toBe("done");
-      expect(job.progress).toMatchObject({ file: "events.csv", rows: 18 });
+      // The files' rows, then the steps after them: the last, every case's facts derived.
+      expect(job.progress).toMatchObject({
+        file: "events.csv",
+        rows: 18,
+        step: { step: "deriving", done: 6, total: 6 },
+      });
       expect(job.report).toMatchObject({ ok: true, added: { units: 2, cases: 6, events: 18 } });
       expect(job.report?.importId).toEqual(expect.any(Number));
 

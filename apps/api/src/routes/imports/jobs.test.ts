@@ -32,6 +32,41 @@ describe("import jobs", () => {
     expect(jobs.get(job.id, "anna")).toMatchObject({ state: "done", report: "klart" });
   });
 
+  it("keeps the step after the files beside the files' progress, and tells the observer", async () => {
+    const { jobs } = store();
+    const told: unknown[] = [];
+    let release: () => void = () => {};
+    const job = jobs.start(
+      "anna",
+      async (progress, step) => {
+        progress({ file: "events.csv", rows: 40, bytes: 400, totalBytes: 400 });
+        step({ step: "checking" });
+        step({ step: "deriving", done: 0, total: 300 });
+        await new Promise<void>((r) => {
+          release = r;
+        });
+        step({ step: "deriving", done: 300, total: 300 });
+        return { state: "done", report: "klart" };
+      },
+      { changed: (j) => told.push(structuredClone(j.progress)), finished: () => {} },
+    );
+    expect(jobs.get(job.id, "anna")?.progress).toEqual({
+      file: "events.csv",
+      rows: 40,
+      bytes: 400,
+      totalBytes: 400,
+      step: { step: "deriving", done: 0, total: 300 },
+    });
+    release();
+    await settled();
+    expect(told.map((p) => (p as { step?: unknown }).step)).toEqual([
+      undefined,
+      { step: "checking" },
+      { step: "deriving", done: 0, total: 300 },
+      { step: "deriving", done: 300, total: 300 },
+    ]);
+  });
+
   it("shows a job only to its owner", () => {
     const { jobs } = store();
     const job = jobs.start("anna", () => new Promise(() => {}));

@@ -4,6 +4,7 @@ import {
   deleteImportJobsFinishedBefore,
   findImportJob,
   type ImportProgress,
+  type ImportStep,
   writeImportJob,
 } from "@samsyn/db";
 import { isDatabaseUnavailable } from "../../lib/error-handler";
@@ -13,12 +14,16 @@ export type JobState = "running" | "done" | "failed";
 /** Why a job failed without a report: the database went away, or something unexpected (a bug). */
 export type JobFailure = "database_unavailable" | "unexpected";
 
-/** Where a running import is: the file being read and its rows so far (null before the first). */
+/**
+ * Where a running import is: the file being read and its rows so far (null before the first),
+ * then, once the files are read, the step it is at — minutes at a county's size.
+ */
 export interface JobProgress {
   readonly file: string | null;
   readonly rows: number;
   readonly bytes: number;
   readonly totalBytes: number;
+  readonly step?: ImportStep;
 }
 
 export interface ImportJob<Report> {
@@ -62,12 +67,15 @@ export class ImportJobs<Report> {
 
   /**
    * Starts `work` as a job of `owner` and returns the job at once. `work` reports progress
-   * through its argument and resolves to the job's outcome; if it throws, the job has failed
-   * without a report.
+   * through its arguments — the files read, then the steps after them — and resolves to the
+   * job's outcome; if it throws, the job has failed without a report.
    */
   start(
     owner: string,
-    work: (progress: (update: ImportProgress) => void) => Promise<Outcome<Report>>,
+    work: (
+      progress: (update: ImportProgress) => void,
+      step: (step: ImportStep) => void,
+    ) => Promise<Outcome<Report>>,
     observer?: JobObserver<Report>,
   ): ImportJob<Report> {
     this.#prune();
@@ -82,8 +90,12 @@ export class ImportJobs<Report> {
       job.progress = { ...update };
       observer?.changed(job);
     };
+    const step = (next: ImportStep) => {
+      job.progress = { ...job.progress, step: { ...next } };
+      observer?.changed(job);
+    };
     // Nobody awaits a detached job: a rejection must become its state, never an unhandled one.
-    void work(progress).then(
+    void work(progress, step).then(
       (outcome) => {
         this.#finish(job, outcome);
         observer?.finished(job);

@@ -188,7 +188,15 @@ function statusText(phase: Phase, job: ImportJob | null): string {
 function jobText(job: ImportJob | null): string {
   const report = job?.report;
   if (job === null || job.state === "running") {
-    const { file, rows } = job?.progress ?? { file: null, rows: 0 };
+    const { file, rows, step } = job?.progress ?? { file: null, rows: 0 };
+    if (step?.step === "checking") return t("import.progress_checking");
+    if (step?.step === "storing") return t("import.progress_storing");
+    if (step?.step === "deriving") {
+      return t("import.progress_deriving", {
+        done: formatNumber(step.done ?? 0),
+        total: formatNumber(step.total ?? 0),
+      });
+    }
     if (file === null) return t("import.progress_starting");
     if (job !== null && readAll(job)) return t("import.progress_saving");
     return t("import.progress_file", { file, rows: formatNumber(rows) });
@@ -196,6 +204,18 @@ function jobText(job: ImportJob | null): string {
   if (report?.ok === true) return t("import.done", countParams(report.added, report.skipped));
   if (report?.ok === false) return t("import.failed", { count: formatNumber(report.errorCount) });
   return "";
+}
+
+/**
+ * How far a running job is, for its bar: the share of the file being read, then the share of the
+ * cases whose metrics' storage is derived; null (no value) while the checks and inserts run.
+ */
+function jobFraction(job: ImportJob | null): number | null {
+  if (job === null) return null;
+  const { file, bytes, totalBytes, step } = job.progress;
+  if (step?.step === "deriving") return (step.done ?? 0) / Math.max(step.total ?? 0, 1);
+  if (step !== undefined || file === null || readAll(job)) return null;
+  return bytes / Math.max(totalBytes, 1);
 }
 
 /** The last file read in full: the rows are in, the checks and inserts are running. */
@@ -246,11 +266,7 @@ function Outcome(props: {
         );
       }
       if (job === null || job.state === "running") {
-        const measurable = job !== null && job.progress.file !== null && !readAll(job);
-        const fraction = measurable
-          ? job.progress.bytes / Math.max(job.progress.totalBytes, 1)
-          : null;
-        return <ProgressBar label={t("import.progress_label")} value={fraction} />;
+        return <ProgressBar label={t("import.progress_label")} value={jobFraction(job)} />;
       }
       return (
         <div className="import-result">
