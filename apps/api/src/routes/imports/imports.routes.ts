@@ -120,12 +120,17 @@ export const importJob = z
       rows: z.number().int(),
       bytes: z.number().int(),
       totalBytes: z.number().int().openapi({ description: "The size of `file`" }),
+      // importDirectory's ImportStep as it is: a derivation always has its counts.
       step: z
-        .object({
-          step: z.enum(["checking", "storing", "deriving"]),
-          done: z.number().int().optional(),
-          total: z.number().int().optional(),
-        })
+        .discriminatedUnion("step", [
+          z.object({ step: z.literal("checking") }),
+          z.object({ step: z.literal("storing") }),
+          z.object({
+            step: z.literal("deriving"),
+            done: z.number().int(),
+            total: z.number().int(),
+          }),
+        ])
         .optional()
         .openapi({
           description:

@@ -193,8 +193,8 @@ function jobText(job: ImportJob | null): string {
     if (step?.step === "storing") return t("import.progress_storing");
     if (step?.step === "deriving") {
       return t("import.progress_deriving", {
-        done: formatNumber(step.done ?? 0),
-        total: formatNumber(step.total ?? 0),
+        done: formatNumber(step.done),
+        total: formatNumber(step.total),
       });
     }
     if (file === null) return t("import.progress_starting");
@@ -213,7 +213,7 @@ function jobText(job: ImportJob | null): string {
 function jobFraction(job: ImportJob | null): number | null {
   if (job === null) return null;
   const { file, bytes, totalBytes, step } = job.progress;
-  if (step?.step === "deriving") return (step.done ?? 0) / Math.max(step.total ?? 0, 1);
+  if (step?.step === "deriving") return step.done / Math.max(step.total, 1);
   if (step !== undefined || file === null || readAll(job)) return null;
   return bytes / Math.max(totalBytes, 1);
 }
